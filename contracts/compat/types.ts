@@ -1,0 +1,80 @@
+import type { Json, SchemaDocument } from "../schema/types.js";
+import type { CompatRuleId } from "./rules.js";
+
+/** Confluent's compatibility levels. */
+export type CompatibilityMode =
+  | "NONE"
+  | "BACKWARD"
+  | "BACKWARD_TRANSITIVE"
+  | "FORWARD"
+  | "FORWARD_TRANSITIVE"
+  | "FULL"
+  | "FULL_TRANSITIVE";
+
+export const COMPATIBILITY_MODES: readonly CompatibilityMode[] = [
+  "NONE",
+  "BACKWARD",
+  "BACKWARD_TRANSITIVE",
+  "FORWARD",
+  "FORWARD_TRANSITIVE",
+  "FULL",
+  "FULL_TRANSITIVE",
+];
+
+/**
+ * backward: the new schema (reader) must accept every event the old one (writer) accepts.
+ * forward: the old schema (reader) must accept every event the new one (writer) accepts.
+ */
+export type Direction = "backward" | "forward";
+
+export type Verdict = "compatible" | "incompatible" | "undetermined";
+
+export interface CompareOptions {
+  /**
+   * "Writers emit only declared properties": writer-side objects without `additionalProperties`
+   * are treated as closed, so adding an optional property is compatible. Off by default, which is
+   * plain JSON Schema semantics (an open model may already carry any property name).
+   */
+  readonly writersEmitOnlyDeclared?: boolean;
+}
+
+/** A proven incompatibility: `example` is valid under the writer and invalid under the reader (checked with ajv). */
+export interface Finding {
+  readonly rule: CompatRuleId;
+  readonly direction: Direction;
+  /** JSON Pointer into the old schema, e.g. `#/properties/amount/maximum`. */
+  readonly oldPath: string;
+  /** JSON Pointer into the new schema. */
+  readonly newPath: string;
+  readonly message: string;
+  readonly example: Json;
+  /** Which earlier version was compared, for transitive checks (1-based index into `previous`). */
+  readonly against?: number;
+}
+
+/** A spot the engine could neither prove compatible nor break with a verified example. */
+export interface Undecided {
+  readonly rule: CompatRuleId;
+  readonly direction: Direction;
+  readonly oldPath: string;
+  readonly newPath: string;
+  readonly message: string;
+  readonly against?: number;
+}
+
+export interface CompatReport {
+  readonly compatible: boolean;
+  readonly verdict: Verdict;
+  readonly mode: CompatibilityMode;
+  /** The assumptions the verdict rests on, stated in every report. */
+  readonly assumptions: {
+    readonly writersEmitOnlyDeclared: boolean;
+    readonly oldDraft?: string;
+    readonly newDraft?: string;
+    readonly draftAssumed: boolean;
+  };
+  readonly findings: readonly Finding[];
+  readonly undetermined: readonly Undecided[];
+}
+
+export type { Json, SchemaDocument };
