@@ -1,0 +1,52 @@
+import { Ajv, type Options, type ValidateFunction } from "ajv";
+import { Ajv2019 } from "ajv/dist/2019.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { Draft, Json } from "./types.js";
+
+// ajv-formats is CommonJS; under NodeNext its default import is the module object.
+const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+
+type AnyAjv = Ajv | Ajv2019 | Ajv2020;
+
+const instances = new Map<Draft, AnyAjv>();
+
+/**
+ * One ajv instance per draft, shared by everything in contracts/. `strict: false` because event
+ * schemas carry vendor keywords (x-*) and annotations ajv would otherwise refuse; formats are
+ * asserted (ajv-formats), which is how Accord treats `format` everywhere (see README).
+ */
+export function ajvFor(draft: Draft): AnyAjv {
+  let ajv = instances.get(draft);
+  if (!ajv) {
+    const options: Options = { strict: false, allErrors: false, validateFormats: true, addUsedSchema: false };
+    ajv = draft === "2020-12" ? new Ajv2020(options) : draft === "2019-09" ? new Ajv2019(options) : new Ajv(options);
+    addFormats(ajv);
+    instances.set(draft, ajv);
+  }
+  return ajv;
+}
+
+const compiled = new WeakMap<object, Map<Draft, ValidateFunction>>();
+
+/**
+ * Compiles (once per schema object and draft) a validator. The schema must already have passed
+ * the loader: only local `$ref`s, so compiling never reaches outside the document.
+ */
+export function validatorFor(root: Json, draft: Draft): (value: unknown) => boolean {
+  if (typeof root === "boolean") return () => root;
+  if (root === null || typeof root !== "object") return () => false;
+  let byDraft = compiled.get(root);
+  if (!byDraft) {
+    byDraft = new Map();
+    compiled.set(root, byDraft);
+  }
+  let validate = byDraft.get(draft);
+  if (!validate) {
+    // addUsedSchema: false keeps two documents with the same $id from clashing in the shared instance.
+    validate = ajvFor(draft).compile(root);
+    byDraft.set(draft, validate);
+  }
+  const fn = validate;
+  return (value: unknown) => fn(value) === true;
+}
