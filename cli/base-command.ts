@@ -129,10 +129,14 @@ function usageLine(err: Errors.CLIError): string {
     const head = message.split("\n", 1)[0]?.replace(/:$/, "") ?? message;
     if (names.length > 0) return `${head}: ${names.join(", ")}`;
   }
-  return message
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("See more help"))
-    .join("; ")
-    .replace(/:;/g, ":");
+  return (
+    message
+      // Validation errors arrive as "The following error occurred:" followed by indented reasons.
+      .replace(/^The following errors? occurred:\s*/, "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== "" && !line.startsWith("See more help"))
+      .join("; ")
+      .replace(/:;/g, ":")
+  );
 }
