@@ -1,0 +1,518 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
+import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
+import { MIGRATIONS } from "./migrations/index.js";
+import type {
+  RegisterOutcome,
+  RegisterRequest,
+  RegistryStore,
+  SchemaUsage,
+  StoredConfig,
+  StoredSchema,
+  SubjectVersion,
+} from "./types.js";
+
+export const DATABASE_FILE = "accord.db";
+
+export interface SqliteStoreOptions {
+  /** Directory holding `accord.db` (created if missing), or `:memory:` for a throwaway store. */
+  readonly dataDir: string;
+  /** How long a write waits for a lock held by another connection before failing with 50002. */
+  readonly busyTimeoutMs?: number;
+}
+
+interface SchemaRow {
+  id: number;
+  fingerprint: string;
+  schema: string;
+  references_json: string;
+}
+
+interface VersionRow extends SchemaRow {
+  subject: string;
+  version: number;
+  deleted: 0 | 1;
+}
+
+/** Opens (creating and migrating as needed) the embedded store. Throws AccordFailure on failure. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const file = options.dataDir === ":memory:" ? ":memory:" : join(options.dataDir, DATABASE_FILE);
+  let db: Database.Database;
+  try {
+    if (file !== ":memory:") mkdirSync(options.dataDir, { recursive: true });
+    db = new Database(file);
+  } catch (err) {
+    throw new AccordFailure(accordError("ACCORD_ERR_FILE_READ", [file, (err as Error).message]));
+  }
+  try {
+    // WAL lets readers run beside the one writer; synchronous=FULL makes every committed
+    // registration survive a power cut, not only a process crash.
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    migrate(db, file);
+    return new SqliteStore(db, file);
+  } catch (err) {
+    db.close();
+    if (err instanceof AccordFailure) throw err;
+    throw new AccordFailure(accordError("ACCORD_ERR_FILE_READ", [file, (err as Error).message]));
+  }
+}
+
+function migrate(db: Database.Database, file: string): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  const latest = MIGRATIONS.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new AccordFailure(
+      accordError("ACCORD_ERR_FILE_READ", [
+        file,
+        `database schema version ${current} is newer than this Accord understands (${latest}); upgrade Accord`,
+      ]),
+    );
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
+
+export class SqliteStore implements RegistryStore {
+  readonly description: string;
+  private readonly db: Database.Database;
+  private readonly q: Statements;
+  private readonly registerTx: Database.Transaction<(request: RegisterRequest) => Result<RegisterOutcome>>;
+  private readonly softDeleteVersionTx: Database.Transaction<
+    (subject: string, version: number) => Result<number>
+  >;
+  private readonly hardDeleteVersionTx: Database.Transaction<
+    (subject: string, version: number) => Result<number>
+  >;
+  private readonly softDeleteSubjectTx: Database.Transaction<(subject: string) => Result<number[]>>;
+  private readonly hardDeleteSubjectTx: Database.Transaction<(subject: string) => Result<number[]>>;
+
+  constructor(db: Database.Database, file: string) {
+    this.db = db;
+    this.description = `sqlite:${file}`;
+    this.q = prepareStatements(db);
+    this.registerTx = db.transaction((request: RegisterRequest) => this.registerRows(request));
+    this.softDeleteVersionTx = db.transaction((subject: string, version: number) =>
+      this.softDeleteVersionRows(subject, version),
+    );
+    this.hardDeleteVersionTx = db.transaction((subject: string, version: number) =>
+      this.hardDeleteVersionRows(subject, version),
+    );
+    this.softDeleteSubjectTx = db.transaction((subject: string) => this.softDeleteSubjectRows(subject));
+    this.hardDeleteSubjectTx = db.transaction((subject: string) => this.hardDeleteSubjectRows(subject));
+  }
+
+  async listSubjects(options: { deleted: boolean; prefix?: string }): Promise<string[]> {
+    return this.guard(() => {
+      const prefix = options.prefix ?? "";
+      const statement = options.deleted ? this.q.subjectsAll : this.q.subjectsLive;
+      return statement.all(prefix, prefix).map((row) => row.subject);
+    });
+  }
+
+  async subjectVersions(subject: string): Promise<SubjectVersion[]> {
+    return this.guard(() => this.q.versions.all(subject).map(toSubjectVersion));
+  }
+
+  async getVersion(subject: string, version: number): Promise<SubjectVersion | undefined> {
+    return this.guard(() => {
+      const row = this.q.version.get(subject, version);
+      return row ? toSubjectVersion(row) : undefined;
+    });
+  }
+
+  async latestVersion(subject: string, options: { deleted: boolean }): Promise<SubjectVersion | undefined> {
+    return this.guard(() => {
+      const row = (options.deleted ? this.q.latestAny : this.q.latestLive).get(subject);
+      return row ? toSubjectVersion(row) : undefined;
+    });
+  }
+
+  async schemaById(id: number): Promise<StoredSchema | undefined> {
+    return this.guard(() => {
+      const row = this.q.schemaById.get(id);
+      return row ? toStoredSchema(row) : undefined;
+    });
+  }
+
+  async usagesOfSchema(id: number, options: { deleted: boolean }): Promise<SchemaUsage[]> {
+    return this.guard(() =>
+      this.q.usages
+        .all(id, options.deleted ? 1 : 0)
+        .map((row) => ({ subject: row.subject, version: row.version, deleted: row.deleted === 1 })),
+    );
+  }
+
+  async referencedBy(subject: string, version: number, options: { deleted: boolean }): Promise<number[]> {
+    return this.guard(() => this.referrers(subject, version, options.deleted, null));
+  }
+
+  async register(request: RegisterRequest): Promise<Result<RegisterOutcome>> {
+    return this.guard(() => this.registerTx.immediate(request));
+  }
+
+  private registerRows(request: RegisterRequest): Result<RegisterOutcome> {
+    const { subject, schema } = request;
+    const rows = this.q.versions.all(subject);
+    const same = rows.find((row) => row.deleted === 0 && row.fingerprint === schema.fingerprint);
+    if (same) return ok({ kind: "existing", id: same.id, version: same.version });
+
+    const maxVersion = rows.at(-1)?.version ?? 0;
+    const live = rows.filter((row) => row.deleted === 0).map((row) => row.version);
+    if (maxVersion !== request.expected.maxVersion || !sameNumbers(live, request.expected.live)) {
+      return ok({ kind: "stale" });
+    }
+
+    for (const reference of schema.references) {
+      const target = this.q.version.get(reference.subject, reference.version);
+      if (!target || target.deleted === 1) {
+        return fail(
+          accordError("ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED", [
+            reference.name,
+            reference.subject,
+            reference.version,
+          ]),
+        );
+      }
+    }
+
+    const known = this.q.schemaByFingerprint.get(schema.fingerprint);
+    if (request.importId !== undefined) {
+      if (known && known.id !== request.importId) {
+        return notPermitted(
+          `The schema is already registered with id ${known.id}; it cannot be imported again as id ${request.importId}.`,
+        );
+      }
+      const holder = this.q.schemaById.get(request.importId);
+      if (holder && holder.fingerprint !== schema.fingerprint) {
+        return notPermitted(`Overwrite new schema with id ${request.importId} not permitted.`);
+      }
+    }
+
+    let version = maxVersion + 1;
+    if (request.version !== undefined) {
+      if (request.importId !== undefined) {
+        if (rows.some((row) => row.version === request.version)) {
+          return notPermitted(
+            `Version ${request.version} of subject "${subject}" already exists with another schema; import cannot overwrite it.`,
+          );
+        }
+      } else if (request.version !== version) {
+        return fail(
+          accordError("ACCORD_ERR_REGISTRY_SCHEMA_INVALID", [
+            `version ${request.version} was requested but the next version of subject "${subject}" is ${version}`,
+          ]),
+        );
+      }
+      version = request.version;
+    }
+
+    const now = Date.now();
+    let id = known?.id;
+    if (id === undefined) {
+      const inserted = this.q.insertSchema.run(
+        request.importId ?? null,
+        schema.fingerprint,
+        schema.schema,
+        JSON.stringify(schema.references),
+        now,
+      );
+      id = Number(inserted.lastInsertRowid);
+      schema.references.forEach((reference, position) => {
+        this.q.insertReference.run(
+          id as number,
+          position,
+          reference.name,
+          reference.subject,
+          reference.version,
+        );
+      });
+    }
+    this.q.insertVersion.run(subject, version, id, now);
+    return ok({ kind: "created", id, version });
+  }
+
+  async softDeleteVersion(subject: string, version: number): Promise<Result<number>> {
+    return this.guard(() => this.softDeleteVersionTx.immediate(subject, version));
+  }
+
+  private softDeleteVersionRows(subject: string, version: number): Result<number> {
+    const found = this.findVersion(subject, version);
+    if (!found.ok) return found;
+    if (found.value.deleted === 1) {
+      return fail(accordError("ACCORD_ERR_REGISTRY_VERSION_SOFT_DELETED", [version, subject]));
+    }
+    const referrers = this.referrers(subject, version, false, null);
+    if (referrers.length > 0) return referenced(subject, version, referrers);
+    this.q.markDeleted.run(subject, version);
+    return ok(version);
+  }
+
+  async hardDeleteVersion(subject: string, version: number): Promise<Result<number>> {
+    return this.guard(() => this.hardDeleteVersionTx.immediate(subject, version));
+  }
+
+  private hardDeleteVersionRows(subject: string, version: number): Result<number> {
+    const found = this.findVersion(subject, version);
+    if (!found.ok) return found;
+    if (found.value.deleted === 0) {
+      return fail(accordError("ACCORD_ERR_REGISTRY_VERSION_NOT_SOFT_DELETED", [version, subject]));
+    }
+    // Soft-deleted referrers still count: their ids must keep decoding, which needs this version.
+    const referrers = this.referrers(subject, version, true, null);
+    if (referrers.length > 0) return referenced(subject, version, referrers);
+    this.q.deleteVersion.run(subject, version);
+    this.q.purgeSchema.run(found.value.id, found.value.id);
+    return ok(version);
+  }
+
+  async softDeleteSubject(subject: string): Promise<Result<number[]>> {
+    return this.guard(() => this.softDeleteSubjectTx.immediate(subject));
+  }
+
+  private softDeleteSubjectRows(subject: string): Result<number[]> {
+    const rows = this.q.versions.all(subject);
+    if (rows.length === 0) return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", [subject]));
+    const live = rows.filter((row) => row.deleted === 0);
+    if (live.length === 0) return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_SOFT_DELETED", [subject]));
+    for (const row of live) {
+      // Referrers inside this subject are being deleted with it.
+      const referrers = this.referrers(subject, row.version, false, subject);
+      if (referrers.length > 0) return referenced(subject, row.version, referrers);
+    }
+    for (const row of live) this.q.markDeleted.run(subject, row.version);
+    return ok(live.map((row) => row.version));
+  }
+
+  async hardDeleteSubject(subject: string): Promise<Result<number[]>> {
+    return this.guard(() => this.hardDeleteSubjectTx.immediate(subject));
+  }
+
+  private hardDeleteSubjectRows(subject: string): Result<number[]> {
+    const rows = this.q.versions.all(subject);
+    if (rows.length === 0) return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", [subject]));
+    if (rows.some((row) => row.deleted === 0)) {
+      return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_SOFT_DELETED", [subject]));
+    }
+    for (const row of rows) {
+      const referrers = this.referrers(subject, row.version, true, subject);
+      if (referrers.length > 0) return referenced(subject, row.version, referrers);
+    }
+    for (const row of rows) this.q.deleteVersion.run(subject, row.version);
+    for (const id of new Set(rows.map((row) => row.id))) this.q.purgeSchema.run(id, id);
+    this.q.deleteConfig.run(subject);
+    this.q.deleteMode.run(subject);
+    return ok(rows.map((row) => row.version));
+  }
+
+  async getConfig(subject: string | null): Promise<StoredConfig | undefined> {
+    return this.guard(() => {
+      const row = this.q.getConfig.get(subject);
+      return row ? toConfig(row) : undefined;
+    });
+  }
+
+  async setConfig(subject: string | null, config: StoredConfig): Promise<void> {
+    this.guard(() =>
+      this.transaction(() => {
+        this.q.deleteConfig.run(subject);
+        const normalize = config.normalize === undefined ? null : config.normalize ? 1 : 0;
+        this.q.insertConfig.run(subject, config.compatibility ?? null, normalize);
+      }).immediate(),
+    );
+  }
+
+  async deleteConfig(subject: string | null): Promise<StoredConfig | undefined> {
+    return this.guard(() =>
+      this.transaction(() => {
+        const row = this.q.getConfig.get(subject);
+        this.q.deleteConfig.run(subject);
+        return row ? toConfig(row) : undefined;
+      }).immediate(),
+    );
+  }
+
+  async getMode(subject: string | null): Promise<RegistryMode | undefined> {
+    return this.guard(() => this.q.getMode.get(subject)?.mode as RegistryMode | undefined);
+  }
+
+  async setMode(subject: string | null, mode: RegistryMode): Promise<void> {
+    this.guard(() =>
+      this.transaction(() => {
+        this.q.deleteMode.run(subject);
+        this.q.insertMode.run(subject, mode);
+      }).immediate(),
+    );
+  }
+
+  async deleteMode(subject: string | null): Promise<RegistryMode | undefined> {
+    return this.guard(() =>
+      this.transaction(() => {
+        const row = this.q.getMode.get(subject);
+        this.q.deleteMode.run(subject);
+        return row?.mode as RegistryMode | undefined;
+      }).immediate(),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private findVersion(subject: string, version: number): Result<VersionRow> {
+    const row = this.q.version.get(subject, version);
+    if (row) return ok(row);
+    if (!this.q.latestAny.get(subject)) {
+      return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", [subject]));
+    }
+    return fail(accordError("ACCORD_ERR_REGISTRY_VERSION_NOT_FOUND", [version, subject]));
+  }
+
+  private referrers(subject: string, version: number, deleted: boolean, excluded: string | null): number[] {
+    return this.q.referrers
+      .all(subject, version, deleted ? 1 : 0, excluded, excluded)
+      .map((row) => row.schema_id);
+  }
+
+  private transaction<A extends unknown[], R>(fn: (...args: A) => R) {
+    return this.db.transaction(fn);
+  }
+
+  /** Store failures become table errors (50001/50002); the message names the cause, never SQL. */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof AccordFailure) throw err;
+      if (err instanceof Database.SqliteError) {
+        const busy = err.code === "SQLITE_BUSY" || err.code.startsWith("SQLITE_BUSY_");
+        throw new AccordFailure(
+          busy
+            ? accordError("ACCORD_ERR_REGISTRY_STORE_TIMEOUT", [
+                "the database is locked by another connection",
+              ])
+            : accordError("ACCORD_ERR_REGISTRY_STORE", [`${err.code}: ${err.message}`]),
+        );
+      }
+      throw err;
+    }
+  }
+}
+
+function toStoredSchema(row: SchemaRow): StoredSchema {
+  return {
+    id: row.id,
+    schemaType: "JSON",
+    schema: row.schema,
+    references: JSON.parse(row.references_json) as SchemaReference[],
+    fingerprint: row.fingerprint,
+  };
+}
+
+function toSubjectVersion(row: VersionRow): SubjectVersion {
+  return {
+    subject: row.subject,
+    version: row.version,
+    deleted: row.deleted === 1,
+    schema: toStoredSchema(row),
+  };
+}
+
+function toConfig(row: { compatibility: string | null; normalize: 0 | 1 | null }): StoredConfig {
+  const config: { compatibility?: CompatibilityLevel; normalize?: boolean } = {};
+  if (row.compatibility !== null) config.compatibility = row.compatibility as CompatibilityLevel;
+  if (row.normalize !== null) config.normalize = row.normalize === 1;
+  return config;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function notPermitted<T>(message: string): Result<T> {
+  return fail(accordError("ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED", [message]));
+}
+
+function referenced<T>(subject: string, version: number, referrers: readonly number[]): Result<T> {
+  return fail(accordError("ACCORD_ERR_REGISTRY_REFERENCE_EXISTS", [version, subject, referrers.join(", ")]));
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: Database.Database) {
+  const versionColumns =
+    "sv.subject, sv.version, sv.deleted, s.id, s.fingerprint, s.schema, s.references_json FROM subject_versions sv JOIN schemas s ON s.id = sv.schema_id";
+  return {
+    subjectsLive: db.prepare<[string, string], { subject: string }>(
+      "SELECT DISTINCT subject FROM subject_versions WHERE deleted = 0 AND substr(subject, 1, length(?)) = ? ORDER BY subject",
+    ),
+    subjectsAll: db.prepare<[string, string], { subject: string }>(
+      "SELECT DISTINCT subject FROM subject_versions WHERE substr(subject, 1, length(?)) = ? ORDER BY subject",
+    ),
+    versions: db.prepare<[string], VersionRow>(
+      `SELECT ${versionColumns} WHERE sv.subject = ? ORDER BY sv.version`,
+    ),
+    version: db.prepare<[string, number], VersionRow>(
+      `SELECT ${versionColumns} WHERE sv.subject = ? AND sv.version = ?`,
+    ),
+    latestLive: db.prepare<[string], VersionRow>(
+      `SELECT ${versionColumns} WHERE sv.subject = ? AND sv.deleted = 0 ORDER BY sv.version DESC LIMIT 1`,
+    ),
+    latestAny: db.prepare<[string], VersionRow>(
+      `SELECT ${versionColumns} WHERE sv.subject = ? ORDER BY sv.version DESC LIMIT 1`,
+    ),
+    schemaById: db.prepare<[number], SchemaRow>(
+      "SELECT id, fingerprint, schema, references_json FROM schemas WHERE id = ?",
+    ),
+    schemaByFingerprint: db.prepare<[string], SchemaRow>(
+      "SELECT id, fingerprint, schema, references_json FROM schemas WHERE fingerprint = ?",
+    ),
+    usages: db.prepare<[number, number], { subject: string; version: number; deleted: 0 | 1 }>(
+      "SELECT subject, version, deleted FROM subject_versions WHERE schema_id = ? AND (deleted = 0 OR ?) ORDER BY subject, version",
+    ),
+    // Referrers count only while some version (outside `excluded`) still uses them.
+    referrers: db.prepare<[string, number, number, string | null, string | null], { schema_id: number }>(
+      `SELECT DISTINCT r.schema_id FROM schema_references r
+       JOIN subject_versions sv ON sv.schema_id = r.schema_id
+       WHERE r.subject = ? AND r.version = ? AND (sv.deleted = 0 OR ?) AND (? IS NULL OR sv.subject <> ?)
+       ORDER BY r.schema_id`,
+    ),
+    insertSchema: db.prepare<[number | null, string, string, string, number]>(
+      "INSERT INTO schemas (id, fingerprint, schema, references_json, created_at) VALUES (?, ?, ?, ?, ?)",
+    ),
+    insertReference: db.prepare<[number, number, string, string, number]>(
+      "INSERT INTO schema_references (schema_id, position, name, subject, version) VALUES (?, ?, ?, ?, ?)",
+    ),
+    insertVersion: db.prepare<[string, number, number, number]>(
+      "INSERT INTO subject_versions (subject, version, schema_id, created_at) VALUES (?, ?, ?, ?)",
+    ),
+    markDeleted: db.prepare<[string, number]>(
+      "UPDATE subject_versions SET deleted = 1 WHERE subject = ? AND version = ?",
+    ),
+    deleteVersion: db.prepare<[string, number]>(
+      "DELETE FROM subject_versions WHERE subject = ? AND version = ?",
+    ),
+    purgeSchema: db.prepare<[number, number]>(
+      "DELETE FROM schemas WHERE id = ? AND NOT EXISTS (SELECT 1 FROM subject_versions WHERE schema_id = ?)",
+    ),
+    getConfig: db.prepare<[string | null], { compatibility: string | null; normalize: 0 | 1 | null }>(
+      "SELECT compatibility, normalize FROM config WHERE subject IS ?",
+    ),
+    deleteConfig: db.prepare<[string | null]>("DELETE FROM config WHERE subject IS ?"),
+    insertConfig: db.prepare<[string | null, string | null, number | null]>(
+      "INSERT INTO config (subject, compatibility, normalize) VALUES (?, ?, ?)",
+    ),
+    getMode: db.prepare<[string | null], { mode: string }>("SELECT mode FROM mode WHERE subject IS ?"),
+    deleteMode: db.prepare<[string | null]>("DELETE FROM mode WHERE subject IS ?"),
+    insertMode: db.prepare<[string | null, string]>("INSERT INTO mode (subject, mode) VALUES (?, ?)"),
+  };
+}

@@ -1,0 +1,122 @@
+import type { Result } from "../../contracts/errors.js";
+import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
+
+/**
+ * Persistence for the registry. Every implementation (SQLite now, PostgreSQL later) must pass the
+ * conformance suite in test/registry/store/conformance.ts.
+ *
+ * Rules that protect stored data (soft before hard delete, nothing referenced is deleted, versions
+ * never reused, one version per schema per subject) are enforced inside the store's own
+ * transactions, because a check made by the caller before an await could be stale by the time the
+ * write happens. Policy that needs no atomicity (modes, compatibility, schema validation) stays in
+ * the service.
+ */
+export interface RegistryStore {
+  /** A short name for logs and the health endpoint, e.g. `sqlite:/data/accord.db`. */
+  readonly description: string;
+
+  /** Subjects with at least one live version (or any stored version with `deleted`), sorted. */
+  listSubjects(options: { readonly deleted: boolean; readonly prefix?: string }): Promise<string[]>;
+
+  /** Every stored version of a subject, soft-deleted included, oldest first. Empty if none. */
+  subjectVersions(subject: string): Promise<SubjectVersion[]>;
+
+  /** One stored version (soft-deleted included; the caller decides what to show). */
+  getVersion(subject: string, version: number): Promise<SubjectVersion | undefined>;
+
+  /** The highest live version, or with `deleted` the highest stored one. */
+  latestVersion(subject: string, options: { readonly deleted: boolean }): Promise<SubjectVersion | undefined>;
+
+  schemaById(id: number): Promise<StoredSchema | undefined>;
+
+  /** Where a schema id is used, by subject then version. */
+  usagesOfSchema(id: number, options: { readonly deleted: boolean }): Promise<SchemaUsage[]>;
+
+  /** Ids of schemas whose references name this subject version; with `deleted`, also ones used only by soft-deleted versions. */
+  referencedBy(subject: string, version: number, options: { readonly deleted: boolean }): Promise<number[]>;
+
+  /**
+   * Registers a schema in a subject in one transaction. Returns the existing version when a live
+   * version of the subject already has this fingerprint, else writes the schema (or reuses its id)
+   * and the next version. `expected` is the subject state the caller checked compatibility
+   * against: if the subject changed since, nothing is written and the outcome is `stale`.
+   */
+  register(request: RegisterRequest): Promise<Result<RegisterOutcome>>;
+
+  softDeleteVersion(subject: string, version: number): Promise<Result<number>>;
+  hardDeleteVersion(subject: string, version: number): Promise<Result<number>>;
+  /** Returns the versions that were deleted. */
+  softDeleteSubject(subject: string): Promise<Result<number[]>>;
+  /** Removes the subject's versions, config and mode; schemas no longer used anywhere go too. */
+  hardDeleteSubject(subject: string): Promise<Result<number[]>>;
+
+  /** `null` is the global scope. */
+  getConfig(subject: string | null): Promise<StoredConfig | undefined>;
+  setConfig(subject: string | null, config: StoredConfig): Promise<void>;
+  /** Returns the config that was removed, if any. */
+  deleteConfig(subject: string | null): Promise<StoredConfig | undefined>;
+
+  getMode(subject: string | null): Promise<RegistryMode | undefined>;
+  setMode(subject: string | null, mode: RegistryMode): Promise<void>;
+  deleteMode(subject: string | null): Promise<RegistryMode | undefined>;
+
+  close(): Promise<void>;
+}
+
+export interface StoredSchema {
+  readonly id: number;
+  readonly schemaType: "JSON";
+  /** The schema text as returned to clients (compact JSON). */
+  readonly schema: string;
+  readonly references: readonly SchemaReference[];
+  /** Identity of (canonical schema, references); equal fingerprints share an id. */
+  readonly fingerprint: string;
+}
+
+export interface SubjectVersion {
+  readonly subject: string;
+  readonly version: number;
+  readonly deleted: boolean;
+  readonly schema: StoredSchema;
+}
+
+export interface SchemaUsage {
+  readonly subject: string;
+  readonly version: number;
+  readonly deleted: boolean;
+}
+
+export interface NewSchema {
+  readonly schema: string;
+  readonly fingerprint: string;
+  readonly references: readonly SchemaReference[];
+}
+
+/** The subject state a registration was checked against. */
+export interface SubjectSnapshot {
+  /** Highest stored version (soft-deleted included), 0 for none. */
+  readonly maxVersion: number;
+  /** Live versions, ascending. */
+  readonly live: readonly number[];
+}
+
+export interface RegisterRequest {
+  readonly subject: string;
+  readonly schema: NewSchema;
+  readonly expected: SubjectSnapshot;
+  /** IMPORT mode: keep the client's id (and version, when given). */
+  readonly importId?: number;
+  /** The version the client asked for: in IMPORT any free one, otherwise only the next one. */
+  readonly version?: number;
+}
+
+export type RegisterOutcome =
+  | { readonly kind: "existing"; readonly id: number; readonly version: number }
+  | { readonly kind: "created"; readonly id: number; readonly version: number }
+  /** The subject changed after `expected` was read: re-read, re-check, retry. */
+  | { readonly kind: "stale" };
+
+export interface StoredConfig {
+  readonly compatibility?: CompatibilityLevel;
+  readonly normalize?: boolean;
+}

@@ -1,0 +1,305 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AccordErrorCode, Result } from "../../../contracts/errors.js";
+import type { SchemaReference } from "../../../registry/model.js";
+import type {
+  NewSchema,
+  RegisterOutcome,
+  RegistryStore,
+  SubjectSnapshot,
+} from "../../../registry/store/types.js";
+
+/**
+ * The behaviour every RegistryStore must have. Each store's test file calls this with a factory
+ * that returns a fresh, empty store.
+ */
+export function describeStoreConformance(name: string, open: () => Promise<RegistryStore>): void {
+  describe(`${name} store conformance`, () => {
+    let store: RegistryStore;
+
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    function schema(tag: string, references: SchemaReference[] = []): NewSchema {
+      return { schema: JSON.stringify({ title: tag }), fingerprint: `fp-${tag}`, references };
+    }
+
+    async function snapshot(subject: string): Promise<SubjectSnapshot> {
+      const rows = await store.subjectVersions(subject);
+      return {
+        maxVersion: rows.at(-1)?.version ?? 0,
+        live: rows.filter((row) => !row.deleted).map((row) => row.version),
+      };
+    }
+
+    async function register(subject: string, tag: string, references: SchemaReference[] = []) {
+      return outcome(
+        await store.register({ subject, schema: schema(tag, references), expected: await snapshot(subject) }),
+      );
+    }
+
+    it("gives a new schema the next id and version 1", async () => {
+      const a = await register("orders-value", "a");
+      const b = await register("payments-value", "b");
+      expect(a).toEqual({ kind: "created", id: 1, version: 1 });
+      expect(b).toEqual({ kind: "created", id: 2, version: 1 });
+      expect(await store.schemaById(1)).toMatchObject({ id: 1, schemaType: "JSON", schema: '{"title":"a"}' });
+    });
+
+    it("reuses the id of a schema registered under another subject", async () => {
+      const first = await register("orders-value", "shared");
+      const second = await register("audit-value", "shared");
+      expect(second).toEqual({ kind: "created", id: first.id, version: 1 });
+      expect(await store.usagesOfSchema(first.id, { deleted: false })).toEqual([
+        { subject: "audit-value", version: 1, deleted: false },
+        { subject: "orders-value", version: 1, deleted: false },
+      ]);
+    });
+
+    it("returns the existing version when the subject already has the schema, even if not the latest", async () => {
+      await register("s", "v1");
+      await register("s", "v2");
+      expect(await register("s", "v1")).toEqual({ kind: "existing", id: 1, version: 1 });
+      expect((await store.subjectVersions("s")).map((row) => row.version)).toEqual([1, 2]);
+    });
+
+    it("numbers a new version after the highest stored one, soft-deleted included", async () => {
+      await register("s", "v1");
+      await register("s", "v2");
+      expect(await store.softDeleteVersion("s", 2)).toEqual({ ok: true, value: 2 });
+      expect(await register("s", "v3")).toMatchObject({ kind: "created", version: 3 });
+    });
+
+    it("gives a schema whose only copy is soft-deleted a new version with the same id", async () => {
+      const first = await register("s", "v1");
+      await register("s", "v2");
+      await store.softDeleteVersion("s", 1);
+      expect(await register("s", "v1")).toEqual({ kind: "created", id: first.id, version: 3 });
+    });
+
+    it("writes nothing when the subject changed since the caller's snapshot", async () => {
+      const stale = await snapshot("s");
+      await register("s", "v1");
+      const result = await store.register({ subject: "s", schema: schema("v2"), expected: stale });
+      expect(outcome(result)).toEqual({ kind: "stale" });
+      expect((await store.subjectVersions("s")).length).toBe(1);
+      expect(await store.schemaById(2)).toBeUndefined();
+    });
+
+    it("treats a soft delete since the snapshot as a change", async () => {
+      await register("s", "v1");
+      await register("s", "v2");
+      const before = await snapshot("s");
+      await store.softDeleteVersion("s", 2);
+      expect(outcome(await store.register({ subject: "s", schema: schema("v3"), expected: before }))).toEqual(
+        {
+          kind: "stale",
+        },
+      );
+    });
+
+    it("accepts a requested version only when it is the next one", async () => {
+      await register("s", "v1");
+      const wrong = await store.register({
+        subject: "s",
+        schema: schema("v2"),
+        expected: await snapshot("s"),
+        version: 5,
+      });
+      expectError(wrong, "ACCORD_ERR_REGISTRY_SCHEMA_INVALID");
+      const right = await store.register({
+        subject: "s",
+        schema: schema("v2"),
+        expected: await snapshot("s"),
+        version: 2,
+      });
+      expect(outcome(right)).toMatchObject({ kind: "created", version: 2 });
+    });
+
+    describe("import", () => {
+      it("keeps the client's id and version, and later ids continue above it", async () => {
+        const imported = await store.register({
+          subject: "s",
+          schema: schema("x"),
+          expected: await snapshot("s"),
+          importId: 100,
+          version: 7,
+        });
+        expect(outcome(imported)).toEqual({ kind: "created", id: 100, version: 7 });
+        expect(await register("s", "y")).toEqual({ kind: "created", id: 101, version: 8 });
+      });
+
+      it("refuses an id bound to another schema", async () => {
+        await register("s", "x");
+        const clash = await store.register({
+          subject: "t",
+          schema: schema("y"),
+          expected: await snapshot("t"),
+          importId: 1,
+        });
+        expectError(clash, "ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED");
+        expect(await store.listSubjects({ deleted: true })).toEqual(["s"]);
+      });
+
+      it("refuses a schema already stored under another id, and a taken version", async () => {
+        await register("s", "x");
+        expectError(
+          await store.register({
+            subject: "t",
+            schema: schema("x"),
+            expected: await snapshot("t"),
+            importId: 9,
+          }),
+          "ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED",
+        );
+        expectError(
+          await store.register({
+            subject: "s",
+            schema: schema("z"),
+            expected: await snapshot("s"),
+            importId: 9,
+            version: 1,
+          }),
+          "ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED",
+        );
+      });
+    });
+
+    describe("references", () => {
+      it("requires the referenced version to exist and be live", async () => {
+        const missing = await store.register({
+          subject: "s",
+          schema: schema("r", [{ name: "a.json", subject: "base", version: 1 }]),
+          expected: await snapshot("s"),
+        });
+        expectError(missing, "ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED");
+        expect(await store.schemaById(1)).toBeUndefined();
+      });
+
+      it("lists referrers and blocks deleting what is referenced", async () => {
+        await register("base", "base");
+        const referrer = await register("s", "r", [{ name: "a.json", subject: "base", version: 1 }]);
+        expect(await store.referencedBy("base", 1, { deleted: false })).toEqual([referrer.id]);
+        expect((await store.schemaById(referrer.id))?.references).toEqual([
+          { name: "a.json", subject: "base", version: 1 },
+        ]);
+        expectError(await store.softDeleteVersion("base", 1), "ACCORD_ERR_REGISTRY_REFERENCE_EXISTS");
+        expectError(await store.softDeleteSubject("base"), "ACCORD_ERR_REGISTRY_REFERENCE_EXISTS");
+
+        // A soft-deleted referrer no longer blocks a soft delete, but still blocks a permanent one.
+        await store.softDeleteVersion("s", 1);
+        expect(await store.referencedBy("base", 1, { deleted: false })).toEqual([]);
+        expect(await store.referencedBy("base", 1, { deleted: true })).toEqual([referrer.id]);
+        expect(await store.softDeleteVersion("base", 1)).toEqual({ ok: true, value: 1 });
+        expectError(await store.hardDeleteVersion("base", 1), "ACCORD_ERR_REGISTRY_REFERENCE_EXISTS");
+
+        await store.hardDeleteVersion("s", 1);
+        expect(await store.hardDeleteVersion("base", 1)).toEqual({ ok: true, value: 1 });
+      });
+
+      it("lets a subject that references itself be deleted whole", async () => {
+        await register("s", "base");
+        await register("s", "r", [{ name: "a.json", subject: "s", version: 1 }]);
+        expect(await store.softDeleteSubject("s")).toEqual({ ok: true, value: [1, 2] });
+        expect(await store.hardDeleteSubject("s")).toEqual({ ok: true, value: [1, 2] });
+      });
+    });
+
+    describe("deletes", () => {
+      it("soft-deletes a version: hidden from live lists, still resolvable by id", async () => {
+        const { id } = await register("s", "v1");
+        await register("s", "v2");
+        await store.softDeleteVersion("s", 1);
+        expect((await store.getVersion("s", 1))?.deleted).toBe(true);
+        expect((await store.latestVersion("s", { deleted: false }))?.version).toBe(2);
+        expect(await store.schemaById(id)).toBeDefined();
+        expect(await store.usagesOfSchema(id, { deleted: false })).toEqual([]);
+        expect(await store.usagesOfSchema(id, { deleted: true })).toEqual([
+          { subject: "s", version: 1, deleted: true },
+        ]);
+      });
+
+      it("applies the soft-then-hard rules to versions", async () => {
+        await register("s", "v1");
+        expectError(await store.softDeleteVersion("nope", 1), "ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND");
+        expectError(await store.softDeleteVersion("s", 9), "ACCORD_ERR_REGISTRY_VERSION_NOT_FOUND");
+        expectError(await store.hardDeleteVersion("s", 1), "ACCORD_ERR_REGISTRY_VERSION_NOT_SOFT_DELETED");
+        await store.softDeleteVersion("s", 1);
+        expectError(await store.softDeleteVersion("s", 1), "ACCORD_ERR_REGISTRY_VERSION_SOFT_DELETED");
+        expect(await store.hardDeleteVersion("s", 1)).toEqual({ ok: true, value: 1 });
+        expect(await store.getVersion("s", 1)).toBeUndefined();
+        // The schema was used nowhere else, so its id is gone and never handed out again.
+        expect(await store.schemaById(1)).toBeUndefined();
+        expect(await register("s", "v1")).toEqual({ kind: "created", id: 2, version: 1 });
+      });
+
+      it("applies the soft-then-hard rules to subjects and removes their config and mode", async () => {
+        await register("s", "v1");
+        await register("s", "v2");
+        await store.setConfig("s", { compatibility: "FULL" });
+        await store.setMode("s", "READONLY");
+        expectError(await store.hardDeleteSubject("s"), "ACCORD_ERR_REGISTRY_SUBJECT_NOT_SOFT_DELETED");
+        expect(await store.softDeleteSubject("s")).toEqual({ ok: true, value: [1, 2] });
+        expectError(await store.softDeleteSubject("s"), "ACCORD_ERR_REGISTRY_SUBJECT_SOFT_DELETED");
+        expect(await store.listSubjects({ deleted: false })).toEqual([]);
+        expect(await store.listSubjects({ deleted: true })).toEqual(["s"]);
+        expect(await store.hardDeleteSubject("s")).toEqual({ ok: true, value: [1, 2] });
+        expectError(await store.hardDeleteSubject("s"), "ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND");
+        expect(await store.getConfig("s")).toBeUndefined();
+        expect(await store.getMode("s")).toBeUndefined();
+        expect(await register("s", "v3")).toMatchObject({ version: 1 });
+      });
+
+      it("keeps a schema id that another subject still uses", async () => {
+        const { id } = await register("a", "shared");
+        await register("b", "shared");
+        await store.softDeleteSubject("a");
+        await store.hardDeleteSubject("a");
+        expect(await store.schemaById(id)).toBeDefined();
+      });
+    });
+
+    it("lists subjects sorted, by prefix, with or without soft-deleted ones", async () => {
+      await register("orders-value", "a");
+      await register("orders-key", "b");
+      await register("payments-value", "c");
+      await store.softDeleteSubject("payments-value");
+      expect(await store.listSubjects({ deleted: false })).toEqual(["orders-key", "orders-value"]);
+      expect(await store.listSubjects({ deleted: true, prefix: "pay" })).toEqual(["payments-value"]);
+      expect(await store.listSubjects({ deleted: false, prefix: "orders-v" })).toEqual(["orders-value"]);
+      expect(await store.listSubjects({ deleted: false, prefix: "%" })).toEqual([]);
+    });
+
+    it("keeps global and subject config and mode apart", async () => {
+      expect(await store.getConfig(null)).toBeUndefined();
+      await store.setConfig(null, { compatibility: "FULL" });
+      await store.setConfig("s", { compatibility: "NONE", normalize: true });
+      await store.setConfig(null, { compatibility: "FORWARD" });
+      expect(await store.getConfig(null)).toEqual({ compatibility: "FORWARD" });
+      expect(await store.getConfig("s")).toEqual({ compatibility: "NONE", normalize: true });
+      expect(await store.deleteConfig("s")).toEqual({ compatibility: "NONE", normalize: true });
+      expect(await store.getConfig("s")).toBeUndefined();
+      expect(await store.deleteConfig("s")).toBeUndefined();
+
+      await store.setMode(null, "READONLY");
+      await store.setMode("s", "IMPORT");
+      expect(await store.getMode(null)).toBe("READONLY");
+      expect(await store.getMode("s")).toBe("IMPORT");
+      expect(await store.deleteMode(null)).toBe("READONLY");
+      expect(await store.getMode(null)).toBeUndefined();
+    });
+  });
+}
+
+function outcome(result: Result<RegisterOutcome>): RegisterOutcome & { id: number } {
+  if (!result.ok)
+    throw new Error(`expected a registration, got ${result.error.code}: ${result.error.message}`);
+  return result.value as RegisterOutcome & { id: number };
+}
+
+function expectError(result: Result<unknown>, code: AccordErrorCode): void {
+  expect(result.ok ? "ok" : result.error.code).toBe(code);
+}
