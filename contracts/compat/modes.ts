@@ -1,13 +1,69 @@
-import type { CompareOptions, CompatibilityMode, CompatReport, SchemaDocument } from "./types.js";
+/**
+ * Compatibility modes are questions of inclusion. BACKWARD: every event valid under the old
+ * schema is valid under the new one (new readers read old events). FORWARD: every event valid
+ * under the new schema is valid under the old one (old readers read new events). FULL: both.
+ * NONE: nothing is asked. *_TRANSITIVE: the same against every earlier version, not only the last.
+ * Every example is checked with ajv before it is reported; one that does not verify turns its
+ * finding into an undetermined spot, so the engine never reports an example that does not break.
+ */
+import { validatorFor } from "../schema/ajv.js";
+import type { Json, SchemaDocument } from "../schema/types.js";
+import { SchemaDoc } from "./document.js";
+import { Inclusion } from "./engine.js";
+import { formatsFor } from "./formats.js";
+import { GAP_RULES, type Gap, type GapSite } from "./gaps.js";
+import { ValueFactory } from "./generate.js";
+import { describeGap } from "./messages.js";
+import { Normalizer } from "./normalize.js";
+import type {
+  CompareOptions,
+  CompatibilityMode,
+  CompatReport,
+  Direction,
+  Finding,
+  Undecided,
+  Verdict,
+} from "./types.js";
+
+interface Side {
+  readonly document: SchemaDocument;
+  readonly normalizer: Normalizer;
+  readonly values: ValueFactory;
+}
+
+const sides = new WeakMap<object, Side>();
+
+/** One normaliser per document, reused across comparisons (transitive checks, FULL's two directions). */
+function sideOf(document: SchemaDocument): Side {
+  const key = typeof document.root === "object" && document.root !== null ? document.root : undefined;
+  const known = key ? sides.get(key) : undefined;
+  if (known && known.document.draft === document.draft) return known;
+  const formats = formatsFor(document.draft);
+  const normalizer = new Normalizer(new SchemaDoc(document), formats);
+  const side = { document, normalizer, values: new ValueFactory(normalizer, formats) };
+  if (key) sides.set(key, side);
+  return side;
+}
+
+export function directionsOf(mode: CompatibilityMode): Direction[] {
+  if (mode.startsWith("BACKWARD")) return ["backward"];
+  if (mode.startsWith("FORWARD")) return ["forward"];
+  if (mode.startsWith("FULL")) return ["backward", "forward"];
+  return [];
+}
+
+export function isTransitive(mode: CompatibilityMode): boolean {
+  return mode.endsWith("_TRANSITIVE");
+}
 
 /** Compares one old and one new version under a mode (TRANSITIVE forms act as their plain form here). */
 export function compareSchemas(
-  _previous: SchemaDocument,
-  _current: SchemaDocument,
-  _mode: CompatibilityMode,
-  _options: CompareOptions = {},
+  previous: SchemaDocument,
+  current: SchemaDocument,
+  mode: CompatibilityMode,
+  options: CompareOptions = {},
 ): CompatReport {
-  throw new Error("engine not built yet");
+  return checkCompatibility([previous], current, mode, options);
 }
 
 /**
@@ -15,10 +71,116 @@ export function compareSchemas(
  * latest version only; TRANSITIVE modes with every earlier version.
  */
 export function checkCompatibility(
-  _history: readonly SchemaDocument[],
-  _candidate: SchemaDocument,
-  _mode: CompatibilityMode,
-  _options: CompareOptions = {},
+  history: readonly SchemaDocument[],
+  candidate: SchemaDocument,
+  mode: CompatibilityMode,
+  options: CompareOptions = {},
 ): CompatReport {
-  throw new Error("engine not built yet");
+  const transitive = isTransitive(mode);
+  const compared = transitive
+    ? history.map((doc, i) => ({ doc, index: i + 1 }))
+    : history.slice(-1).map((doc) => ({ doc, index: history.length }));
+  const findings: Finding[] = [];
+  const undetermined: Undecided[] = [];
+  for (const { doc, index } of compared) {
+    for (const direction of directionsOf(mode)) {
+      const result = compareOne(doc, candidate, direction, options);
+      const against = transitive && history.length > 1 ? { against: index } : {};
+      findings.push(...result.findings.map((f) => ({ ...f, ...against })));
+      undetermined.push(...result.undetermined.map((u) => ({ ...u, ...against })));
+    }
+  }
+  const verdict: Verdict =
+    findings.length > 0 ? "incompatible" : undetermined.length > 0 ? "undetermined" : "compatible";
+  const last = compared.at(-1)?.doc;
+  return {
+    compatible: verdict === "compatible",
+    verdict,
+    mode,
+    assumptions: {
+      writersEmitOnlyDeclared: options.writersEmitOnlyDeclared === true,
+      oldDraft: last?.draft,
+      newDraft: candidate.draft,
+      draftAssumed: candidate.draftAssumed || compared.some(({ doc }) => doc.draftAssumed),
+    },
+    findings: sortAndDedupe(findings),
+    undetermined: sortAndDedupe(undetermined),
+  };
+}
+
+function compareOne(
+  oldDocument: SchemaDocument,
+  newDocument: SchemaDocument,
+  direction: Direction,
+  options: CompareOptions,
+): { findings: Finding[]; undetermined: Undecided[] } {
+  const [writer, reader] =
+    direction === "backward"
+      ? [sideOf(oldDocument), sideOf(newDocument)]
+      : [sideOf(newDocument), sideOf(oldDocument)];
+  const inclusion = new Inclusion(
+    writer.normalizer,
+    reader.normalizer,
+    writer.values,
+    formatsFor(writer.document.draft),
+    options,
+  );
+  const outcome = inclusion.include(
+    writer.normalizer.normalize(writer.document.root),
+    reader.normalizer.normalize(reader.document.root),
+  );
+  const writerValid = validatorFor(writer.document.root, writer.document.draft);
+  const readerValid = validatorFor(reader.document.root, reader.document.draft);
+  const findings: Finding[] = [];
+  const undetermined: Undecided[] = outcome.unknowns.map((site) => toUndecided(site, direction));
+  for (const gap of outcome.gaps) {
+    if (writerValid(gap.example) && !readerValid(gap.example)) findings.push(toFinding(gap, direction));
+    else undetermined.push(toUndecided(gap, direction));
+  }
+  return { findings, undetermined };
+}
+
+function locate(site: GapSite, direction: Direction) {
+  const rule = GAP_RULES[site.kind][direction === "backward" ? 0 : 1];
+  const [oldPath, newPath] =
+    direction === "backward" ? [site.writerPath, site.readerPath] : [site.readerPath, site.writerPath];
+  return { rule, direction, oldPath, newPath, message: describeGap(site, direction) };
+}
+
+function toFinding(gap: Gap, direction: Direction): Finding {
+  return { ...locate(gap, direction), example: gap.example as Json };
+}
+
+function toUndecided(site: GapSite, direction: Direction): Undecided {
+  const located = locate(site, direction);
+  return {
+    ...located,
+    message: `Could not decide: ${located.message} No example breaks it, and inclusion could not be proven.`,
+  };
+}
+
+function sortAndDedupe<
+  T extends {
+    rule: string;
+    oldPath: string;
+    newPath: string;
+    direction: string;
+    message: string;
+    against?: number;
+  },
+>(items: T[]): T[] {
+  const seen = new Set<string>();
+  const unique = items.filter((item) => {
+    const key = `${item.against ?? 0}|${item.direction}|${item.rule}|${item.oldPath}|${item.newPath}|${item.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
+    (a, b) =>
+      (a.against ?? 0) - (b.against ?? 0) ||
+      a.oldPath.localeCompare(b.oldPath) ||
+      a.newPath.localeCompare(b.newPath) ||
+      a.rule.localeCompare(b.rule),
+  );
 }

@@ -18,7 +18,8 @@ export interface CompatRuleSpec {
 export const COMPAT_RULES = {
   "schema-narrowed-to-false": {
     category: "STRUCTURE",
-    summary: "The reader became the false schema (or an empty type set) and accepts nothing the writer emits.",
+    summary:
+      "The reader became the false schema (or an empty type set) and accepts nothing the writer emits.",
   },
   "type-narrowed": {
     category: "STRUCTURE",
@@ -126,11 +127,13 @@ export const COMPAT_RULES = {
   },
   "contains-changed": {
     category: "CONSTRAINT",
-    summary: "contains (or minContains/maxContains) changed so that some arrays valid on one side are not on the other.",
+    summary:
+      "contains (or minContains/maxContains) changed so that some arrays valid on one side are not on the other.",
   },
   "tuple-items-changed": {
     category: "STRUCTURE",
-    summary: "Positional items (prefixItems, or draft-07 array items) or the items allowed after them changed incompatibly.",
+    summary:
+      "Positional items (prefixItems, or draft-07 array items) or the items allowed after them changed incompatibly.",
     confluent: "ADDITIONAL_ITEMS_NARROWED",
   },
   "max-properties-decreased": {
@@ -165,7 +168,8 @@ export const COMPAT_RULES = {
   },
   "property-added-to-open-model": {
     category: "STRUCTURE",
-    summary: "A property was declared on an open object; old events may already carry that name with another type.",
+    summary:
+      "A property was declared on an open object; old events may already carry that name with another type.",
     confluent: "PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
   },
   "property-removed-from-open-model": {
@@ -204,7 +208,8 @@ export const COMPAT_RULES = {
   },
   "dependent-required-removed": {
     category: "STRUCTURE",
-    summary: "dependentRequired (or draft-07 dependencies) was dropped, so new events may lack what old readers require.",
+    summary:
+      "dependentRequired (or draft-07 dependencies) was dropped, so new events may lack what old readers require.",
     confluent: "DEPENDENCY_ARRAY_NARROWED",
   },
   "dependent-schema-changed": {
@@ -213,7 +218,8 @@ export const COMPAT_RULES = {
   },
   "any-of-branch-removed": {
     category: "COMPOSITION",
-    summary: "An alternative (anyOf, oneOf or a type in a type list) accepted by the old schema has no match in the new one.",
+    summary:
+      "An alternative (anyOf, oneOf or a type in a type list) accepted by the old schema has no match in the new one.",
     confluent: "SUM_TYPE_NARROWED",
   },
   "any-of-branch-added": {
@@ -239,7 +245,8 @@ export const COMPAT_RULES = {
   },
   "recursive-ref-changed": {
     category: "REFERENCE",
-    summary: "A recursive reference ($recursiveRef or $dynamicRef) changed; the engine does not reason about dynamic scope.",
+    summary:
+      "A recursive reference ($recursiveRef or $dynamicRef) changed; the engine does not reason about dynamic scope.",
   },
 } as const satisfies Record<string, CompatRuleSpec>;
 

@@ -4,8 +4,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { Draft, Json } from "./types.js";
 
-// ajv-formats is CommonJS; under NodeNext its default import is the module object.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS; under NodeNext its default import is the module object, whose `default` is the plugin.
+const addFormats = addFormatsModule.default;
 
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
@@ -20,7 +20,12 @@ export function ajvFor(draft: Draft): AnyAjv {
   let ajv = instances.get(draft);
   if (!ajv) {
     const options: Options = { strict: false, allErrors: false, validateFormats: true, addUsedSchema: false };
-    ajv = draft === "2020-12" ? new Ajv2020(options) : draft === "2019-09" ? new Ajv2019(options) : new Ajv(options);
+    ajv =
+      draft === "2020-12"
+        ? new Ajv2020(options)
+        : draft === "2019-09"
+          ? new Ajv2019(options)
+          : new Ajv(options);
     addFormats(ajv);
     instances.set(draft, ajv);
   }

@@ -1,0 +1,252 @@
+/**
+ * The inclusion check: is every instance of the writer's normal form an instance of the
+ * reader's? It recurses by instance type into the keyword families (keywords/*.ts), memoises
+ * (writer, reader) pairs, and assumes a pair already being checked holds (co-induction), which
+ * is what ends recursive `$ref`s. Every "no" carries a local example; every "cannot tell" is kept.
+ */
+import type { Json } from "../schema/types.js";
+import { acceptsBranch, acceptsNormal, type FormatChecker } from "./accepts.js";
+import { escapeToken } from "./document.js";
+import { emptyOutcome, type Gap, type GapKind, isClean, merge, type Outcome } from "./gaps.js";
+import type { ValueFactory } from "./generate.js";
+import { checkArray } from "./keywords/array.js";
+import { checkNumber } from "./keywords/number.js";
+import { checkObject } from "./keywords/object.js";
+import { checkString } from "./keywords/string.js";
+import type { Branch, Normal, Opaque, Origin } from "./normal-form.js";
+import type { Normalizer } from "./normalize.js";
+import type { CompareOptions } from "./types.js";
+import { valueKey } from "./values.js";
+
+export interface InclusionContext {
+  readonly writer: Normalizer;
+  readonly reader: Normalizer;
+  readonly writerValues: ValueFactory;
+  readonly formats: FormatChecker;
+  readonly options: CompareOptions;
+  include(writer: Normal, reader: Normal): Outcome;
+  /** A value the writer branch accepts that satisfies `breaks` (i.e. the reader rejects it). */
+  findExample(writer: Branch, reader: Branch | undefined, breaks: (value: Json) => boolean): Json | undefined;
+  /** A gap with an example when `findExample` finds one, else an unknown at the same place. */
+  gapOrUnknown(
+    writer: Branch,
+    reader: Branch | undefined,
+    kind: GapKind,
+    readerOrigin: Origin,
+    keyword: string,
+    breaks: (value: Json) => boolean,
+    extra?: Partial<Gap>,
+  ): Outcome;
+}
+
+export function pointer(origin: Origin, ...tokens: (string | number)[]): string {
+  return [origin.pointer, ...tokens.map((t) => escapeToken(String(t)))].join("/");
+}
+
+export class Inclusion implements InclusionContext {
+  private readonly memo = new Map<string, Outcome>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    readonly writer: Normalizer,
+    readonly reader: Normalizer,
+    readonly writerValues: ValueFactory,
+    readonly formats: FormatChecker,
+    readonly options: CompareOptions,
+  ) {}
+
+  include(writer: Normal, reader: Normal): Outcome {
+    const key = `${writer.id}:${reader.id}`;
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.inProgress.has(key)) return emptyOutcome();
+    this.inProgress.add(key);
+    try {
+      const outcome = emptyOutcome();
+      for (const branch of writer.branches) merge(outcome, this.branchIn(branch, reader));
+      this.memo.set(key, outcome);
+      return outcome;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  findExample(
+    writer: Branch,
+    reader: Branch | undefined,
+    breaks: (value: Json) => boolean,
+  ): Json | undefined {
+    for (const candidate of this.writerValues.candidates(writer, reader)) {
+      if (acceptsBranch(writer, candidate, this.formats) && breaks(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
+  private branchIn(writer: Branch, reader: Normal): Outcome {
+    if (reader.branches.length === 0) {
+      return this.gapOrUnknown(writer, undefined, "false", reader.origin, "", () => true, {
+        subject: writer.type,
+      });
+    }
+    const sameType = reader.branches.filter((branch) => branch.type === writer.type);
+    if (sameType.length === 0) {
+      return this.gapOrUnknown(writer, undefined, "type", reader.origin, "type", () => true, {
+        subject: typeLabel(writer),
+      });
+    }
+    if (sameType.length === 1) return this.branchInBranch(writer, sameType[0] as Branch);
+    return this.branchInUnion(writer, sameType, reader);
+  }
+
+  /** Several reader alternatives of the writer's type: one must take it all, or each value must find one. */
+  private branchInUnion(writer: Branch, candidates: readonly Branch[], reader: Normal): Outcome {
+    const outcomes = candidates.map((candidate) => this.branchInBranch(writer, candidate));
+    if (outcomes.some(isClean)) return emptyOutcome();
+    if (writer.values) {
+      const outcome = emptyOutcome();
+      for (const value of writer.values) {
+        if (!acceptsNormal(reader, value, this.formats)) {
+          outcome.gaps.push({
+            ...site(writer, reader.origin, "branch", "anyOf"),
+            subject: valueKey(value),
+            example: value,
+          });
+        }
+      }
+      return outcome;
+    }
+    // Keep the gaps whose example no alternative accepts; a gap another alternative covers proves nothing.
+    let best: Outcome | undefined;
+    for (const outcome of outcomes) {
+      const real = outcome.gaps.filter((gap) => !acceptsNormal(reader, gap.example, this.formats));
+      if (real.length > 0 && (!best || real.length < best.gaps.length)) best = { gaps: real, unknowns: [] };
+    }
+    // Constraints no alternative folds (oneOf overlap, not, ...) keep their own name; others mean no alternative fits.
+    if (best)
+      return {
+        gaps: best.gaps
+          .slice(0, 1)
+          .map((gap) => ({ ...gap, kind: OPAQUE_KINDS.has(gap.kind) ? gap.kind : "branch" })),
+        unknowns: [],
+      };
+    return { gaps: [], unknowns: [site(writer, reader.origin, "branch", "anyOf")] };
+  }
+
+  private branchInBranch(writer: Branch, reader: Branch): Outcome {
+    if (writer.values) return this.finiteIn(writer, reader);
+    const outcome = emptyOutcome();
+    if (reader.values) {
+      const allowed = new Set(reader.values.map(valueKey));
+      return this.gapOrUnknown(
+        writer,
+        reader,
+        "enum",
+        reader.origin,
+        "enum",
+        (v) => !allowed.has(valueKey(v)),
+        {
+          readerValue: reader.values as Json[],
+        },
+      );
+    }
+    switch (writer.type) {
+      case "number":
+        merge(outcome, checkNumber(this, writer, reader as typeof writer));
+        break;
+      case "string":
+        merge(outcome, checkString(this, writer, reader as typeof writer));
+        break;
+      case "array":
+        merge(outcome, checkArray(this, writer, reader as typeof writer));
+        break;
+      case "object":
+        merge(outcome, checkObject(this, writer, reader as typeof writer));
+        break;
+      default:
+        break;
+    }
+    for (const excluded of reader.notValues) {
+      if (acceptsBranch(writer, excluded, this.formats)) {
+        outcome.gaps.push({
+          ...site(writer, reader.origin, "not", "not"),
+          subject: valueKey(excluded),
+          example: excluded,
+        });
+      }
+    }
+    for (const constraint of reader.opaque) merge(outcome, this.opaqueIn(writer, reader, constraint));
+    return outcome;
+  }
+
+  /** A writer with a finite set of values: each value is checked directly. */
+  private finiteIn(writer: Branch, reader: Branch): Outcome {
+    const outcome = emptyOutcome();
+    for (const value of writer.values ?? []) {
+      if (acceptsBranch(reader, value, this.formats)) continue;
+      const kind = reader.values ? "enum" : this.explainRejection(writer, reader, value);
+      outcome.gaps.push({
+        ...site(writer, reader.origin, kind, kind === "enum" ? "enum" : kind),
+        subject: valueKey(value),
+        writerValue: writer.values as Json[],
+        readerValue: reader.values as Json[] | undefined,
+        example: value,
+      });
+    }
+    return outcome;
+  }
+
+  /** Which keyword family rejects a single value: asks the families with that value as the whole writer. */
+  private explainRejection(writer: Branch, reader: Branch, value: Json): GapKind {
+    const single = { ...writer, values: undefined } as Branch;
+    const probe = this.branchInBranch(single, reader);
+    const match = probe.gaps.find((gap) => valueKey(gap.example) === valueKey(value)) ?? probe.gaps[0];
+    return match?.kind ?? "enum";
+  }
+
+  private opaqueIn(writer: Branch, reader: Branch, constraint: Opaque): Outcome {
+    if (writer.opaque.some((own) => own.key === constraint.key)) return emptyOutcome();
+    const kind: GapKind = constraint.kind === "one-of" ? "one-of" : constraint.kind;
+    return this.gapOrUnknown(writer, reader, kind, constraint.origin, "", (v) => !constraint.accepts(v), {
+      subject: constraint.keyword,
+    });
+  }
+
+  /** Looks for an example; a gap when found, an unknown when not. */
+  gapOrUnknown(
+    writer: Branch,
+    reader: Branch | undefined,
+    kind: GapKind,
+    readerOrigin: Origin,
+    keyword: string,
+    breaks: (value: Json) => boolean,
+    extra: Partial<Gap> = {},
+  ): Outcome {
+    const example = this.findExample(writer, reader, breaks);
+    const where = { ...site(writer, readerOrigin, kind, keyword), ...extra };
+    if (example === undefined) return { gaps: [], unknowns: [where] };
+    return { gaps: [{ ...where, example }], unknowns: [] };
+  }
+}
+
+const OPAQUE_KINDS = new Set<GapKind>([
+  "one-of",
+  "not",
+  "condition",
+  "dependent-schema",
+  "unknown-keyword",
+  "dynamic-ref",
+]);
+
+function site(writer: Branch, readerOrigin: Origin, kind: GapKind, keyword: string) {
+  const suffix = keyword ? [keyword] : [];
+  return {
+    kind,
+    writerPath: pointer(writer.origin, ...suffix),
+    readerPath: pointer(readerOrigin, ...suffix),
+  };
+}
+
+function typeLabel(branch: Branch): string {
+  if (branch.type === "number") return branch.integer ? "integer" : "number";
+  return branch.type;
+}

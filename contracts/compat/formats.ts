@@ -1,0 +1,32 @@
+/** `format` as ajv-formats asserts it, per draft, so the engine and ajv agree on every string. */
+import { ajvFor } from "../schema/ajv.js";
+import type { Draft } from "../schema/types.js";
+import type { NormalizeOptions } from "./normalize.js";
+
+type FormatDefinition = RegExp | ((value: string) => boolean) | { validate?: unknown; async?: boolean };
+
+const checkers = new Map<Draft, NormalizeOptions>();
+
+export function formatsFor(draft: Draft): NormalizeOptions {
+  let checker = checkers.get(draft);
+  if (!checker) {
+    const formats = ajvFor(draft).formats as Record<string, FormatDefinition | undefined>;
+    checker = {
+      isKnownFormat: (name) => formats[name] !== undefined,
+      checkFormat: (name, value) => check(formats[name], value),
+    };
+    checkers.set(draft, checker);
+  }
+  return checker;
+}
+
+function check(definition: FormatDefinition | undefined, value: string): boolean {
+  if (definition === undefined) return true;
+  if (definition instanceof RegExp) return definition.test(value);
+  if (typeof definition === "function") return definition(value);
+  if (definition.async) return true;
+  const validate = definition.validate;
+  if (validate instanceof RegExp) return validate.test(value);
+  if (typeof validate === "function") return Boolean((validate as (v: string) => unknown)(value));
+  return true;
+}

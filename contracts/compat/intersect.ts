@@ -1,0 +1,193 @@
+/** The conjunction of two same-type branches (allOf, `$ref` siblings, anyOf distributed over allOf). */
+import type {
+  ArrayBranch,
+  Bound,
+  Branch,
+  Lazy,
+  NumberBranch,
+  ObjectBranch,
+  Opaque,
+  StringBranch,
+} from "./normal-form.js";
+import { type LazyConjoiner, schemaForName } from "./object-shape.js";
+import { valueKey } from "./values.js";
+
+export function conjoinBranches(left: Branch, right: Branch, conjoiner: LazyConjoiner): Branch | undefined {
+  if (left.type !== right.type) return undefined;
+  const common = {
+    origin: left.origin,
+    values: conjoinValues(left.values, right.values),
+    notValues: [...left.notValues, ...right.notValues],
+    opaque: dedupeOpaque([...left.opaque, ...right.opaque]),
+  };
+  if (common.values && common.values.length === 0) return undefined;
+  let merged: Branch;
+  switch (left.type) {
+    case "null":
+    case "boolean":
+      merged = { ...common, type: left.type };
+      break;
+    case "number":
+      merged = { ...common, ...conjoinNumbers(left, right as NumberBranch) };
+      break;
+    case "string":
+      merged = { ...common, ...conjoinStrings(left, right as StringBranch) };
+      break;
+    case "array":
+      merged = { ...common, ...conjoinArrays(left, right as ArrayBranch, conjoiner) };
+      break;
+    case "object":
+      merged = { ...common, ...conjoinObjects(left, right as ObjectBranch, conjoiner) };
+      break;
+  }
+  return isEmpty(merged) ? undefined : merged;
+}
+
+function conjoinValues(left: readonly unknown[] | undefined, right: readonly unknown[] | undefined) {
+  if (!left) return right as Branch["values"];
+  if (!right) return left as Branch["values"];
+  const keys = new Set(right.map((v) => valueKey(v as never)));
+  return (left as Branch["values"] & object).filter((v) => keys.has(valueKey(v)));
+}
+
+function dedupeOpaque(opaque: readonly Opaque[]): Opaque[] {
+  return [...new Map(opaque.map((o) => [o.key, o])).values()];
+}
+
+function conjoinNumbers(left: NumberBranch, right: NumberBranch) {
+  return {
+    type: "number" as const,
+    integer: left.integer || right.integer,
+    min: tighter(left.min, right.min, 1),
+    max: tighter(left.max, right.max, -1),
+    multipleOf: [...new Map([...left.multipleOf, ...right.multipleOf].map((m) => [m.value, m])).values()],
+  };
+}
+
+/** The stricter of two bounds; `direction` 1 for lower bounds (larger wins), -1 for upper bounds. */
+function tighter(a: Bound | undefined, b: Bound | undefined, direction: 1 | -1): Bound | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.value === b.value) return a.exclusive ? a : b;
+  return (a.value - b.value) * direction > 0 ? a : b;
+}
+
+function conjoinStrings(left: StringBranch, right: StringBranch) {
+  const maxLength =
+    left.maxLength === undefined
+      ? right.maxLength
+      : right.maxLength === undefined
+        ? left.maxLength
+        : Math.min(left.maxLength, right.maxLength);
+  return {
+    type: "string" as const,
+    minLength: Math.max(left.minLength, right.minLength),
+    maxLength,
+    lengthOrigin: left.lengthOrigin ?? right.lengthOrigin,
+    patterns: [...new Map([...left.patterns, ...right.patterns].map((p) => [p.source, p])).values()],
+    formats: [...new Map([...left.formats, ...right.formats].map((f) => [f.name, f])).values()],
+  };
+}
+
+function conjoinArrays(left: ArrayBranch, right: ArrayBranch, conjoiner: LazyConjoiner) {
+  const length = Math.max(left.prefix.length, right.prefix.length);
+  const prefix: Lazy[] = [];
+  for (let i = 0; i < length; i++) {
+    prefix.push(conjoiner.lazyAll([itemAt(left, i), itemAt(right, i)]));
+  }
+  return {
+    type: "array" as const,
+    prefix,
+    items: conjoiner.lazyAll([left.items, right.items]),
+    minItems: Math.max(left.minItems, right.minItems),
+    maxItems: minDefined(left.maxItems, right.maxItems),
+    unique: left.unique || right.unique,
+    contains: [...left.contains, ...right.contains],
+  };
+}
+
+export function itemAt(branch: ArrayBranch, index: number): Lazy {
+  return branch.prefix[index] ?? branch.items;
+}
+
+function conjoinObjects(left: ObjectBranch, right: ObjectBranch, conjoiner: LazyConjoiner) {
+  const properties = new Map<string, Lazy>();
+  for (const name of new Set([...left.properties.keys(), ...right.properties.keys()])) {
+    properties.set(
+      name,
+      conjoiner.lazyAll([schemaForName(left, name, conjoiner), schemaForName(right, name, conjoiner)]),
+    );
+  }
+  // A name matching one side's pattern falls to the other side's additionalProperties
+  // (exact unless both sides have patterns that match the same name).
+  const patternProperties = [
+    ...left.patternProperties.map((p) => ({
+      pattern: p.pattern,
+      schema: conjoiner.lazyAll([p.schema, right.additional]),
+    })),
+    ...right.patternProperties.map((p) => ({
+      pattern: p.pattern,
+      schema: conjoiner.lazyAll([p.schema, left.additional]),
+    })),
+  ];
+  const dependentRequired = new Map<string, string[]>();
+  for (const source of [left.dependentRequired, right.dependentRequired]) {
+    for (const [name, needs] of source)
+      dependentRequired.set(name, [...(dependentRequired.get(name) ?? []), ...needs]);
+  }
+  const propertyNames =
+    left.propertyNames && right.propertyNames
+      ? conjoiner.lazyAll([left.propertyNames, right.propertyNames])
+      : (left.propertyNames ?? right.propertyNames);
+  return {
+    type: "object" as const,
+    properties,
+    patternProperties,
+    additional: conjoiner.lazyAll([left.additional, right.additional]),
+    additionalDefaulted: left.additionalDefaulted && right.additionalDefaulted,
+    required: new Set([...left.required, ...right.required]),
+    minProperties: Math.max(left.minProperties, right.minProperties),
+    maxProperties: minDefined(left.maxProperties, right.maxProperties),
+    propertyNames,
+    dependentRequired,
+  };
+}
+
+function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+
+/** Branches that provably admit no value are dropped. */
+export function isEmpty(branch: Branch): boolean {
+  if (branch.values && branch.values.length === 0) return true;
+  switch (branch.type) {
+    case "number":
+      return integerRangeEmpty(branch);
+    case "string":
+      return branch.maxLength !== undefined && branch.minLength > branch.maxLength;
+    case "array":
+      return branch.maxItems !== undefined && branch.minItems > branch.maxItems;
+    case "object":
+      return (
+        branch.maxProperties !== undefined &&
+        Math.max(branch.minProperties, branch.required.size) > branch.maxProperties
+      );
+    default:
+      return false;
+  }
+}
+
+function integerRangeEmpty(branch: NumberBranch): boolean {
+  const { min, max } = branch;
+  if (!min || !max) return false;
+  if (min.value > max.value) return true;
+  if (min.value === max.value && (min.exclusive || max.exclusive)) return true;
+  if (branch.integer) {
+    const low = min.exclusive ? Math.floor(min.value) + 1 : Math.ceil(min.value);
+    const high = max.exclusive ? Math.ceil(max.value) - 1 : Math.floor(max.value);
+    return low > high;
+  }
+  return false;
+}

@@ -1,0 +1,168 @@
+/** arrays: length bounds, positional items (prefixItems / draft-07 tuples), tail items, uniqueItems, contains. */
+import type { Json } from "../../schema/types.js";
+import { acceptsNormal } from "../accepts.js";
+import { type InclusionContext, pointer } from "../engine.js";
+import { emptyOutcome, type Gap, isClean, merge, type Outcome } from "../gaps.js";
+import { itemAt } from "../intersect.js";
+import type { ArrayBranch, ContainsRule } from "../normal-form.js";
+import { valueKey } from "../values.js";
+
+export function checkArray(ctx: InclusionContext, writer: ArrayBranch, reader: ArrayBranch): Outcome {
+  const outcome = emptyOutcome();
+  const writerMax = effectiveMaxItems(writer);
+  if (reader.minItems > writer.minItems) {
+    merge(
+      outcome,
+      ctx.gapOrUnknown(
+        writer,
+        reader,
+        "minItems",
+        reader.origin,
+        "minItems",
+        (v) => (v as Json[]).length < reader.minItems,
+        {
+          writerValue: writer.minItems,
+          readerValue: reader.minItems,
+        },
+      ),
+    );
+  }
+  const readerMax = reader.maxItems;
+  if (readerMax !== undefined && (writerMax === undefined || writerMax > readerMax)) {
+    merge(
+      outcome,
+      ctx.gapOrUnknown(
+        writer,
+        reader,
+        "maxItems",
+        reader.origin,
+        "maxItems",
+        (v) => (v as Json[]).length > readerMax,
+        {
+          writerValue: writer.maxItems ?? "none",
+          readerValue: readerMax,
+        },
+      ),
+    );
+  }
+  merge(outcome, checkItems(ctx, writer, reader, writerMax));
+  if (reader.unique && !writer.unique && (writerMax === undefined || writerMax >= 2)) {
+    merge(
+      outcome,
+      ctx.gapOrUnknown(
+        writer,
+        reader,
+        "uniqueItems",
+        reader.origin,
+        "uniqueItems",
+        (v) => hasDuplicates(v as Json[]),
+        {
+          writerValue: false,
+          readerValue: true,
+        },
+      ),
+    );
+  }
+  for (const rule of reader.contains) merge(outcome, checkContains(ctx, writer, reader, rule));
+  return outcome;
+}
+
+/** The most items a writer array can hold (a closed tuple caps it at the prefix length). */
+function effectiveMaxItems(branch: ArrayBranch): number | undefined {
+  const tailClosed = branch.items.key === "false";
+  const tupleMax = tailClosed ? branch.prefix.length : undefined;
+  if (branch.maxItems === undefined) return tupleMax;
+  return tupleMax === undefined ? branch.maxItems : Math.min(branch.maxItems, tupleMax);
+}
+
+function checkItems(
+  ctx: InclusionContext,
+  writer: ArrayBranch,
+  reader: ArrayBranch,
+  writerMax: number | undefined,
+): Outcome {
+  const outcome = emptyOutcome();
+  const positions = Math.max(writer.prefix.length, reader.prefix.length);
+  const tupleKeyword = reader.origin.doc.draft === "2020-12" ? "prefixItems" : "items";
+  for (let index = 0; index < positions; index++) {
+    if (writerMax !== undefined && index >= writerMax) return outcome;
+    const inner = ctx.include(itemAt(writer, index).get(), itemAt(reader, index).get());
+    if (isClean(inner)) continue;
+    merge(outcome, liftItemOutcome(ctx, writer, reader, inner, index, tupleKeyword));
+  }
+  if (writerMax !== undefined && writerMax <= positions) return outcome;
+  const inner = ctx.include(writer.items.get(), reader.items.get());
+  if (!isClean(inner)) {
+    const tailKeyword =
+      reader.prefix.length > 0 && reader.origin.doc.draft !== "2020-12" ? "additionalItems" : "items";
+    merge(outcome, liftItemOutcome(ctx, writer, reader, inner, positions, tailKeyword));
+  }
+  return outcome;
+}
+
+/** Puts an item's example at its position in a writer array; a reader that forbids the position is a tuple change. */
+function liftItemOutcome(
+  ctx: InclusionContext,
+  writer: ArrayBranch,
+  reader: ArrayBranch,
+  inner: Outcome,
+  index: number,
+  keyword: string,
+): Outcome {
+  const length = Math.max(writer.minItems, index + 1);
+  const gaps: Gap[] = [];
+  for (const gap of inner.gaps) {
+    const example = ctx.writerValues.arrayOfLength(writer, length, 0, { index, value: gap.example });
+    if (example === undefined) continue;
+    const forbidden = gap.kind === "false";
+    gaps.push({
+      ...gap,
+      kind: forbidden ? "tuple" : gap.kind,
+      readerPath: forbidden ? pointer(reader.origin, keyword) : gap.readerPath,
+      example,
+    });
+  }
+  const lost = inner.gaps.length - gaps.length;
+  const unknowns = [...inner.unknowns];
+  if (lost > 0)
+    unknowns.push({
+      kind: "tuple",
+      writerPath: pointer(writer.origin, keyword),
+      readerPath: pointer(reader.origin, keyword),
+    });
+  return { gaps, unknowns };
+}
+
+function checkContains(
+  ctx: InclusionContext,
+  writer: ArrayBranch,
+  reader: ArrayBranch,
+  rule: ContainsRule,
+): Outcome {
+  const schema = rule.schema.get();
+  const guaranteed =
+    rule.max === undefined &&
+    (writer.contains.some(
+      (own) => own.min >= rule.min && own.max === undefined && isClean(ctx.include(own.schema.get(), schema)),
+    ) ||
+      (writer.minItems >= rule.min &&
+        writer.prefix.length === 0 &&
+        isClean(ctx.include(writer.items.get(), schema))));
+  if (guaranteed) return emptyOutcome();
+  if (
+    writer.contains.some(
+      (own) => own.schema.key === rule.schema.key && own.min === rule.min && own.max === rule.max,
+    )
+  ) {
+    return emptyOutcome();
+  }
+  const breaks = (value: Json) => {
+    const count = (value as Json[]).filter((item) => acceptsNormal(schema, item, ctx.formats)).length;
+    return count < rule.min || (rule.max !== undefined && count > rule.max);
+  };
+  return ctx.gapOrUnknown(writer, reader, "contains", rule.origin, "contains", breaks);
+}
+
+function hasDuplicates(array: Json[]): boolean {
+  return new Set(array.map(valueKey)).size !== array.length;
+}

@@ -1,0 +1,323 @@
+/**
+ * objects: properties (open and closed content models), patternProperties, additionalProperties,
+ * required, min/maxProperties, propertyNames, dependentRequired. Under plain JSON Schema an
+ * object without `additionalProperties` is open: the writer may already emit any undeclared name
+ * with any value. The `writersEmitOnlyDeclared` option closes such writer objects.
+ */
+import { acceptsNormal } from "../accepts.js";
+import { type InclusionContext, pointer } from "../engine.js";
+import { emptyOutcome, type Gap, type GapKind, isClean, merge, type Outcome } from "../gaps.js";
+import { freshNames, patternSamples } from "../generate.js";
+import type { Normal, ObjectBranch } from "../normal-form.js";
+import { schemaForName } from "../object-shape.js";
+
+export function checkObject(ctx: InclusionContext, writer: ObjectBranch, reader: ObjectBranch): Outcome {
+  const outcome = emptyOutcome();
+  const closed = writerIsClosed(ctx, writer);
+  const names = new Set([...writer.properties.keys(), ...reader.properties.keys()]);
+  for (const name of names) merge(outcome, checkProperty(ctx, writer, reader, name, closed));
+  merge(outcome, checkUndeclared(ctx, writer, reader, closed));
+  merge(outcome, checkRequired(ctx, writer, reader));
+  merge(outcome, checkCounts(ctx, writer, reader, closed));
+  merge(outcome, checkPropertyNames(ctx, writer, reader, closed));
+  merge(outcome, checkDependencies(ctx, writer, reader));
+  return outcome;
+}
+
+function writerIsClosed(ctx: InclusionContext, writer: ObjectBranch): boolean {
+  if (ctx.options.writersEmitOnlyDeclared && writer.additionalDefaulted) return true;
+  return writer.additional.get().branches.length === 0;
+}
+
+/** The schema the writer may use for a name; nothing when a closed writer never emits it. */
+function writerSchemaFor(
+  ctx: InclusionContext,
+  writer: ObjectBranch,
+  name: string,
+  closed: boolean,
+): Normal | undefined {
+  const lazy = schemaForName(writer, name, ctx.writer);
+  if (closed && lazy === writer.additional) return undefined;
+  const normal = lazy.get();
+  return normal.branches.length === 0 ? undefined : normal;
+}
+
+function checkProperty(
+  ctx: InclusionContext,
+  writer: ObjectBranch,
+  reader: ObjectBranch,
+  name: string,
+  closed: boolean,
+): Outcome {
+  const writerSchema = writerSchemaFor(ctx, writer, name, closed);
+  if (!writerSchema) return emptyOutcome();
+  const readerLazy = schemaForName(reader, name, ctx.reader);
+  const readerSchema = readerLazy.get();
+  const inner = ctx.include(writerSchema, readerSchema);
+  if (isClean(inner)) return inner;
+  const writerPath = pointer(writer.origin, "properties", name);
+  const readerPath = pointer(reader.origin, "properties", name);
+  const declaredByWriter = writer.properties.has(name);
+  const declaredByReader = reader.properties.has(name);
+  if (readerSchema.branches.length === 0) {
+    return single(
+      ctx,
+      writer,
+      {
+        kind: "closed-property",
+        writerPath,
+        readerPath: pointer(reader.origin, "additionalProperties"),
+        subject: name,
+      },
+      name,
+      writerSchema,
+    );
+  }
+  if (!declaredByWriter && declaredByReader) {
+    return collapse(
+      ctx,
+      writer,
+      inner,
+      {
+        kind: "open-property",
+        writerPath: pointer(writer.origin, "additionalProperties"),
+        readerPath,
+        subject: name,
+      },
+      name,
+    );
+  }
+  if (declaredByWriter && !declaredByReader) {
+    return collapse(
+      ctx,
+      writer,
+      inner,
+      {
+        kind: "additional",
+        writerPath,
+        readerPath: pointer(reader.origin, "additionalProperties"),
+        subject: name,
+      },
+      name,
+    );
+  }
+  return lift(ctx, writer, inner, name);
+}
+
+/** Names neither side declares: the writer's additionalProperties (and patterns) against the reader's. */
+function checkUndeclared(
+  ctx: InclusionContext,
+  writer: ObjectBranch,
+  reader: ObjectBranch,
+  closed: boolean,
+): Outcome {
+  const outcome = emptyOutcome();
+  const samples = new Set<string>();
+  const fresh = freshNames(writer, [reader])[0];
+  if (fresh !== undefined && !closed) samples.add(fresh);
+  for (const entry of [...writer.patternProperties, ...reader.patternProperties]) {
+    const sample = sampleName(entry.pattern, writer, reader);
+    if (sample !== undefined) samples.add(sample);
+    else {
+      outcome.unknowns.push({
+        kind: "additional",
+        writerPath: pointer(writer.origin, "patternProperties"),
+        readerPath: pointer(reader.origin, "patternProperties"),
+        subject: entry.pattern,
+      });
+    }
+  }
+  for (const name of samples) {
+    const writerSchema = writerSchemaFor(ctx, writer, name, closed);
+    if (!writerSchema) continue;
+    const readerSchema = schemaForName(reader, name, ctx.reader).get();
+    const inner = ctx.include(writerSchema, readerSchema);
+    if (isClean(inner)) continue;
+    const where = {
+      kind: "additional" as GapKind,
+      writerPath: pointer(
+        writer.origin,
+        writer.patternProperties.length > 0 ? "patternProperties" : "additionalProperties",
+      ),
+      readerPath: pointer(
+        reader.origin,
+        reader.patternProperties.length > 0 ? "patternProperties" : "additionalProperties",
+      ),
+      subject: name,
+    };
+    merge(
+      outcome,
+      readerSchema.branches.length === 0
+        ? single(ctx, writer, where, name, writerSchema)
+        : collapse(ctx, writer, inner, where, name),
+    );
+  }
+  return outcome;
+}
+
+function checkRequired(ctx: InclusionContext, writer: ObjectBranch, reader: ObjectBranch): Outcome {
+  const outcome = emptyOutcome();
+  for (const name of reader.required) {
+    if (writer.required.has(name)) continue;
+    const example = ctx.writerValues.objectWith(writer, {}, new Set([name]), 1);
+    const where = {
+      kind: "required" as GapKind,
+      writerPath: pointer(writer.origin, "required"),
+      readerPath: pointer(reader.origin, "required"),
+      subject: name,
+    };
+    if (example === undefined || Object.hasOwn(example, name)) outcome.unknowns.push(where);
+    else outcome.gaps.push({ ...where, example });
+  }
+  return outcome;
+}
+
+function checkCounts(
+  ctx: InclusionContext,
+  writer: ObjectBranch,
+  reader: ObjectBranch,
+  closed: boolean,
+): Outcome {
+  const outcome = emptyOutcome();
+  const writerMin = Math.max(writer.minProperties, writer.required.size);
+  if (reader.minProperties > writerMin) {
+    const example = ctx.writerValues.objectWithCount(writer, writerMin, 1);
+    const where = {
+      kind: "minProperties" as GapKind,
+      writerPath: pointer(writer.origin, "minProperties"),
+      readerPath: pointer(reader.origin, "minProperties"),
+      writerValue: writer.minProperties,
+      readerValue: reader.minProperties,
+    };
+    if (example && Object.keys(example).length < reader.minProperties)
+      outcome.gaps.push({ ...where, example });
+    else outcome.unknowns.push(where);
+  }
+  const closedMax = closed && writer.patternProperties.length === 0 ? writer.properties.size : undefined;
+  const writerMax = [writer.maxProperties, closedMax]
+    .filter((n) => n !== undefined)
+    .reduce<number | undefined>((a, b) => (a === undefined ? b : Math.min(a, b as number)), undefined);
+  if (reader.maxProperties !== undefined && (writerMax === undefined || writerMax > reader.maxProperties)) {
+    const target = reader.maxProperties + 1;
+    const example = ctx.writerValues.objectWithCount(writer, target, 1);
+    const where = {
+      kind: "maxProperties" as GapKind,
+      writerPath: pointer(writer.origin, "maxProperties"),
+      readerPath: pointer(reader.origin, "maxProperties"),
+      writerValue: writer.maxProperties ?? "none",
+      readerValue: reader.maxProperties,
+    };
+    if (example && Object.keys(example).length >= target) outcome.gaps.push({ ...where, example });
+    else outcome.unknowns.push(where);
+  }
+  return outcome;
+}
+
+function checkPropertyNames(
+  ctx: InclusionContext,
+  writer: ObjectBranch,
+  reader: ObjectBranch,
+  closed: boolean,
+): Outcome {
+  if (!reader.propertyNames) return emptyOutcome();
+  const readerNames = reader.propertyNames.get();
+  const where = {
+    kind: "propertyNames" as GapKind,
+    writerPath: pointer(writer.origin, "propertyNames"),
+    readerPath: pointer(reader.origin, "propertyNames"),
+  };
+  const outcome = emptyOutcome();
+  for (const name of writer.properties.keys()) {
+    if (acceptsNormal(readerNames, name, ctx.formats)) continue;
+    if (writer.propertyNames && !acceptsNormal(writer.propertyNames.get(), name, ctx.formats)) continue;
+    const value = ctx.writerValues.valid(schemaForName(writer, name, ctx.writer).get());
+    const example =
+      value === undefined ? undefined : ctx.writerValues.objectWith(writer, { [name]: value }, new Set(), 1);
+    if (example) outcome.gaps.push({ ...where, subject: name, example });
+    else outcome.unknowns.push({ ...where, subject: name });
+  }
+  if (closed && writer.patternProperties.length === 0) return outcome;
+  const writerNames = writer.propertyNames?.get() ?? ctx.writer.normalize({ type: "string" });
+  const inner = ctx.include(writerNames, readerNames);
+  for (const gap of inner.gaps) {
+    const name = gap.example;
+    if (typeof name !== "string") continue;
+    const value = ctx.writerValues.valid(schemaForName(writer, name, ctx.writer).get());
+    const example =
+      value === undefined ? undefined : ctx.writerValues.objectWith(writer, { [name]: value }, new Set(), 1);
+    if (example) outcome.gaps.push({ ...where, subject: name, example });
+  }
+  for (const unknown of inner.unknowns) outcome.unknowns.push({ ...where, subject: unknown.subject });
+  return outcome;
+}
+
+function checkDependencies(ctx: InclusionContext, writer: ObjectBranch, reader: ObjectBranch): Outcome {
+  const outcome = emptyOutcome();
+  for (const [name, needs] of reader.dependentRequired) {
+    for (const needed of needs) {
+      if (writer.required.has(needed) || writer.dependentRequired.get(name)?.includes(needed)) continue;
+      const value = ctx.writerValues.valid(schemaForName(writer, name, ctx.writer).get());
+      if (value === undefined) continue;
+      const where = {
+        kind: "dependentRequired" as GapKind,
+        writerPath: pointer(writer.origin, "dependentRequired"),
+        readerPath: pointer(reader.origin, "dependentRequired"),
+        subject: `${name} -> ${needed}`,
+      };
+      const example = ctx.writerValues.objectWith(writer, { [name]: value }, new Set([needed]), 1);
+      if (example && !Object.hasOwn(example, needed)) outcome.gaps.push({ ...where, example });
+      else outcome.unknowns.push(where);
+    }
+  }
+  return outcome;
+}
+
+/** Child gaps become gaps of this object, each example placed under the property. */
+function lift(ctx: InclusionContext, writer: ObjectBranch, inner: Outcome, name: string): Outcome {
+  const gaps: Gap[] = [];
+  const unknowns = [...inner.unknowns];
+  for (const gap of inner.gaps) {
+    const example = ctx.writerValues.objectWith(writer, { [name]: gap.example }, new Set(), 1);
+    if (example) gaps.push({ ...gap, example });
+    else unknowns.push(gap);
+  }
+  return { gaps, unknowns };
+}
+
+/** The whole property is the finding (declared on one side only): one gap, the first child example. */
+function collapse(
+  ctx: InclusionContext,
+  writer: ObjectBranch,
+  inner: Outcome,
+  where: Omit<Gap, "example">,
+  name: string,
+): Outcome {
+  const first = inner.gaps[0];
+  if (first) {
+    const example = ctx.writerValues.objectWith(writer, { [name]: first.example }, new Set(), 1);
+    if (example) return { gaps: [{ ...where, example }], unknowns: [] };
+  }
+  return { gaps: [], unknowns: [where] };
+}
+
+/** The reader forbids the name outright: any writer value for it is the example. */
+function single(
+  ctx: InclusionContext,
+  writer: ObjectBranch,
+  where: Omit<Gap, "example">,
+  name: string,
+  writerSchema: Normal,
+): Outcome {
+  const value = ctx.writerValues.valid(writerSchema);
+  const example =
+    value === undefined ? undefined : ctx.writerValues.objectWith(writer, { [name]: value }, new Set(), 1);
+  if (example) return { gaps: [{ ...where, example }], unknowns: [] };
+  return { gaps: [], unknowns: [where] };
+}
+
+function sampleName(pattern: string, writer: ObjectBranch, reader: ObjectBranch): string | undefined {
+  for (const candidate of patternSamples(pattern)) {
+    if (!writer.properties.has(candidate) && !reader.properties.has(candidate)) return candidate;
+  }
+  return undefined;
+}

@@ -1,0 +1,578 @@
+/**
+ * Turns raw schema nodes into the normal form (normal-form.ts): split by instance type, `allOf`
+ * and `$ref` folded in as conjunctions, `anyOf`/disjoint `oneOf` as unions, draft differences
+ * erased. Results are memoised per node, and sub-schemas stay lazy, so recursive schemas end.
+ */
+import type { Json } from "../schema/types.js";
+import { acceptsBranch, acceptsNormal } from "./accepts.js";
+import { areDisjoint } from "./disjoint.js";
+import { isObject, type SchemaDoc } from "./document.js";
+import { conjoinBranches } from "./intersect.js";
+import {
+  type ArrayBranch,
+  type Bound,
+  type Branch,
+  type ContainsRule,
+  INSTANCE_TYPES,
+  type InstanceType,
+  type Lazy,
+  type Normal,
+  type ObjectBranch,
+  type Opaque,
+  type Origin,
+} from "./normal-form.js";
+import { typeOfValue, valueKey } from "./values.js";
+
+type JsonObject = { [key: string]: Json };
+
+/** Keywords that never change which instances are valid. */
+const ANNOTATIONS = new Set([
+  "$schema",
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+  "$comment",
+  "$defs",
+  "definitions",
+  "$vocabulary",
+  "title",
+  "description",
+  "default",
+  "examples",
+  "example",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "contentEncoding",
+  "contentMediaType",
+  "contentSchema",
+]);
+
+/** Keywords the normaliser folds; anything else (but annotations and x-*) becomes an opaque constraint. */
+const FOLDED = new Set([
+  "type",
+  "enum",
+  "const",
+  "$ref",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "items",
+  "prefixItems",
+  "additionalItems",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "contains",
+  "minContains",
+  "maxContains",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "required",
+  "minProperties",
+  "maxProperties",
+  "propertyNames",
+  "dependentRequired",
+  "dependentSchemas",
+  "dependencies",
+  "$recursiveRef",
+  "$dynamicRef",
+]);
+
+/** More branches than this from nested unions and the engine stops expanding (kept opaque instead). */
+const MAX_BRANCHES = 64;
+
+let normalCounter = 0;
+
+export interface NormalizeOptions {
+  /** Accepts a known format name for this draft (unknown formats are annotations, as in ajv). */
+  readonly isKnownFormat: (name: string) => boolean;
+  /** Checks a string against a format, exactly as ajv does. */
+  readonly checkFormat: (name: string, value: string) => boolean;
+}
+
+export class Normalizer {
+  private readonly memo = new Map<string, Normal>();
+  private readonly inProgress = new Set<string>();
+  private readonly nodeIds = new WeakMap<object, number>();
+  private nextNodeId = 0;
+  readonly top: Normal;
+  readonly bottom: Normal;
+  private readonly trueLazy: Lazy;
+
+  constructor(
+    readonly doc: SchemaDoc,
+    readonly options: NormalizeOptions,
+  ) {
+    const origin = { doc, pointer: "#" };
+    this.trueLazy = { key: "true", get: () => this.top };
+    this.top = {
+      id: ++normalCounter,
+      origin,
+      branches: INSTANCE_TYPES.map((type) => this.emptyBranch(type, origin)),
+    };
+    this.bottom = { id: ++normalCounter, origin, branches: [] };
+  }
+
+  /** A lazy handle on a node: normalised the first time it is needed. */
+  lazy(node: Json | undefined): Lazy {
+    if (node === undefined || node === true) return this.trueLazy;
+    if (node === false) return this.lazyOf("false", () => this.bottom);
+    const key = this.keyOf(node);
+    return this.lazyOf(key, () => this.normalize(node));
+  }
+
+  /** The conjunction of several lazy sub-schemas (properties merged from allOf members). */
+  lazyAll(parts: readonly Lazy[]): Lazy {
+    const distinct = [...new Map(parts.map((part) => [part.key, part])).values()].filter(
+      (p) => p.key !== "true",
+    );
+    if (distinct.length === 0) return this.lazy(true);
+    if (distinct.length === 1) return distinct[0] as Lazy;
+    if (distinct.some((p) => p.key === "false")) return this.lazy(false);
+    const key = `all(${distinct
+      .map((p) => p.key)
+      .sort()
+      .join(",")})`;
+    return this.lazyOf(key, () => {
+      const normals = distinct.map((part) => part.get());
+      return this.remember(key, () => this.conjoin(normals, normals[0]?.origin ?? this.top.origin));
+    });
+  }
+
+  normalize(node: Json): Normal {
+    if (node === true || node === undefined) return this.top;
+    if (node === false || !isObject(node)) return this.bottom;
+    const key = this.keyOf(node);
+    return this.remember(key, () => this.build(node));
+  }
+
+  private lazyOf(key: string, compute: () => Normal): Lazy {
+    let value: Normal | undefined;
+    return {
+      key,
+      get: () => {
+        value ??= compute();
+        return value;
+      },
+    };
+  }
+
+  private keyOf(node: Json): string {
+    if (!isObject(node)) return String(node);
+    let id = this.nodeIds.get(node);
+    if (id === undefined) {
+      id = ++this.nextNodeId;
+      this.nodeIds.set(node, id);
+    }
+    return `n${id}`;
+  }
+
+  private remember(key: string, compute: () => Normal): Normal {
+    const known = this.memo.get(key);
+    if (known) return known;
+    // A schema that reaches itself through $ref/allOf alone (no property or item in between)
+    // constrains nothing more on the second visit.
+    if (this.inProgress.has(key)) return this.top;
+    this.inProgress.add(key);
+    try {
+      const result = compute();
+      this.memo.set(key, result);
+      return result;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  private originOf(node: Json): Origin {
+    return { doc: this.doc, pointer: this.doc.pointerOf(node) ?? "#" };
+  }
+
+  private build(node: JsonObject): Normal {
+    const origin = this.originOf(node);
+    const opaque: Opaque[] = [];
+    const conjuncts: Normal[] = [this.local(node, origin)];
+
+    if (typeof node.$ref === "string") {
+      const target = this.doc.resolve(node.$ref);
+      if (target === undefined) opaque.push(this.opaque("dynamic-ref", node, "$ref", origin));
+      else conjuncts.push(this.normalize(target));
+    }
+    if (Array.isArray(node.allOf)) for (const member of node.allOf) conjuncts.push(this.normalize(member));
+    if (Array.isArray(node.anyOf))
+      conjuncts.push(
+        this.union(
+          node.anyOf.map((m) => this.normalize(m)),
+          origin,
+        ),
+      );
+    if (Array.isArray(node.oneOf)) {
+      const members = node.oneOf.map((m) => this.normalize(m));
+      conjuncts.push(this.union(members, origin));
+      if (!pairwiseDisjoint(members)) opaque.push(this.opaque("one-of", node, "oneOf", origin));
+    }
+    if (node.not !== undefined) {
+      const complement = this.complement(node.not);
+      if (complement) conjuncts.push(complement);
+      else opaque.push(this.opaque("not", node, "not", origin));
+    }
+    if (node.if !== undefined && (node.then !== undefined || node.else !== undefined)) {
+      opaque.push(this.opaque("condition", node, "if/then/else", origin));
+    }
+    for (const keyword of ["$recursiveRef", "$dynamicRef"]) {
+      if (node[keyword] !== undefined) opaque.push(this.opaque("dynamic-ref", node, keyword, origin));
+    }
+    const dependencySchemas = dependentSchemasOf(node);
+    if (dependencySchemas.length > 0)
+      opaque.push(this.opaque("dependent-schema", node, "dependentSchemas", origin));
+    for (const keyword of Object.keys(node)) {
+      if (!FOLDED.has(keyword) && !ANNOTATIONS.has(keyword) && !keyword.startsWith("x-")) {
+        opaque.push(this.opaque("unknown-keyword", node, keyword, origin));
+      }
+    }
+
+    const merged = this.conjoin(conjuncts, origin);
+    if (opaque.length === 0) return merged;
+    return {
+      ...merged,
+      branches: merged.branches.map((branch) => ({ ...branch, opaque: [...branch.opaque, ...opaque] })),
+    };
+  }
+
+  private opaque(kind: Opaque["kind"], node: JsonObject, keyword: string, origin: Origin): Opaque {
+    const doc = this.doc;
+    const pointer = origin.pointer;
+    const parts =
+      kind === "condition"
+        ? [node.if ?? null, node.then ?? null, node.else ?? null]
+        : kind === "dependent-schema"
+          ? { dependentSchemas: dependentSchemasOf(node) }
+          : kind === "one-of"
+            ? { oneOf: node.oneOf }
+            : { [keyword]: node[keyword] ?? null };
+    return {
+      kind,
+      keyword,
+      origin,
+      key: `${kind}:${valueKey(parts as Json)}`,
+      accepts: (value) => doc.validatesAt(pointer, value) ?? true,
+    };
+  }
+
+  /** The local keywords of one node, split by instance type. */
+  private local(node: JsonObject, origin: Origin): Normal {
+    const types = declaredTypes(node.type);
+    const branches: Branch[] = [];
+    for (const type of types) {
+      const branch = this.localBranch(type.type, type.integer, node, origin);
+      if (branch) branches.push(branch);
+    }
+    let result: Normal = { id: ++normalCounter, origin, branches };
+    const values = allowedValues(node);
+    if (values) {
+      result = {
+        ...result,
+        branches: result.branches.flatMap((branch) => {
+          const own = values.filter((value) => typeOfValue(value) === branch.type);
+          return own.length === 0 ? [] : [{ ...branch, values: own } as Branch];
+        }),
+      };
+    }
+    return result;
+  }
+
+  private localBranch(
+    type: InstanceType,
+    integer: boolean,
+    node: JsonObject,
+    origin: Origin,
+  ): Branch | undefined {
+    const base = { origin, notValues: [], opaque: [] };
+    switch (type) {
+      case "null":
+      case "boolean":
+        return { ...base, type };
+      case "number":
+        return {
+          ...base,
+          type,
+          integer,
+          min: lowerBound(node, origin),
+          max: upperBound(node, origin),
+          multipleOf: typeof node.multipleOf === "number" ? [{ value: node.multipleOf, origin }] : [],
+        };
+      case "string":
+        return {
+          ...base,
+          type,
+          minLength: typeof node.minLength === "number" ? node.minLength : 0,
+          maxLength: typeof node.maxLength === "number" ? node.maxLength : undefined,
+          lengthOrigin: origin,
+          patterns: typeof node.pattern === "string" ? [{ source: node.pattern, origin }] : [],
+          formats:
+            typeof node.format === "string" && this.options.isKnownFormat(node.format)
+              ? [{ name: node.format, origin }]
+              : [],
+        };
+      case "array":
+        return this.arrayBranch(node, origin, base);
+      case "object":
+        return this.objectBranch(node, base);
+    }
+  }
+
+  private arrayBranch(
+    node: JsonObject,
+    origin: Origin,
+    base: Pick<Branch, "origin" | "notValues" | "opaque">,
+  ) {
+    // Draft-07/2019-09 tuples (`items: [...]` + additionalItems) and 2020-12 prefixItems + items mean the same.
+    let prefix: Json[] = [];
+    let rest: Json | undefined;
+    if (Array.isArray(node.prefixItems)) {
+      prefix = node.prefixItems;
+      rest = node.items;
+    } else if (Array.isArray(node.items)) {
+      prefix = node.items;
+      rest = node.additionalItems;
+    } else {
+      rest = node.items;
+    }
+    const contains: ContainsRule[] = [];
+    if (node.contains !== undefined) {
+      contains.push({
+        schema: this.lazy(node.contains),
+        min: typeof node.minContains === "number" ? node.minContains : 1,
+        max: typeof node.maxContains === "number" ? node.maxContains : undefined,
+        origin,
+      });
+    }
+    const branch: ArrayBranch = {
+      ...base,
+      type: "array",
+      prefix: prefix.map((item) => this.lazy(item)),
+      items: this.lazy(rest),
+      minItems: typeof node.minItems === "number" ? node.minItems : 0,
+      maxItems: typeof node.maxItems === "number" ? node.maxItems : undefined,
+      unique: node.uniqueItems === true,
+      contains,
+    };
+    return branch;
+  }
+
+  private objectBranch(
+    node: JsonObject,
+    base: Pick<Branch, "origin" | "notValues" | "opaque">,
+  ): ObjectBranch {
+    const properties = new Map<string, Lazy>();
+    if (isObject(node.properties)) {
+      for (const [name, schema] of Object.entries(node.properties)) properties.set(name, this.lazy(schema));
+    }
+    const patternProperties = isObject(node.patternProperties)
+      ? Object.entries(node.patternProperties).map(([pattern, schema]) => ({
+          pattern,
+          schema: this.lazy(schema),
+        }))
+      : [];
+    const dependentRequired = new Map<string, string[]>();
+    const dependencySources = [node.dependentRequired, node.dependencies];
+    for (const source of dependencySources) {
+      if (!isObject(source)) continue;
+      for (const [name, needs] of Object.entries(source)) {
+        if (Array.isArray(needs)) {
+          dependentRequired.set(name, [
+            ...(dependentRequired.get(name) ?? []),
+            ...needs.filter((n): n is string => typeof n === "string"),
+          ]);
+        }
+      }
+    }
+    const branch: ObjectBranch = {
+      ...base,
+      type: "object",
+      properties,
+      patternProperties,
+      additional: this.lazy(node.additionalProperties),
+      additionalDefaulted: node.additionalProperties === undefined,
+      required: new Set(
+        Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === "string") : [],
+      ),
+      minProperties: typeof node.minProperties === "number" ? node.minProperties : 0,
+      maxProperties: typeof node.maxProperties === "number" ? node.maxProperties : undefined,
+      propertyNames: node.propertyNames === undefined ? undefined : this.lazy(node.propertyNames),
+      dependentRequired,
+    };
+    return branch;
+  }
+
+  union(members: readonly Normal[], origin: Origin): Normal {
+    const branches = members.flatMap((member) => member.branches);
+    if (branches.length > MAX_BRANCHES) return this.top;
+    return { id: ++normalCounter, origin, branches };
+  }
+
+  conjoin(parts: readonly Normal[], origin: Origin): Normal {
+    let branches: readonly Branch[] = this.top.branches;
+    let first = true;
+    for (const part of parts) {
+      if (first) {
+        branches = part.branches;
+        first = false;
+        continue;
+      }
+      const next: Branch[] = [];
+      for (const left of branches) {
+        for (const right of part.branches) {
+          const both = conjoinBranches(left, right, this);
+          if (both) next.push(both);
+        }
+      }
+      branches = next.length > MAX_BRANCHES ? next.slice(0, MAX_BRANCHES) : next;
+    }
+    const checked = branches.flatMap((branch) => {
+      if (!branch.values) return [branch];
+      const kept = branch.values.filter((value) =>
+        acceptsBranch(branch, value, this.options, { ignoreValues: true }),
+      );
+      return kept.length === 0 ? [] : [{ ...branch, values: kept } as Branch];
+    });
+    return { id: ++normalCounter, origin, branches: checked };
+  }
+
+  /** `not` of a type list or of an enum/const folds exactly; anything else stays opaque. */
+  private complement(node: Json): Normal | undefined {
+    if (node === true) return this.bottom;
+    if (node === false) return this.top;
+    if (!isObject(node)) return undefined;
+    const keys = Object.keys(node).filter((k) => !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+    const origin = this.originOf(node);
+    if (keys.length === 1 && keys[0] === "type") {
+      const excluded = declaredTypes(node.type);
+      if (excluded.some((t) => t.type === "number" && t.integer)) return undefined;
+      const kept = INSTANCE_TYPES.filter((type) => !excluded.some((t) => t.type === type));
+      return { id: ++normalCounter, origin, branches: kept.map((type) => this.emptyBranch(type, origin)) };
+    }
+    if (keys.length === 1 && (keys[0] === "enum" || keys[0] === "const")) {
+      const values = allowedValues(node) ?? [];
+      return {
+        id: ++normalCounter,
+        origin,
+        branches: INSTANCE_TYPES.map((type) => ({ ...this.emptyBranch(type, origin), notValues: values })),
+      };
+    }
+    return undefined;
+  }
+
+  /** An unconstrained branch of one type. */
+  emptyBranch(type: InstanceType, origin: Origin): Branch {
+    const base = { origin, notValues: [] as Json[], opaque: [] as Opaque[] };
+    switch (type) {
+      case "null":
+      case "boolean":
+        return { ...base, type };
+      case "number":
+        return { ...base, type, integer: false, multipleOf: [] };
+      case "string":
+        return { ...base, type, minLength: 0, patterns: [], formats: [] };
+      case "array":
+        return { ...base, type, prefix: [], items: this.trueLazy, minItems: 0, unique: false, contains: [] };
+      case "object":
+        return {
+          ...base,
+          type,
+          properties: new Map(),
+          patternProperties: [],
+          additional: this.trueLazy,
+          additionalDefaulted: true,
+          required: new Set(),
+          minProperties: 0,
+          dependentRequired: new Map(),
+        };
+    }
+  }
+
+  /** Whether a value is valid under a normal form (used to filter enums and to search examples). */
+  accepts(normal: Normal, value: Json): boolean {
+    return acceptsNormal(normal, value, this.options);
+  }
+}
+
+function declaredTypes(type: Json | undefined): { type: InstanceType; integer: boolean }[] {
+  if (type === undefined) return INSTANCE_TYPES.map((t) => ({ type: t, integer: false }));
+  const names = (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === "string");
+  const hasNumber = names.includes("number");
+  const result: { type: InstanceType; integer: boolean }[] = [];
+  for (const name of new Set(names)) {
+    if (name === "integer") {
+      if (!hasNumber) result.push({ type: "number", integer: true });
+    } else if ((INSTANCE_TYPES as readonly string[]).includes(name)) {
+      result.push({ type: name as InstanceType, integer: false });
+    }
+  }
+  return result;
+}
+
+function allowedValues(node: JsonObject): Json[] | undefined {
+  let values: Json[] | undefined = Array.isArray(node.enum) ? node.enum : undefined;
+  if (node.const !== undefined) {
+    const constKey = valueKey(node.const);
+    values = values ? values.filter((v) => valueKey(v) === constKey) : [node.const];
+  }
+  if (!values) return undefined;
+  return [...new Map(values.map((v) => [valueKey(v), v])).values()];
+}
+
+function lowerBound(node: JsonObject, origin: Origin): Bound | undefined {
+  const inclusive = typeof node.minimum === "number" ? node.minimum : undefined;
+  const exclusive = typeof node.exclusiveMinimum === "number" ? node.exclusiveMinimum : undefined;
+  if (inclusive === undefined && exclusive === undefined) return undefined;
+  if (exclusive !== undefined && (inclusive === undefined || exclusive >= inclusive)) {
+    return { value: exclusive, exclusive: true, origin };
+  }
+  return { value: inclusive as number, exclusive: false, origin };
+}
+
+function upperBound(node: JsonObject, origin: Origin): Bound | undefined {
+  const inclusive = typeof node.maximum === "number" ? node.maximum : undefined;
+  const exclusive = typeof node.exclusiveMaximum === "number" ? node.exclusiveMaximum : undefined;
+  if (inclusive === undefined && exclusive === undefined) return undefined;
+  if (exclusive !== undefined && (inclusive === undefined || exclusive <= inclusive)) {
+    return { value: exclusive, exclusive: true, origin };
+  }
+  return { value: inclusive as number, exclusive: false, origin };
+}
+
+function dependentSchemasOf(node: JsonObject): Json[] {
+  const result: Json[] = [];
+  for (const source of [node.dependentSchemas, node.dependencies]) {
+    if (!isObject(source)) continue;
+    for (const [name, value] of Object.entries(source)) {
+      if (!Array.isArray(value)) result.push({ [name]: value });
+    }
+  }
+  return result;
+}
+
+function pairwiseDisjoint(members: readonly Normal[]): boolean {
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      if (!areDisjoint(members[i] as Normal, members[j] as Normal)) return false;
+    }
+  }
+  return true;
+}
