@@ -8,13 +8,11 @@
  */
 import { validatorFor } from "../schema/ajv.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
-import { SchemaDoc } from "./document.js";
 import { Inclusion } from "./engine.js";
 import { formatsFor } from "./formats.js";
 import { GAP_RULES, type Gap, type GapSite } from "./gaps.js";
-import { ValueFactory } from "./generate.js";
 import { describeGap } from "./messages.js";
-import { Normalizer } from "./normalize.js";
+import { sideOf } from "./sides.js";
 import type {
   CompareOptions,
   CompatibilityMode,
@@ -24,26 +22,6 @@ import type {
   Undecided,
   Verdict,
 } from "./types.js";
-
-interface Side {
-  readonly document: SchemaDocument;
-  readonly normalizer: Normalizer;
-  readonly values: ValueFactory;
-}
-
-const sides = new WeakMap<object, Side>();
-
-/** One normaliser per document, reused across comparisons (transitive checks, FULL's two directions). */
-function sideOf(document: SchemaDocument): Side {
-  const key = typeof document.root === "object" && document.root !== null ? document.root : undefined;
-  const known = key ? sides.get(key) : undefined;
-  if (known && known.document.draft === document.draft) return known;
-  const formats = formatsFor(document.draft);
-  const normalizer = new Normalizer(new SchemaDoc(document), formats);
-  const side = { document, normalizer, values: new ValueFactory(normalizer, formats) };
-  if (key) sides.set(key, side);
-  return side;
-}
 
 export function directionsOf(mode: CompatibilityMode): Direction[] {
   if (mode.startsWith("BACKWARD")) return ["backward"];

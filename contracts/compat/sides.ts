@@ -1,0 +1,39 @@
+/** The engine's view of one document, built once and reused across comparisons. */
+
+import { validatorFor } from "../schema/ajv.js";
+import type { Json, SchemaDocument } from "../schema/types.js";
+import { SchemaDoc } from "./document.js";
+import { formatsFor } from "./formats.js";
+import { ValueFactory } from "./generate.js";
+import { Normalizer } from "./normalize.js";
+
+export interface Side {
+  readonly document: SchemaDocument;
+  readonly normalizer: Normalizer;
+  readonly values: ValueFactory;
+}
+
+const sides = new WeakMap<object, Side>();
+
+/** One normaliser per document, reused across comparisons (transitive checks, FULL's two directions). */
+export function sideOf(document: SchemaDocument): Side {
+  const key = typeof document.root === "object" && document.root !== null ? document.root : undefined;
+  const known = key ? sides.get(key) : undefined;
+  if (known && known.document.draft === document.draft) return known;
+  const formats = formatsFor(document.draft);
+  const normalizer = new Normalizer(new SchemaDoc(document), formats);
+  const side = { document, normalizer, values: new ValueFactory(normalizer, formats) };
+  if (key) sides.set(key, side);
+  return side;
+}
+
+/**
+ * An event valid under the schema (checked with ajv), built by the same generator that makes
+ * the engine's examples; undefined when none could be built (e.g. an unsatisfiable schema).
+ */
+export function exampleEvent(document: SchemaDocument): Json | undefined {
+  const side = sideOf(document);
+  const value = side.values.valid(side.normalizer.normalize(document.root));
+  if (value === undefined) return undefined;
+  return validatorFor(document.root, document.draft)(value) ? value : undefined;
+}
