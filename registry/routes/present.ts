@@ -1,0 +1,21 @@
+import type { StoredSchema, SubjectVersion } from "../store/types.js";
+
+/** Response bodies in Confluent's field names; `references` only when there are some, as Confluent does. */
+
+export function schemaBody(schema: StoredSchema) {
+  return {
+    schema: schema.schema,
+    schemaType: schema.schemaType,
+    ...(schema.references.length > 0 ? { references: schema.references } : {}),
+  };
+}
+
+export function subjectVersionBody(row: SubjectVersion) {
+  return {
+    subject: row.subject,
+    version: row.version,
+    id: row.schema.id,
+    ...schemaBody(row.schema),
+    ...(row.deleted ? { deleted: true } : {}),
+  };
+}

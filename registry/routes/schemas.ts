@@ -1,0 +1,61 @@
+import type { FastifyPluginAsync } from "fastify";
+import { AccordFailure, accordError } from "../../contracts/errors.js";
+import { flag, parseSchemaId } from "../params.js";
+import type { StoredSchema } from "../store/types.js";
+import { schemaBody } from "./present.js";
+import { query } from "./shapes.js";
+
+interface IdParams {
+  id: string;
+}
+type Flags<K extends string> = Partial<Record<K, string>>;
+
+const idParams = { type: "object", required: ["id"], properties: { id: { type: "string" } } } as const;
+
+/** The `/schemas` resource: schemas by their global id, and the types this registry stores. */
+export const schemasRoutes: FastifyPluginAsync = async (app) => {
+  async function schemaOr404(raw: string): Promise<StoredSchema> {
+    const id = parseSchemaId(raw);
+    const schema = await app.store.schemaById(id);
+    if (!schema)
+      throw new AccordFailure(
+        accordError("ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND", [`Schema ${id} not found.`]),
+      );
+    return schema;
+  }
+
+  app.get("/schemas/types", async () => ["JSON"]);
+
+  // `subject`, `format` and friends are accepted and ignored: ids are global here.
+  app.get<{ Params: IdParams }>(
+    "/schemas/ids/:id",
+    { schema: { params: idParams, response: { 200: { $ref: "SchemaById#" } } } },
+    async (request) => schemaBody(await schemaOr404(request.params.id)),
+  );
+
+  app.get<{ Params: IdParams }>(
+    "/schemas/ids/:id/schema",
+    { schema: { params: idParams } },
+    async (request, reply) => reply.send((await schemaOr404(request.params.id)).schema),
+  );
+
+  app.get<{ Params: IdParams; Querystring: Flags<"deleted"> }>(
+    "/schemas/ids/:id/subjects",
+    { schema: { params: idParams, querystring: query("deleted", "subject", "offset", "limit") } },
+    async (request) => {
+      const schema = await schemaOr404(request.params.id);
+      const usages = await app.store.usagesOfSchema(schema.id, { deleted: flag(request.query.deleted) });
+      return [...new Set(usages.map((usage) => usage.subject))];
+    },
+  );
+
+  app.get<{ Params: IdParams; Querystring: Flags<"deleted"> }>(
+    "/schemas/ids/:id/versions",
+    { schema: { params: idParams, querystring: query("deleted", "subject", "offset", "limit") } },
+    async (request) => {
+      const schema = await schemaOr404(request.params.id);
+      const usages = await app.store.usagesOfSchema(schema.id, { deleted: flag(request.query.deleted) });
+      return usages.map((usage) => ({ subject: usage.subject, version: usage.version }));
+    },
+  );
+};

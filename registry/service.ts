@@ -1,0 +1,414 @@
+import { checkCompatibility } from "../contracts/compat/index.js";
+import type { CompatReport } from "../contracts/compat/types.js";
+import { AccordFailure, accordError, unwrap } from "../contracts/errors.js";
+import { loadSchemaValue } from "../contracts/schema/load.js";
+import { DEFAULT_DRAFT, type Json, type SchemaDocument } from "../contracts/schema/types.js";
+import { compatMessages } from "./compat-messages.js";
+import { KeyedLock } from "./keyed-lock.js";
+import {
+  COMPATIBILITY_LEVELS,
+  type CompatibilityLevel,
+  DEFAULT_COMPATIBILITY,
+  DEFAULT_MODE,
+  isCompatibilityLevel,
+  isRegistryMode,
+  REGISTRY_MODES,
+  type RegistryMode,
+  type SchemaReference,
+} from "./model.js";
+import { parseSubject, type VersionSelector } from "./params.js";
+import { bundleReferences, type ReferencedSchema } from "./references.js";
+import {
+  checkReferenceNames,
+  parseSchemaText,
+  type SchemaIdentity,
+  type SchemaRequestBody,
+  schemaIdentity,
+} from "./schema-input.js";
+import type { RegistryStore, StoredConfig, StoredSchema, SubjectVersion } from "./store/types.js";
+
+export interface EffectiveConfig {
+  readonly compatibility: CompatibilityLevel;
+  readonly normalize: boolean;
+}
+
+export interface Registered {
+  readonly id: number;
+  readonly version: number;
+  readonly schema: StoredSchema;
+}
+
+export interface CompatibilityAnswer {
+  readonly isCompatible: boolean;
+  readonly messages: readonly string[];
+}
+
+/** Several registrations racing an outside writer; beyond this the request fails with 50002. */
+const MAX_ATTEMPTS = 5;
+/** Parsed documents of stored schemas, by id (ids are immutable, so entries never go stale). */
+const DOCUMENT_CACHE_SIZE = 2_000;
+/** References nested deeper than this are refused rather than followed. */
+const MAX_REFERENCE_DEPTH = 32;
+
+/**
+ * The registry's behaviour over a store: modes, compatibility levels, validation and the
+ * compatibility gate. Routes translate HTTP to these calls and back; nothing here knows HTTP.
+ */
+export class RegistryService {
+  readonly store: RegistryStore;
+  private readonly lock = new KeyedLock();
+  private readonly documents = new Map<number, SchemaDocument>();
+
+  constructor(store: RegistryStore) {
+    this.store = store;
+  }
+
+  async effectiveConfig(subject: string | null): Promise<EffectiveConfig> {
+    const own = subject === null ? undefined : await this.store.getConfig(subject);
+    const global = await this.store.getConfig(null);
+    return {
+      compatibility: own?.compatibility ?? global?.compatibility ?? DEFAULT_COMPATIBILITY,
+      normalize: own?.normalize ?? global?.normalize ?? false,
+    };
+  }
+
+  async effectiveMode(subject: string | null): Promise<RegistryMode> {
+    const own = subject === null ? undefined : await this.store.getMode(subject);
+    return own ?? (await this.store.getMode(null)) ?? DEFAULT_MODE;
+  }
+
+  async register(
+    subject: string,
+    body: SchemaRequestBody,
+    normalize: boolean | undefined,
+  ): Promise<Registered> {
+    const mode = await this.effectiveMode(subject);
+    if (mode === "READONLY") throw notPermitted(`Subject "${subject}" is in read-only mode.`);
+    if (body.id !== undefined && mode !== "IMPORT") {
+      throw notPermitted(
+        `Registering with an explicit id is only allowed in IMPORT mode; subject "${subject}" is in ${mode} mode.`,
+      );
+    }
+    if (body.id === undefined && mode === "IMPORT") {
+      throw notPermitted(`Subject "${subject}" is in IMPORT mode: a registration must give the schema's id.`);
+    }
+
+    const value = parseSchemaText(body);
+    const references = await this.pinReferences(body.references ?? []);
+    const config = await this.effectiveConfig(subject);
+    const identity = schemaIdentity(value, references, normalize ?? config.normalize);
+
+    return this.lock.run(subject, async () => {
+      let candidate: SchemaDocument | undefined;
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const rows = await this.store.subjectVersions(subject);
+        const live = rows.filter((row) => !row.deleted);
+        // Idempotent: a schema the subject already has comes back with its version, unchecked.
+        const same = live.find((row) => row.schema.fingerprint === identity.fingerprint);
+        if (same) return { id: same.schema.id, version: same.version, schema: same.schema };
+
+        candidate ??= await this.candidateDocument(subject, value, references);
+        if (body.id === undefined && live.length > 0) {
+          await this.enforceCompatibility(subject, live, candidate, config.compatibility);
+        }
+        const outcome = unwrap(
+          await this.store.register({
+            subject,
+            schema: {
+              schema: identity.text,
+              fingerprint: identity.fingerprint,
+              references: identity.references,
+            },
+            expected: { maxVersion: rows.at(-1)?.version ?? 0, live: live.map((row) => row.version) },
+            ...(body.id === undefined ? {} : { importId: body.id }),
+            ...(body.version === undefined ? {} : { version: body.version }),
+          }),
+        );
+        if (outcome.kind === "stale") continue;
+        const stored = await this.store.schemaById(outcome.id);
+        return {
+          id: outcome.id,
+          version: outcome.version,
+          schema: stored ?? fallbackSchema(outcome.id, identity),
+        };
+      }
+      throw new AccordFailure(
+        accordError("ACCORD_ERR_REGISTRY_STORE_TIMEOUT", [
+          `subject "${subject}" kept changing while the registration was checked`,
+        ]),
+      );
+    });
+  }
+
+  /** The version of `subject` holding this schema (POST /subjects/{subject}). */
+  async lookup(
+    subject: string,
+    body: SchemaRequestBody,
+    options: { readonly normalize: boolean | undefined; readonly deleted: boolean },
+  ): Promise<SubjectVersion> {
+    const value = parseSchemaText(body);
+    const references = await this.pinReferences(body.references ?? []);
+    const config = await this.effectiveConfig(subject);
+    const identity = schemaIdentity(value, references, options.normalize ?? config.normalize);
+    const rows = await this.store.subjectVersions(subject);
+    const candidates = options.deleted ? rows : rows.filter((row) => !row.deleted);
+    if (candidates.length === 0) throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
+    const matches = candidates.filter((row) => row.schema.fingerprint === identity.fingerprint);
+    const match = matches.find((row) => !row.deleted) ?? matches[0];
+    if (!match) throw failure("ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND", "Schema not found");
+    return match;
+  }
+
+  /**
+   * POST /compatibility/...: `against` is one version, or "all" for every live version (then
+   * the level decides whether only the latest counts, as at registration).
+   */
+  async testCompatibility(
+    subject: string,
+    against: VersionSelector | "all",
+    body: SchemaRequestBody,
+  ): Promise<CompatibilityAnswer> {
+    const value = parseSchemaText(body);
+    const references = await this.pinReferences(body.references ?? []);
+    const rows = await this.store.subjectVersions(subject);
+    const live = rows.filter((row) => !row.deleted);
+    let history: SubjectVersion[];
+    if (against === "all") history = live;
+    else if (against === "latest") history = live.slice(-1);
+    else {
+      const row = rows.find((candidate) => candidate.version === against);
+      if (live.length === 0) throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
+      if (!row || row.deleted) throw failure("ACCORD_ERR_REGISTRY_VERSION_NOT_FOUND", against, subject);
+      history = [row];
+    }
+    const candidate = await this.candidateDocument(subject, value, references);
+    const { compatibility } = await this.effectiveConfig(subject);
+    if (history.length === 0 || compatibility === "NONE") return { isCompatible: true, messages: [] };
+    const { report, versions } = await this.compare(history, candidate, compatibility);
+    return { isCompatible: report.verdict === "compatible", messages: compatMessages(report, versions) };
+  }
+
+  /** A version for reading; soft-deleted ones only with `deleted`. */
+  async resolveVersion(
+    subject: string,
+    selector: VersionSelector,
+    deleted: boolean,
+  ): Promise<SubjectVersion> {
+    if (selector === "latest") {
+      const row = await this.store.latestVersion(subject, { deleted });
+      if (!row) throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
+      return row;
+    }
+    const row = await this.store.getVersion(subject, selector);
+    if (row && (deleted || !row.deleted)) return row;
+    const any = await this.store.latestVersion(subject, { deleted });
+    if (!any) throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
+    throw failure("ACCORD_ERR_REGISTRY_VERSION_NOT_FOUND", selector, subject);
+  }
+
+  async deleteVersion(subject: string, selector: VersionSelector, permanent: boolean): Promise<number> {
+    await this.assertWritable(subject);
+    return this.lock.run(subject, async () => {
+      let version: number;
+      if (selector === "latest") {
+        const row = await this.store.latestVersion(subject, { deleted: permanent });
+        if (!row) throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
+        version = row.version;
+      } else version = selector;
+      if (!permanent) return unwrap(await this.store.softDeleteVersion(subject, version));
+      const result = unwrap(await this.store.hardDeleteVersion(subject, version));
+      this.documents.clear();
+      return result;
+    });
+  }
+
+  async deleteSubject(subject: string, permanent: boolean): Promise<number[]> {
+    await this.assertWritable(subject);
+    return this.lock.run(subject, async () => {
+      if (!permanent) return unwrap(await this.store.softDeleteSubject(subject));
+      const result = unwrap(await this.store.hardDeleteSubject(subject));
+      this.documents.clear();
+      return result;
+    });
+  }
+
+  /** Validates a level name (any case) for PUT /config. */
+  compatibilityLevel(value: string): CompatibilityLevel {
+    const upper = value.toUpperCase();
+    if (isCompatibilityLevel(upper)) return upper;
+    throw failure("ACCORD_ERR_REGISTRY_COMPATIBILITY_INVALID", value, COMPATIBILITY_LEVELS.join(", "));
+  }
+
+  async updateConfig(subject: string | null, update: StoredConfig): Promise<StoredConfig> {
+    const current = (await this.store.getConfig(subject)) ?? {};
+    const next = { ...current, ...update };
+    await this.store.setConfig(subject, next);
+    return next;
+  }
+
+  async setMode(subject: string | null, requested: string, force: boolean): Promise<RegistryMode> {
+    const mode = requested.toUpperCase();
+    if (!isRegistryMode(mode))
+      throw failure("ACCORD_ERR_REGISTRY_MODE_INVALID", requested, REGISTRY_MODES.join(", "));
+    if (mode === "IMPORT" && !force) {
+      // Importing next to live schemas could bind an incoming id to a different schema.
+      const live =
+        subject === null
+          ? (await this.store.listSubjects({ deleted: false })).length > 0
+          : (await this.store.latestVersion(subject, { deleted: false })) !== undefined;
+      if (live)
+        throw notPermitted("Cannot import since found existing subjects; set force=true to switch anyway.");
+    }
+    await this.store.setMode(subject, mode);
+    return mode;
+  }
+
+  private async assertWritable(subject: string): Promise<void> {
+    if ((await this.effectiveMode(subject)) === "READONLY") {
+      throw notPermitted(`Subject "${subject}" is in read-only mode.`);
+    }
+  }
+
+  private async enforceCompatibility(
+    subject: string,
+    live: readonly SubjectVersion[],
+    candidate: SchemaDocument,
+    level: CompatibilityLevel,
+  ): Promise<void> {
+    if (level === "NONE") return;
+    const { report, versions } = await this.compare(live, candidate, level);
+    if (report.verdict === "compatible") return;
+    throw failure(
+      "ACCORD_ERR_REGISTRY_INCOMPATIBLE",
+      subject,
+      `${level}, ${report.verdict}`,
+      compatMessages(report, versions).join("; "),
+    );
+  }
+
+  /** Plain levels need only the latest live version; TRANSITIVE ones every live version. */
+  private async compare(
+    live: readonly SubjectVersion[],
+    candidate: SchemaDocument,
+    level: CompatibilityLevel,
+  ): Promise<{ report: CompatReport; versions: number[] }> {
+    const history = level.endsWith("_TRANSITIVE") ? live : live.slice(-1);
+    const documents: SchemaDocument[] = [];
+    for (const row of history) documents.push(await this.storedDocument(row));
+    return {
+      report: checkCompatibility(documents, candidate, level),
+      versions: history.map((row) => row.version),
+    };
+  }
+
+  private async candidateDocument(
+    subject: string,
+    value: Json,
+    references: readonly SchemaReference[],
+  ): Promise<SchemaDocument> {
+    checkReferenceNames(references);
+    const tree = await this.referenceTree(references, new Map(), 0);
+    return unwrap(
+      loadSchemaValue(bundleReferences(value, tree), `subject "${subject}"`, { defaultDraft: DEFAULT_DRAFT }),
+    );
+  }
+
+  private async storedDocument(row: SubjectVersion): Promise<SchemaDocument> {
+    const cached = this.documents.get(row.schema.id);
+    if (cached) return cached;
+    const tree = await this.referenceTree(row.schema.references, new Map(), 0);
+    const value = JSON.parse(row.schema.schema) as Json;
+    const document = unwrap(
+      loadSchemaValue(bundleReferences(value, tree), `subject "${row.subject}" version ${row.version}`, {
+        defaultDraft: DEFAULT_DRAFT,
+      }),
+    );
+    if (this.documents.size >= DOCUMENT_CACHE_SIZE) {
+      const oldest = this.documents.keys().next().value;
+      if (oldest !== undefined) this.documents.delete(oldest);
+    }
+    this.documents.set(row.schema.id, document);
+    return document;
+  }
+
+  /** Replaces `version: -1` (latest) with the concrete version, as Confluent stores it. */
+  private async pinReferences(references: readonly SchemaReference[]): Promise<SchemaReference[]> {
+    const pinned: SchemaReference[] = [];
+    for (const reference of references) {
+      parseSubject(reference.subject);
+      if (reference.version !== -1) {
+        pinned.push(reference);
+        continue;
+      }
+      const latest = await this.store.latestVersion(reference.subject, { deleted: false });
+      if (!latest) {
+        throw failure(
+          "ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED",
+          reference.name,
+          reference.subject,
+          "latest",
+        );
+      }
+      pinned.push({ ...reference, version: latest.version });
+    }
+    return pinned;
+  }
+
+  /** Loads referenced schemas (and theirs); soft-deleted targets still resolve for stored schemas. */
+  private async referenceTree(
+    references: readonly SchemaReference[],
+    seen: Map<string, ReferencedSchema>,
+    depth: number,
+  ): Promise<Map<string, ReferencedSchema>> {
+    const tree = new Map<string, ReferencedSchema>();
+    if (references.length === 0) return tree;
+    if (depth > MAX_REFERENCE_DEPTH) {
+      throw failure(
+        "ACCORD_ERR_REGISTRY_SCHEMA_INVALID",
+        `references nest deeper than ${MAX_REFERENCE_DEPTH} levels`,
+      );
+    }
+    for (const reference of references) {
+      const key = `${reference.subject}\u0000${reference.version}`;
+      let target = seen.get(key);
+      if (!target) {
+        const row = await this.store.getVersion(reference.subject, reference.version);
+        if (!row) {
+          throw failure(
+            "ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED",
+            reference.name,
+            reference.subject,
+            reference.version,
+          );
+        }
+        const nested = new Map<string, ReferencedSchema>();
+        target = { key, root: JSON.parse(row.schema.schema) as Json, references: nested };
+        // Registered before recursing, so a cycle of references ends here.
+        seen.set(key, target);
+        for (const [name, schema] of await this.referenceTree(row.schema.references, seen, depth + 1)) {
+          nested.set(name, schema);
+        }
+      }
+      tree.set(reference.name, target);
+    }
+    return tree;
+  }
+}
+
+function failure(code: Parameters<typeof accordError>[0], ...args: unknown[]): AccordFailure {
+  return new AccordFailure(accordError(code, args));
+}
+
+function notPermitted(message: string): AccordFailure {
+  return failure("ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED", message);
+}
+
+function fallbackSchema(id: number, identity: SchemaIdentity): StoredSchema {
+  return {
+    id,
+    schemaType: "JSON",
+    schema: identity.text,
+    references: identity.references,
+    fingerprint: identity.fingerprint,
+  };
+}

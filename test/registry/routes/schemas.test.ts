@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expectError, jsonSchema, ORDER_V1, ORDER_V2, type TestRegistry, testRegistry } from "../helpers.js";
+
+let r: TestRegistry;
+beforeEach(async () => {
+  r = await testRegistry();
+  await r.call("PUT", "/config", { compatibility: "NONE" });
+  await r.call("POST", "/subjects/orders-value/versions", jsonSchema(ORDER_V1));
+  await r.call("POST", "/subjects/orders-value/versions", jsonSchema(ORDER_V2));
+  await r.call("POST", "/subjects/audit-value/versions", jsonSchema(ORDER_V1));
+});
+afterEach(async () => {
+  await r.close();
+});
+
+describe("/schemas", () => {
+  it("returns a schema by id with schemaType JSON (clients parse it as Avro otherwise)", async () => {
+    const reply = await r.call("GET", "/schemas/ids/1");
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ schema: JSON.stringify(ORDER_V1), schemaType: "JSON" });
+    // Confluent clients pass ?subject=; ids are global, so it changes nothing.
+    expect((await r.call("GET", "/schemas/ids/1?subject=other&fetchMaxId=true")).body).toEqual(reply.body);
+  });
+
+  it("returns the raw schema text", async () => {
+    const reply = await r.call("GET", "/schemas/ids/2/schema");
+    expect(reply.raw.body).toBe(JSON.stringify(ORDER_V2));
+  });
+
+  it("lists the subjects and versions using an id, soft-deleted ones only when asked", async () => {
+    expect((await r.call("GET", "/schemas/ids/1/subjects")).body).toEqual(["audit-value", "orders-value"]);
+    expect((await r.call("GET", "/schemas/ids/1/versions")).body).toEqual([
+      { subject: "audit-value", version: 1 },
+      { subject: "orders-value", version: 1 },
+    ]);
+    await r.call("DELETE", "/subjects/audit-value");
+    expect((await r.call("GET", "/schemas/ids/1/subjects")).body).toEqual(["orders-value"]);
+    expect((await r.call("GET", "/schemas/ids/1/subjects?deleted=true")).body).toEqual([
+      "audit-value",
+      "orders-value",
+    ]);
+  });
+
+  it("answers 40403 for unknown or malformed ids", async () => {
+    for (const id of ["99", "0", "-1", "abc", "1e3", "99999999999"]) {
+      const reply = await r.call("GET", `/schemas/ids/${id}`);
+      expectError(reply, 404, 40403);
+    }
+    expectError(await r.call("GET", "/schemas/ids/99/schema"), 404, 40403);
+    expectError(await r.call("GET", "/schemas/ids/99/subjects"), 404, 40403);
+    expectError(await r.call("GET", "/schemas/ids/99/versions"), 404, 40403);
+  });
+
+  it("lists JSON as the only schema type", async () => {
+    expect((await r.call("GET", "/schemas/types")).body).toEqual(["JSON"]);
+  });
+});
