@@ -1,4 +1,11 @@
 #!/usr/bin/env node
-import { execute } from "@oclif/core";
+// Start-up matters (every CI step pays it), so two things happen before oclif loads:
+// - @oclif/core checks the Node version against its own `engines` with semver on import, which
+//   loads all of semver. Accord's package.json already requires Node >= 20, above oclif's floor,
+//   so the check can never fire here. It must be switched off before the import, hence dynamic.
+// - Only the `execute` entry is imported; the package index eagerly loads modules (help, ux,
+//   parser) that commands load later only if they need them.
+process.env.OCLIF_DISABLE_ENGINE_WARNING ??= "true";
+const { execute } = await import("@oclif/core/execute");
 
 await execute({ dir: import.meta.url });
