@@ -274,16 +274,12 @@ describe("accord diff: usage and input errors", () => {
   });
 
   it("points at file:line:column for a JSON syntax error", async () => {
-    const line = expectInputError(
-      await runCli(["diff", broken("bad-syntax.json"), fixture("name-v1.json")]),
-    );
+    const line = expectInputError(await runCli(["diff", broken("bad-syntax.json"), fixture("name-v1.json")]));
     expect(line).toContain(`${broken("bad-syntax.json")}:5:5`);
   });
 
   it("points at file:line:column for a YAML syntax error", async () => {
-    const line = expectInputError(
-      await runCli(["diff", fixture("name-v1.json"), broken("bad-syntax.yaml")]),
-    );
+    const line = expectInputError(await runCli(["diff", fixture("name-v1.json"), broken("bad-syntax.yaml")]));
     expect(line).toContain(`${broken("bad-syntax.yaml")}:2:17`);
   });
 
