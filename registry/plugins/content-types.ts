@@ -29,7 +29,8 @@ export const contentTypesPlugin = fp(
         done(null, undefined);
         return;
       }
-      parseJson(request, body, done);
+      // parseAs: "string" always hands over a string; the type allows a Buffer for other modes.
+      parseJson(request, body as string, done);
     });
     app.addHook("onRequest", (_request, reply, done) => {
       reply.header("content-type", SCHEMA_REGISTRY_CONTENT_TYPE);
