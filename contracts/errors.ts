@@ -324,6 +324,79 @@ export const ERRORS = {
     description: "The registry rejected a request with an error Accord has no row for.",
     fix: "Read the registry's message; check credentials (401/403) and the URL.",
   },
+  ACCORD_ERR_CATALOG_NOT_FOUND: {
+    template: "%s is not an Accord catalog: it has no accord.yaml",
+    http: 400,
+    exit: 2,
+    description: "A catalog command was run in (or pointed at) a folder without accord.yaml at its root.",
+    fix: "Run it from the catalog folder, pass --dir, or create a catalog with `accord init`.",
+  },
+  ACCORD_ERR_CATALOG_CONFIG_INVALID: {
+    template: "%s: %s",
+    http: 400,
+    exit: 2,
+    description: "accord.yaml is not valid YAML, or breaks its schema (schemas/accord.schema.json).",
+    fix: "Fix the key at the file:line:column given; editors can validate against schemas/accord.schema.json.",
+  },
+  ACCORD_ERR_CATALOG_SUBJECT_META_INVALID: {
+    template: "%s: %s",
+    http: 400,
+    exit: 2,
+    description: "A subject.yaml is not valid YAML, or has an unknown key or a value of the wrong type.",
+    fix: "Fix the key at the file:line:column given (README, section The catalog).",
+  },
+  ACCORD_ERR_CATALOG_LAYOUT: {
+    template: "%s: %s",
+    http: 400,
+    exit: 2,
+    description:
+      "A file under schemas/ breaks the layout: a version file not named v<N> (N from 1, no leading zeros), two files for one version, a schema outside a subject folder, or a subject without versions.",
+    fix: "Keep one file per version at schemas/<subject>/v<N>.json (or .yaml).",
+  },
+  ACCORD_ERR_CATALOG_SUBJECT_NOT_FOUND: {
+    template: 'no subject "%s" in the catalog (subjects: %s)',
+    http: 404,
+    exit: 2,
+    description: "A command named a subject that has no folder under schemas/.",
+    fix: "Use one of the subjects listed, or create schemas/<subject>/v1.json.",
+  },
+  ACCORD_ERR_CATALOG_FILE_EXISTS: {
+    template: "%s already exists; not overwriting it",
+    http: 409,
+    exit: 2,
+    description: "`accord init` or `accord new-version` would overwrite a file.",
+    fix: "Initialise into an empty folder, or move the file away first.",
+  },
+  ACCORD_ERR_GIT_NOT_A_REPOSITORY: {
+    template: "%s is not inside a git work tree, so --against %s cannot be read",
+    http: 400,
+    exit: 2,
+    description: "`--against` reads the base catalog from git, but the catalog folder is not in a git repository.",
+    fix: "Run the command inside the repository's checkout, or drop --against to check the working tree only.",
+  },
+  ACCORD_ERR_GIT_REF_NOT_FOUND: {
+    template: 'git ref "%s" is not in this clone%s. %s',
+    http: 400,
+    exit: 2,
+    description:
+      "The base ref given to --against does not resolve to a commit, usually because CI made a shallow clone of the branch under test only.",
+    fix: "Fetch the base first: `fetch-depth: 0` on actions/checkout (GitHub Actions), `GIT_DEPTH: 0` (GitLab CI), or `git fetch origin main:main`.",
+  },
+  ACCORD_ERR_GIT_FAILED: {
+    template: "git %s failed: %s",
+    http: 500,
+    exit: 2,
+    description: "A git command Accord runs to read the base catalog failed (git missing, corrupt repository).",
+    fix: "Check that git is installed and `git status` works in the catalog folder.",
+  },
+  ACCORD_ERR_CATALOG_BASE_INVALID: {
+    template: "the catalog at %s cannot be read: %s",
+    http: 400,
+    exit: 2,
+    description:
+      "The base catalog read from git has an invalid accord.yaml, subject.yaml or version file, so there is nothing sound to compare against.",
+    fix: "Compare against another ref, or fix the base branch first.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type AccordErrorCode = keyof typeof ERRORS;

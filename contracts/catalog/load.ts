@@ -1,0 +1,54 @@
+import { accordError, fail, ok, type Result } from "../errors.js";
+import { loadSchema } from "../schema/load.js";
+import { CONFIG_FILE, parseConfig } from "./config.js";
+import { layoutOf } from "./layout.js";
+import { EMPTY_META, parseSubjectMeta } from "./subject-meta.js";
+import type { Catalog, CatalogFiles, CatalogSubject, CatalogVersion } from "./types.js";
+
+export type { CatalogFiles } from "./types.js";
+
+/**
+ * File texts → Catalog. Pure: the caller reads the working tree or a git ref. The first problem
+ * (accord.yaml, then subjects by name, versions in order) fails the load, with file:line:column;
+ * a catalog that loads has only valid, local-ref schemas in it.
+ */
+export function loadCatalog(files: CatalogFiles): Result<Catalog> {
+  const configText = files.get(CONFIG_FILE);
+  if (configText === undefined) {
+    return fail(accordError("ACCORD_ERR_CATALOG_NOT_FOUND", ["the catalog root"], { file: CONFIG_FILE }));
+  }
+  const config = parseConfig(configText);
+  if (!config.ok) return config;
+
+  const layout = layoutOf(files.keys());
+  if (!layout.ok) return layout;
+
+  const subjects: CatalogSubject[] = [];
+  for (const entry of layout.value) {
+    let meta = EMPTY_META;
+    let metaLocate: CatalogSubject["metaLocate"];
+    if (entry.metaFile) {
+      const parsed = parseSubjectMeta(files.get(entry.metaFile) ?? "", entry.metaFile);
+      if (!parsed.ok) return parsed;
+      meta = parsed.value.meta;
+      metaLocate = parsed.value.locate;
+    }
+    const versions: CatalogVersion[] = [];
+    for (const { version, file } of entry.versions) {
+      const text = files.get(file) ?? "";
+      const document = loadSchema(text, file, { defaultDraft: config.value.defaultDraft });
+      if (!document.ok) return document;
+      versions.push({ version, file, text, document: document.value });
+    }
+    subjects.push({
+      name: entry.name,
+      registrySubject: meta.registrySubject ?? entry.name,
+      meta,
+      ...(entry.metaFile ? { metaFile: entry.metaFile } : {}),
+      ...(metaLocate ? { metaLocate } : {}),
+      versions,
+      compatibility: meta.compatibility ?? config.value.compatibility,
+    });
+  }
+  return ok({ config: config.value, subjects });
+}
