@@ -324,6 +324,15 @@ export const ERRORS = {
     description: "The registry rejected a request with an error Accord has no row for.",
     fix: "Read the registry's message; check credentials (401/403) and the URL.",
   },
+  ACCORD_ERR_SCHEMA_TOO_DEEP: {
+    template: "%s: objects and arrays nest more than %s levels deep here; Accord refuses such input",
+    http: 422,
+    registryCode: 42201,
+    exit: 2,
+    description:
+      "A schema nests objects and arrays deeper than Accord accepts (a guard against input built to exhaust the stack).",
+    fix: "Move inner parts of the schema under `$defs` and point at them with `$ref`.",
+  },
   ACCORD_ERR_CATALOG_NOT_FOUND: {
     template: "%s is not an Accord catalog: it has no accord.yaml",
     http: 400,

@@ -101,8 +101,9 @@ describe("resolvePointer", () => {
         const json = JSON.parse(JSON.stringify(value)) as Json;
         const visit = (node: Json, path: (string | number)[]): void => {
           expect(resolvePointer(json, pointerFromTokens(path))).toBe(node);
-          if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
-          else if (node !== null && typeof node === "object") {
+          if (Array.isArray(node)) {
+            for (const [i, item] of node.entries()) visit(item, [...path, i]);
+          } else if (node !== null && typeof node === "object") {
             for (const [key, item] of Object.entries(node)) visit(item, [...path, key]);
           }
         };
