@@ -48,40 +48,61 @@ export class ValueFactory {
     private readonly formats: FormatChecker,
   ) {}
 
+  /** Valid values are deterministic per normal form; examples share them (they are never mutated). */
+  private readonly validCache = new Map<number, Json | undefined>();
+
   /** A value valid under the normal form, or undefined when none could be built. */
   valid(normal: Normal, depth = 0): Json | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    if (this.validCache.has(normal.id)) return this.validCache.get(normal.id);
+    let found: Json | undefined;
     for (const branch of normal.branches) {
-      const value = this.validForBranch(branch, depth);
-      if (value !== undefined) return value;
+      found = this.validForBranch(branch, depth);
+      if (found !== undefined) break;
     }
-    return undefined;
+    // A miss caused by the depth limit may succeed from a shallower start: cache hits only.
+    if (found !== undefined) this.validCache.set(normal.id, found);
+    return found;
   }
 
   validForBranch(branch: Branch, depth = 0): Json | undefined {
-    return this.candidates(branch, undefined, depth).find((v) => acceptsBranch(branch, v, this.formats));
+    for (const candidate of this.candidates(branch, undefined, depth)) {
+      if (acceptsBranch(branch, candidate, this.formats)) return candidate;
+    }
+    return undefined;
   }
 
   /**
    * Values of the branch's type worth trying: its own limits and those of `hint` (the other
    * side's branch), so a value just past the other side's limit is among them.
    */
-  candidates(branch: Branch, hint: Branch | undefined, depth = 0): Json[] {
-    if (branch.values) return [...branch.values];
-    const fromHint = hint?.values ? [...hint.values] : [];
+  *candidates(branch: Branch, hint: Branch | undefined, depth = 0): Generator<Json> {
+    if (branch.values) {
+      yield* branch.values;
+      return;
+    }
+    const fromHint = hint?.values ?? [];
     switch (branch.type) {
       case "null":
-        return [null];
+        yield null;
+        return;
       case "boolean":
-        return [true, false];
+        yield* [true, false];
+        return;
       case "number":
-        return [...numberCandidates(branch, hint?.type === "number" ? hint : undefined), ...fromHint];
+        yield* numberCandidates(branch, hint?.type === "number" ? hint : undefined);
+        yield* fromHint;
+        return;
       case "string":
-        return [...this.stringCandidates(branch, hint?.type === "string" ? hint : undefined), ...fromHint];
+        yield* this.stringCandidates(branch, hint?.type === "string" ? hint : undefined);
+        yield* fromHint;
+        return;
       case "array":
-        return this.arrayCandidates(branch, hint?.type === "array" ? hint : undefined, depth);
+        yield* this.arrayCandidates(branch, hint?.type === "array" ? hint : undefined, depth);
+        return;
       case "object":
-        return this.objectCandidates(branch, hint?.type === "object" ? hint : undefined, depth);
+        yield* this.objectCandidates(branch, hint?.type === "object" ? hint : undefined, depth);
+        return;
     }
   }
 
@@ -112,7 +133,7 @@ export class ValueFactory {
     return [...new Set(result)];
   }
 
-  private arrayCandidates(branch: ArrayBranch, hint: ArrayBranch | undefined, depth: number): Json[] {
+  private *arrayCandidates(branch: ArrayBranch, hint: ArrayBranch | undefined, depth: number): Generator<Json> {
     const lengths = new Set<number>([branch.minItems, Math.max(branch.minItems, 1), 2]);
     if (branch.maxItems !== undefined) lengths.add(branch.maxItems);
     if (branch.prefix.length > 0) lengths.add(branch.prefix.length);
@@ -121,15 +142,13 @@ export class ValueFactory {
       if (hint.maxItems !== undefined) lengths.add(hint.maxItems + 1);
       lengths.add(hint.prefix.length + 1);
     }
-    const result: Json[] = [];
     for (const length of [...lengths].sort((a, b) => a - b)) {
       if (length > 1_000) continue;
       const array = this.arrayOfLength(branch, length, depth);
-      if (array) result.push(array);
+      if (array) yield array;
       const repeated = this.repeatedArray(branch, length, depth);
-      if (repeated) result.push(repeated);
+      if (repeated) yield repeated;
     }
-    return result;
   }
 
   /** An array of `length` valid items (distinct where the generator can manage it). */
@@ -160,20 +179,18 @@ export class ValueFactory {
     return Array.from({ length }, () => first);
   }
 
-  private objectCandidates(branch: ObjectBranch, hint: ObjectBranch | undefined, depth: number): Json[] {
-    const result: Json[] = [];
+  private *objectCandidates(branch: ObjectBranch, hint: ObjectBranch | undefined, depth: number): Generator<Json> {
     const minimal = this.objectWith(branch, {}, new Set(), depth);
-    if (minimal) result.push(minimal);
+    if (minimal) yield minimal;
     const full = this.objectWithCount(branch, branch.properties.size, depth);
-    if (full) result.push(full);
+    if (full) yield full;
     if (hint) {
       for (const count of [hint.minProperties - 1, (hint.maxProperties ?? -2) + 1]) {
         if (count < 0) continue;
         const sized = this.objectWithCount(branch, count, depth);
-        if (sized) result.push(sized);
+        if (sized) yield sized;
       }
     }
-    return result;
   }
 
   /**
@@ -274,8 +291,19 @@ function simplicity(n: number): number {
   return Number.isInteger(n) ? 0 : 1;
 }
 
-/** Strings matching a pattern, when randexp can read it (deterministic). */
+const patternSampleCache = new Map<string, string[]>();
+
+/** Strings matching a pattern, when randexp can read it (deterministic, computed once per pattern). */
 export function patternSamples(source: string): string[] {
+  let cached = patternSampleCache.get(source);
+  if (!cached) {
+    cached = generatePatternSamples(source);
+    patternSampleCache.set(source, cached);
+  }
+  return cached;
+}
+
+function generatePatternSamples(source: string): string[] {
   const samples: string[] = [];
   try {
     const generator = new RandExp(source);

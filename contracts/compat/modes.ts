@@ -107,10 +107,11 @@ function compareOne(
     writer.normalizer.normalize(writer.document.root),
     reader.normalizer.normalize(reader.document.root),
   );
-  const writerValid = validatorFor(writer.document.root, writer.document.draft);
-  const readerValid = validatorFor(reader.document.root, reader.document.draft);
   const findings: Finding[] = [];
   const undetermined: Undecided[] = outcome.unknowns.map((site) => toUndecided(site, direction));
+  if (outcome.gaps.length === 0) return { findings, undetermined };
+  const writerValid = validatorFor(writer.document.root, writer.document.draft);
+  const readerValid = validatorFor(reader.document.root, reader.document.draft);
   for (const gap of outcome.gaps) {
     if (writerValid(gap.example) && !readerValid(gap.example)) findings.push(toFinding(gap, direction));
     else undetermined.push(toUndecided(gap, direction));

@@ -94,6 +94,9 @@ const FOLDED = new Set([
   "$dynamicRef",
 ]);
 
+/** Keywords that constrain the node itself (as opposed to $ref and the combinators). */
+const LOCAL = new Set([...FOLDED].filter((k) => !["$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$recursiveRef", "$dynamicRef", "dependentSchemas"].includes(k)));
+
 /** More branches than this from nested unions and the engine stops expanding (kept opaque instead). */
 const MAX_BRANCHES = 64;
 
@@ -206,7 +209,8 @@ export class Normalizer {
   private build(node: JsonObject): Normal {
     const origin = this.originOf(node);
     const opaque: Opaque[] = [];
-    const conjuncts: Normal[] = [this.local(node, origin)];
+    // A node with no keyword of its own (a bare $ref, an allOf wrapper) adds nothing to intersect.
+    const conjuncts: Normal[] = Object.keys(node).some((k) => LOCAL.has(k)) ? [this.local(node, origin)] : [];
 
     if (typeof node.$ref === "string") {
       const target = this.doc.resolve(node.$ref);
@@ -276,14 +280,18 @@ export class Normalizer {
 
   /** The local keywords of one node, split by instance type. */
   private local(node: JsonObject, origin: Origin): Normal {
-    const types = declaredTypes(node.type);
+    const values = allowedValues(node);
+    // An enum without `type` only needs the branches its values live in.
+    const types =
+      values && node.type === undefined
+        ? declaredTypes([...new Set(values.map(typeOfValue))])
+        : declaredTypes(node.type);
     const branches: Branch[] = [];
     for (const type of types) {
       const branch = this.localBranch(type.type, type.integer, node, origin);
       if (branch) branches.push(branch);
     }
     let result: Normal = { id: ++normalCounter, origin, branches };
-    const values = allowedValues(node);
     if (values) {
       result = {
         ...result,
@@ -427,6 +435,8 @@ export class Normalizer {
   }
 
   conjoin(parts: readonly Normal[], origin: Origin): Normal {
+    if (parts.length === 0) return this.top;
+    if (parts.length === 1) return parts[0] as Normal;
     let branches: readonly Branch[] = this.top.branches;
     let first = true;
     for (const part of parts) {

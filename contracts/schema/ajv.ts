@@ -49,7 +49,11 @@ export function validatorFor(root: Json, draft: Draft): (value: unknown) => bool
   let validate = byDraft.get(draft);
   if (!validate) {
     // addUsedSchema: false keeps two documents with the same $id from clashing in the shared instance.
-    validate = ajvFor(draft).compile(root);
+    const ajv = ajvFor(draft);
+    validate = ajv.compile(root);
+    // ajv keeps every compiled schema in a Map on the shared instance; the compiled function is
+    // all we need, and a long-running registry must not hold every schema it ever saw.
+    ajv.removeSchema(root);
     byDraft.set(draft, validate);
   }
   const fn = validate;
