@@ -7,6 +7,7 @@
 import type { ValidateFunction } from "ajv";
 import { ajvFor } from "../schema/ajv.js";
 import type { Draft, Json, SchemaDocument } from "../schema/types.js";
+import { valueKey } from "./values.js";
 
 type JsonObject = { [key: string]: Json };
 
@@ -18,6 +19,7 @@ export class SchemaDoc {
   /** ajv's key for this document; fragments are `${key}#/pointer`. */
   private readonly ajvKey: string;
   private readonly pointers = new WeakMap<object, string>();
+  private readonly shapes = new WeakMap<object, string>();
   private readonly anchors = new Map<string, Json>();
   private readonly ids = new Map<string, Json>();
   private readonly rootId: string | undefined;
@@ -89,17 +91,44 @@ export class SchemaDoc {
     }
   }
 
-  private index(node: Json, pointer: string): void {
-    if (Array.isArray(node)) {
-      if (this.pointers.has(node)) return;
-      this.pointers.set(node, pointer);
-      node.forEach((child, i) => {
-        this.index(child, `${pointer}/${i}`);
-      });
-      return;
-    }
-    if (!isObject(node) || this.pointers.has(node)) return;
+  /**
+   * Canonical text of a sub-schema that contains no reference or identifier (so it means the same
+   * wherever it stands), used to skip comparing identical sub-schemas; undefined otherwise.
+   */
+  shapeOf(node: Json): string | undefined {
+    if (node === null || typeof node !== "object") return JSON.stringify(node);
+    return this.shapes.get(node);
+  }
+
+  /** Records every node's pointer, anchors and ids; returns the node's shape (see shapeOf). */
+  private index(node: Json, pointer: string): string | undefined {
+    if (node === null || typeof node !== "object") return JSON.stringify(node);
+    if (this.pointers.has(node)) return this.shapes.get(node);
     this.pointers.set(node, pointer);
+    let shape: string | undefined;
+    if (Array.isArray(node)) {
+      const parts = node.map((child, i) => this.index(child, `${pointer}/${i}`));
+      shape = parts.every((p) => p !== undefined) ? `[${parts.join(",")}]` : undefined;
+    } else {
+      this.record(node, pointer);
+      let referenced = false;
+      const parts: string[] = [];
+      for (const key of Object.keys(node).sort()) {
+        const child = node[key] as Json;
+        if (IDENTIFYING.has(key)) referenced = true;
+        const childShape = VALUE_KEYWORDS.has(key)
+          ? valueKey(child)
+          : this.index(child, `${pointer}/${escapeToken(key)}`);
+        if (childShape === undefined) referenced = true;
+        else parts.push(`${JSON.stringify(key)}:${childShape}`);
+      }
+      shape = referenced ? undefined : `{${parts.join(",")}}`;
+    }
+    if (shape !== undefined) this.shapes.set(node, shape);
+    return shape;
+  }
+
+  private record(node: JsonObject, pointer: string): void {
     const anchor = node.$anchor;
     if (typeof anchor === "string") this.anchors.set(anchor, node);
     const id = node.$id;
@@ -110,12 +139,22 @@ export class SchemaDoc {
         this.ids.set(stripFragment(this.absolute(id)), node);
       }
     }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === "enum" || key === "const" || key === "examples" || key === "default") continue;
-      this.index(child, `${pointer}/${escapeToken(key)}`);
-    }
   }
 }
+
+/** Keywords whose values are data, not sub-schemas. */
+const VALUE_KEYWORDS = new Set(["enum", "const", "examples", "default"]);
+
+/** Keywords that make a sub-schema's meaning depend on where it stands. */
+const IDENTIFYING = new Set([
+  "$ref",
+  "$dynamicRef",
+  "$recursiveRef",
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$recursiveAnchor",
+]);
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -13,7 +13,7 @@ import { checkArray } from "./keywords/array.js";
 import { checkNumber } from "./keywords/number.js";
 import { checkObject } from "./keywords/object.js";
 import { checkString } from "./keywords/string.js";
-import type { Branch, Normal, Opaque, Origin } from "./normal-form.js";
+import type { Branch, Lazy, Normal, Opaque, Origin } from "./normal-form.js";
 import type { Normalizer } from "./normalize.js";
 import type { CompareOptions } from "./types.js";
 import { valueKey } from "./values.js";
@@ -25,6 +25,7 @@ export interface InclusionContext {
   readonly formats: FormatChecker;
   readonly options: CompareOptions;
   include(writer: Normal, reader: Normal): Outcome;
+  includeLazy(writer: Lazy, reader: Lazy): Outcome;
   /** A value the writer branch accepts that satisfies `breaks` (i.e. the reader rejects it). */
   findExample(writer: Branch, reader: Branch | undefined, breaks: (value: Json) => boolean): Json | undefined;
   /** A gap with an example when `findExample` finds one, else an unknown at the same place. */
@@ -55,7 +56,14 @@ export class Inclusion implements InclusionContext {
     readonly options: CompareOptions,
   ) {}
 
+  /** Compares lazily: identical sub-schemas (same shape, same draft) are never normalised. */
+  includeLazy(writer: Lazy, reader: Lazy): Outcome {
+    if (this.sameShape(writer.shape, reader.shape)) return emptyOutcome();
+    return this.include(writer.get(), reader.get());
+  }
+
   include(writer: Normal, reader: Normal): Outcome {
+    if (this.sameShape(writer.shape, reader.shape)) return emptyOutcome();
     const key = `${writer.id}:${reader.id}`;
     const known = this.memo.get(key);
     if (known) return known;
@@ -69,6 +77,10 @@ export class Inclusion implements InclusionContext {
     } finally {
       this.inProgress.delete(key);
     }
+  }
+
+  private sameShape(writer: string | undefined, reader: string | undefined): boolean {
+    return writer !== undefined && writer === reader && this.writer.doc.draft === this.reader.doc.draft;
   }
 
   findExample(

@@ -133,7 +133,11 @@ export class ValueFactory {
     return [...new Set(result)];
   }
 
-  private *arrayCandidates(branch: ArrayBranch, hint: ArrayBranch | undefined, depth: number): Generator<Json> {
+  private *arrayCandidates(
+    branch: ArrayBranch,
+    hint: ArrayBranch | undefined,
+    depth: number,
+  ): Generator<Json> {
     const lengths = new Set<number>([branch.minItems, Math.max(branch.minItems, 1), 2]);
     if (branch.maxItems !== undefined) lengths.add(branch.maxItems);
     if (branch.prefix.length > 0) lengths.add(branch.prefix.length);
@@ -179,7 +183,11 @@ export class ValueFactory {
     return Array.from({ length }, () => first);
   }
 
-  private *objectCandidates(branch: ObjectBranch, hint: ObjectBranch | undefined, depth: number): Generator<Json> {
+  private *objectCandidates(
+    branch: ObjectBranch,
+    hint: ObjectBranch | undefined,
+    depth: number,
+  ): Generator<Json> {
     const minimal = this.objectWith(branch, {}, new Set(), depth);
     if (minimal) yield minimal;
     const full = this.objectWithCount(branch, branch.properties.size, depth);

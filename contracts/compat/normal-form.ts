@@ -27,6 +27,8 @@ export interface Origin {
 /** A sub-schema normalised on demand, so recursive `$ref`s never unfold eagerly. */
 export interface Lazy {
   readonly key: string;
+  /** The raw sub-schema's shape (SchemaDoc.shapeOf): equal shapes in one draft accept equal sets. */
+  readonly shape?: string;
   get(): Normal;
 }
 
@@ -126,6 +128,7 @@ export type Branch = NullBranch | BooleanBranch | NumberBranch | StringBranch | 
 /** A normalised schema: the union of its branches. No branches = the false schema. */
 export interface Normal {
   readonly id: number;
+  readonly shape?: string;
   readonly origin: Origin;
   readonly branches: readonly Branch[];
 }

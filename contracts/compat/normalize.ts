@@ -95,7 +95,24 @@ const FOLDED = new Set([
 ]);
 
 /** Keywords that constrain the node itself (as opposed to $ref and the combinators). */
-const LOCAL = new Set([...FOLDED].filter((k) => !["$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$recursiveRef", "$dynamicRef", "dependentSchemas"].includes(k)));
+const LOCAL = new Set(
+  [...FOLDED].filter(
+    (k) =>
+      ![
+        "$ref",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "$recursiveRef",
+        "$dynamicRef",
+        "dependentSchemas",
+      ].includes(k),
+  ),
+);
 
 /** More branches than this from nested unions and the engine stops expanding (kept opaque instead). */
 const MAX_BRANCHES = 64;
@@ -123,7 +140,7 @@ export class Normalizer {
     readonly options: NormalizeOptions,
   ) {
     const origin = { doc, pointer: "#" };
-    this.trueLazy = { key: "true", get: () => this.top };
+    this.trueLazy = { key: "true", shape: "true", get: () => this.top };
     this.top = {
       id: ++normalCounter,
       origin,
@@ -137,7 +154,7 @@ export class Normalizer {
     if (node === undefined || node === true) return this.trueLazy;
     if (node === false) return this.lazyOf("false", () => this.bottom);
     const key = this.keyOf(node);
-    return this.lazyOf(key, () => this.normalize(node));
+    return this.lazyOf(key, () => this.normalize(node), this.doc.shapeOf(node));
   }
 
   /** The conjunction of several lazy sub-schemas (properties merged from allOf members). */
@@ -162,13 +179,18 @@ export class Normalizer {
     if (node === true || node === undefined) return this.top;
     if (node === false || !isObject(node)) return this.bottom;
     const key = this.keyOf(node);
-    return this.remember(key, () => this.build(node));
+    return this.remember(key, () => {
+      const built = this.build(node);
+      const shape = this.doc.shapeOf(node);
+      return shape === undefined ? built : { ...built, id: ++normalCounter, shape };
+    });
   }
 
-  private lazyOf(key: string, compute: () => Normal): Lazy {
+  private lazyOf(key: string, compute: () => Normal, shape?: string): Lazy {
     let value: Normal | undefined;
     return {
       key,
+      shape,
       get: () => {
         value ??= compute();
         return value;

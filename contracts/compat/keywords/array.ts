@@ -86,12 +86,12 @@ function checkItems(
   const tupleKeyword = reader.origin.doc.draft === "2020-12" ? "prefixItems" : "items";
   for (let index = 0; index < positions; index++) {
     if (writerMax !== undefined && index >= writerMax) return outcome;
-    const inner = ctx.include(itemAt(writer, index).get(), itemAt(reader, index).get());
+    const inner = ctx.includeLazy(itemAt(writer, index), itemAt(reader, index));
     if (isClean(inner)) continue;
     merge(outcome, liftItemOutcome(ctx, writer, reader, inner, index, tupleKeyword));
   }
   if (writerMax !== undefined && writerMax <= positions) return outcome;
-  const inner = ctx.include(writer.items.get(), reader.items.get());
+  const inner = ctx.includeLazy(writer.items, reader.items);
   if (!isClean(inner)) {
     const tailKeyword =
       reader.prefix.length > 0 && reader.origin.doc.draft !== "2020-12" ? "additionalItems" : "items";

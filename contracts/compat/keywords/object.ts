@@ -49,6 +49,13 @@ function checkProperty(
   name: string,
   closed: boolean,
 ): Outcome {
+  const writerLazy = schemaForName(writer, name, ctx.writer);
+  if (
+    writer.properties.has(name) &&
+    isClean(ctx.includeLazy(writerLazy, schemaForName(reader, name, ctx.reader)))
+  ) {
+    return emptyOutcome();
+  }
   const writerSchema = writerSchemaFor(ctx, writer, name, closed);
   if (!writerSchema) return emptyOutcome();
   const readerLazy = schemaForName(reader, name, ctx.reader);
