@@ -169,12 +169,15 @@ export function checkCompiles(
   );
 }
 
-/** The reference as written in the document that ajv names, resolved, in a MissingRefError. */
+/**
+ * The reference a MissingRefError is about. ajv names it resolved against its base URI, so a
+ * relative reference is found by its ending; `""` and `#` (the root) are found by what they mean.
+ */
 function writtenRef(missing: string, refs: readonly LocalRef[]): LocalRef | undefined {
   return (
     refs.find((ref) => ref.ref === missing) ??
     refs.find((ref) => ref.ref !== "" && ref.ref !== "#" && missing.endsWith(ref.ref)) ??
-    refs.find((ref) => ref.target === "#" && (missing === "" || missing === "#" || !missing.includes("#")))
+    refs.find((ref) => ref.target === "#" && (missing === "" || missing === "#"))
   );
 }
 

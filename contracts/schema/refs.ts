@@ -67,7 +67,8 @@ function withoutFragment(uri: string): string {
 
 /**
  * Finds every reference and checks each is local and resolves. On success returns them with the
- * pointer each one lands on; on failure, the first problem in document order.
+ * pointer each one lands on. On failure: a bad or duplicate `$id` or anchor first (references
+ * cannot be judged without them), else the first bad reference in document order.
  */
 export function indexRefs(root: Json, draft: Draft, context: SourceContext): Result<readonly LocalRef[]> {
   const resources = new Map<string, Resource>();

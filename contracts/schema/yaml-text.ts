@@ -95,7 +95,8 @@ function lowerFirst(message: string): string {
 
 /** Offset of the first collection nested deeper than the limit, walking the syntax tree with a loop. */
 function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
-  const work: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  // Children are pushed in reverse so that they are popped, and checked, in document order.
+  const work: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 })).reverse();
   while (work.length > 0) {
     const { token, depth } = work.pop() as { token: CST.Token; depth: number };
     if (token.type === "document") {
@@ -106,9 +107,10 @@ function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
       continue;
     const inner = depth + 1;
     if (inner > MAX_NESTING_DEPTH) return token.offset;
-    for (const item of token.items) {
-      if (item.key) work.push({ token: item.key, depth: inner });
+    for (let i = token.items.length - 1; i >= 0; i--) {
+      const item = token.items[i] as CST.CollectionItem;
       if (item.value) work.push({ token: item.value, depth: inner });
+      if (item.key) work.push({ token: item.key, depth: inner });
     }
   }
   return undefined;

@@ -246,6 +246,12 @@ describe("nesting limit", () => {
     expect(failure(parseSchemaText(flow, "flow.yaml")).code).toBe("ACCORD_ERR_SCHEMA_TOO_DEEP");
   });
 
+  it("reports the first place in the document that is too deep", () => {
+    const text = `a: ${"[".repeat(300)}${"]".repeat(300)}\nb: ${"[".repeat(400)}${"]".repeat(400)}\n`;
+    // The root mapping is level 1, so the 256th bracket of line 1 opens level 257.
+    expect(failure(parseSchemaText(text, "two.yaml")).message).toMatch(/^two\.yaml:1:259: /);
+  });
+
   it("refuses aliases that nest deeper than the limit though the text does not", () => {
     const lines = ["l0: &l0 [1]"];
     for (let i = 1; i < 300; i++) lines.push(`l${i}: &l${i} [*l${i - 1}]`);
