@@ -89,8 +89,10 @@ function recode(error: AccordError, code: AccordErrorCode): AccordError {
 }
 
 /**
- * ajv reports every branch of a oneOf; the deepest error is the most specific one, and among equals
- * a plain keyword reads better than "must match exactly one schema".
+ * ajv reports every branch of a oneOf. The deepest error is the most specific; among equals, an
+ * error from the branch whose type matches the value (`{severity: warn}` fails the object branch's
+ * severity, not the string branch's enum) reads better than "must be a string" or "must match
+ * exactly one schema".
  */
 function pickError(errors: readonly ErrorObject[]): ErrorObject | undefined {
   // A bad rule id also fails the name's own enum; the propertyNames error is the one that says so.
@@ -104,10 +106,21 @@ function pickError(errors: readonly ErrorObject[]): ErrorObject | undefined {
     }
     const depth = error.instancePath.split("/").length;
     const bestDepth = best.instancePath.split("/").length;
-    const composite = (e: ErrorObject) => e.keyword === "oneOf" || e.keyword === "anyOf";
-    if (depth > bestDepth || (depth === bestDepth && composite(best) && !composite(error))) best = error;
+    if (depth > bestDepth || (depth === bestDepth && rank(error) < rank(best))) best = error;
   }
   return best;
+}
+
+function rank(error: ErrorObject): number {
+  if (error.keyword === "oneOf" || error.keyword === "anyOf") return 3;
+  if (error.keyword === "type") return 2;
+  if (error.keyword === "enum") {
+    const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []) as unknown[];
+    const kind = (value: unknown) =>
+      value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+    if (!allowed.some((value) => kind(value) === kind(error.data))) return 2;
+  }
+  return 0;
 }
 
 function tokensOf(instancePath: string): string[] {
