@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../errors.js";
+import { isJsonObject } from "./json-value.js";
 import { clip, errorAt, type SourceContext } from "./located.js";
 import type { Draft, Json } from "./types.js";
 
@@ -36,7 +37,7 @@ export interface DetectedDraft {
 
 /** Reads `$schema` at the root; without one, the configured default applies (and is flagged as assumed). */
 export function detectDraft(root: Json, defaultDraft: Draft, context: SourceContext): Result<DetectedDraft> {
-  if (root === null || typeof root !== "object" || Array.isArray(root) || !Object.hasOwn(root, "$schema")) {
+  if (!isJsonObject(root) || !Object.hasOwn(root, "$schema")) {
     return ok({ draft: defaultDraft, assumed: true });
   }
   const declared = root.$schema;

@@ -1,3 +1,5 @@
+import type { Json } from "./types.js";
+
 /**
  * How deep objects and arrays may nest. ajv compiles schemas recursively and overflows the stack at
  * roughly 500 to 1,000 levels (and V8 can abort the whole process, uncatchably, when a regular
@@ -6,6 +8,16 @@
  * levels); deeper structures can be flattened with `$defs` and `$ref`.
  */
 export const MAX_NESTING_DEPTH = 256;
+
+/** A JSON object (not null, not an array). */
+export function isJsonObject(value: Json | undefined): value is { [key: string]: Json } {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** What JSON Schema accepts as a schema: an object or a boolean. */
+export function isSchemaValue(value: Json | undefined): value is { [key: string]: Json } | boolean {
+  return typeof value === "boolean" || isJsonObject(value);
+}
 
 export type ValueProblem =
   | { readonly kind: "too-deep"; readonly tokens: readonly string[] }

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from "../errors.js";
 import { detectDraft } from "./draft.js";
-import { checkJsonValue, MAX_NESTING_DEPTH } from "./json-value.js";
+import { checkJsonValue, isSchemaValue, MAX_NESTING_DEPTH } from "./json-value.js";
 import { errorAt, type SourceContext } from "./located.js";
 import { checkCompiles, checkMetaSchema, checkPatterns } from "./meta.js";
 import { parseSchemaText } from "./parse.js";
@@ -52,7 +52,7 @@ function typeName(value: Json): string {
 }
 
 function checkDocument(root: Json, context: SourceContext, options: LoadOptions): Result<SchemaDocument> {
-  if (typeof root !== "boolean" && (root === null || typeof root !== "object" || Array.isArray(root))) {
+  if (!isSchemaValue(root)) {
     return fail(
       errorAt("ACCORD_ERR_SCHEMA_INVALID", context, "#", [
         `#: a schema must be an object or a boolean, not ${typeName(root)}`,

@@ -2,6 +2,7 @@ import type { ErrorObject } from "ajv";
 import { fail, ok, type Result } from "../errors.js";
 import { ajvFor, validatorFor } from "./ajv.js";
 import { META_SCHEMA_SPELLINGS, META_SCHEMA_URI } from "./draft.js";
+import { isJsonObject } from "./json-value.js";
 import { clip, errorAt, type SourceContext } from "./located.js";
 import { joinPointer, parsePointer, pointerFromTokens } from "./pointer.js";
 import type { LocalRef } from "./refs.js";
@@ -101,8 +102,7 @@ function regexProblem(source: string): string | undefined {
 export function checkPatterns(root: Json, context: SourceContext): Result<true> {
   let problem: ReturnType<typeof errorAt> | undefined;
   walkSchema<undefined>(root, undefined, ({ node, pointer, certain }) => {
-    if (problem || !certain || node === null || typeof node !== "object" || Array.isArray(node))
-      return undefined;
+    if (problem || !certain || !isJsonObject(node)) return undefined;
     const report = (at: string, reason: string): undefined => {
       problem = errorAt("ACCORD_ERR_SCHEMA_INVALID", context, at, [
         `${clip(at)}: invalid regular expression (${reason})`,
@@ -114,7 +114,7 @@ export function checkPatterns(root: Json, context: SourceContext): Result<true> 
       if (reason) return report(joinPointer(pointer, "pattern"), reason);
     }
     const patterns = node.patternProperties;
-    if (patterns !== null && typeof patterns === "object" && !Array.isArray(patterns)) {
+    if (isJsonObject(patterns)) {
       for (const key of Object.keys(patterns)) {
         const reason = regexProblem(key);
         if (reason) return report(joinPointer(pointer, "patternProperties", key), reason);

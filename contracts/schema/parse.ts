@@ -5,7 +5,7 @@ import { errorAtPosition } from "./located.js";
 import { parsePointer, pointerFromTokens } from "./pointer.js";
 import { lineIndex, type Position } from "./text-position.js";
 import type { Json } from "./types.js";
-import { parseYaml, type YamlProblem } from "./yaml-text.js";
+import { type ParsedYaml, parseYaml, type YamlProblem } from "./yaml-text.js";
 
 export interface ParsedText {
   readonly value: Json;
@@ -36,63 +36,47 @@ export function parseSchemaText(text: string, source: string): Result<ParsedText
   } catch (cause) {
     if (!/\.json$/i.test(source)) {
       const yaml = parseYaml(body);
-      if (yaml.ok) return checked(yaml.value.value, source, "yaml", (tokens) => yaml.value.locate(tokens));
+      if (yaml.ok) return ok(fromYaml(yaml.value));
       if (/\.ya?ml$/i.test(source)) return fail(yamlError(yaml.problem, body, source));
     }
     return fail(jsonError(body, source, cause));
   }
   const position = lineIndex(body);
-  return checked(value, source, "json", (tokens) => {
+  const locateTokens = (tokens: readonly string[]) => {
     const offset = jsonValueOffset(body, tokens);
     return offset === undefined ? undefined : position(offset);
-  });
-}
-
-function parseAsYaml(body: string, source: string): Result<ParsedText> {
-  const yaml = parseYaml(body);
-  if (!yaml.ok) return fail(yamlError(yaml.problem, body, source));
-  return checked(yaml.value.value, source, "yaml", (tokens) => yaml.value.locate(tokens));
-}
-
-/** Applies the nesting limit to what JSON.parse (which never overflows) or yaml returned. */
-function checked(
-  value: Json,
-  source: string,
-  format: ParsedText["format"],
-  locateTokens: (tokens: readonly string[]) => Position | undefined,
-): Result<ParsedText> {
-  const locate = (pointer: string) => {
-    const tokens = parsePointer(pointer);
-    return tokens === undefined ? undefined : locateTokens(tokens);
   };
+  // JSON.parse never overflows the stack, however deep the text; what comes after it might.
+  // (The YAML path applies the same limit while converting.)
   const problem = checkJsonValue(value);
-  if (problem?.kind === "too-deep") {
-    const pointer = pointerFromTokens(problem.tokens);
+  if (problem) {
     return fail(
       errorAtPosition(
         "ACCORD_ERR_SCHEMA_TOO_DEEP",
         source,
         locateTokens(problem.tokens),
         [MAX_NESTING_DEPTH],
-        pointer,
+        pointerFromTokens(problem.tokens),
       ),
     );
   }
-  if (problem) {
-    // Unreachable for parsed text (both parsers only produce JSON data); kept so a change in either
-    // cannot let a non-JSON value through silently.
-    const pointer = pointerFromTokens(problem.tokens);
-    return fail(
-      errorAtPosition(
-        "ACCORD_ERR_SCHEMA_PARSE",
-        source,
-        locateTokens(problem.tokens),
-        [problem.reason],
-        pointer,
-      ),
-    );
-  }
-  return ok({ value, format, locate });
+  return ok({ value, format: "json", locate: byPointer(locateTokens) });
+}
+
+function parseAsYaml(body: string, source: string): Result<ParsedText> {
+  const yaml = parseYaml(body);
+  return yaml.ok ? ok(fromYaml(yaml.value)) : fail(yamlError(yaml.problem, body, source));
+}
+
+function fromYaml(yaml: ParsedYaml): ParsedText {
+  return { value: yaml.value, format: "yaml", locate: byPointer(yaml.locate) };
+}
+
+function byPointer(locateTokens: (tokens: readonly string[]) => Position | undefined) {
+  return (pointer: string) => {
+    const tokens = parsePointer(pointer);
+    return tokens === undefined ? undefined : locateTokens(tokens);
+  };
 }
 
 function jsonError(body: string, source: string, cause: unknown): ReturnType<typeof errorAtPosition> {

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../errors.js";
+import { isJsonObject, isSchemaValue } from "./json-value.js";
 import { clip, errorAt, type SourceContext } from "./located.js";
 import { childAt, joinPointer, parsePointer } from "./pointer.js";
 import type { Draft, Json } from "./types.js";
@@ -101,14 +102,14 @@ export function indexRefs(root: Json, draft: Draft, context: SourceContext): Res
   };
 
   // The root's `$id` names the document itself; an unusable one is reported during the walk.
-  const rootId = root !== null && typeof root === "object" && !Array.isArray(root) ? root.$id : undefined;
+  const rootId = isJsonObject(root) ? root.$id : undefined;
   const rootBase = typeof rootId === "string" ? withoutFragment(rootId) : "";
   const rootUri = (rootBase !== "" ? resolveUri(rootBase, DOCUMENT_BASE) : undefined) ?? DOCUMENT_BASE;
   const rootResource: Resource = { uri: rootUri, pointer: "#", node: root, anchors: new Map() };
   resources.set(rootUri, rootResource);
 
   walkSchema<Resource>(root, rootResource, ({ node, pointer, certain }, parent) => {
-    if (node === null || typeof node !== "object" || Array.isArray(node)) return parent;
+    if (!isJsonObject(node)) return parent;
     let resource = parent;
     if (certain) {
       const id = node.$id;
@@ -182,12 +183,7 @@ function resolveRef(item: PendingRef, resources: Map<string, Resource>): string 
       node = node === undefined ? undefined : childAt(node, token);
     }
     // A reference must land on a schema, not on a string inside one.
-    if (
-      node === undefined ||
-      (typeof node !== "boolean" && (node === null || typeof node !== "object" || Array.isArray(node)))
-    ) {
-      return undefined;
-    }
+    if (!isSchemaValue(node)) return undefined;
     return joinPointer(resource.pointer, ...tokens);
   }
   let name: string;

@@ -1,3 +1,4 @@
+import { isJsonObject, isSchemaValue } from "./json-value.js";
 import { joinPointer } from "./pointer.js";
 import type { Json } from "./types.js";
 
@@ -59,14 +60,6 @@ interface Frame<S> {
   readonly state: S;
 }
 
-function isObject(value: Json | undefined): value is { [key: string]: Json } {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function isSchema(value: Json | undefined): value is { [key: string]: Json } | boolean {
-  return typeof value === "boolean" || isObject(value);
-}
-
 /**
  * Visits every schema position in document order. `enter` receives the state its parent returned
  * and returns the state for its children (the refs index uses it to carry the current `$id` scope).
@@ -87,12 +80,12 @@ export function walkSchema<S>(root: Json, initial: S, enter: (visit: SchemaVisit
       }
       continue;
     }
-    if (!isSchema(value)) continue;
+    if (!isSchemaValue(value)) continue;
     const state = enter({ node: value, pointer, certain }, frame.state);
     if (typeof value === "boolean") continue;
     const children: Frame<S>[] = [];
     const add = (child: Json | undefined, childPointer: string, childCertain: boolean) => {
-      if (childCertain ? isSchema(child) : child !== null && typeof child === "object") {
+      if (childCertain ? isSchemaValue(child) : child !== null && typeof child === "object") {
         children.push({ value: child as Json, pointer: childPointer, certain: childCertain, state });
       }
     };
@@ -104,7 +97,7 @@ export function walkSchema<S>(root: Json, initial: S, enter: (visit: SchemaVisit
         for (const [i, item] of child.entries()) add(item, joinPointer(at, i), true);
       } else if (certain && SCHEMA_VALUED.has(key)) {
         add(child, at, true);
-      } else if (SCHEMA_MAP_VALUED.has(key) && isObject(child)) {
+      } else if (SCHEMA_MAP_VALUED.has(key) && isJsonObject(child)) {
         // The map itself is never visited: its keys are names, so a property named `$ref` is not a ref.
         for (const name of Object.keys(child)) add(child[name], joinPointer(at, name), certain);
       } else {
