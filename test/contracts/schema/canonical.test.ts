@@ -9,7 +9,11 @@ function reversedKeys(value: Json): Json {
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, Json> = {};
   for (const key of Object.keys(value).reverse()) {
-    Object.defineProperty(out, key, { value: reversedKeys(value[key] as Json), enumerable: true, writable: true });
+    Object.defineProperty(out, key, {
+      value: reversedKeys(value[key] as Json),
+      enumerable: true,
+      writable: true,
+    });
   }
   return out;
 }
@@ -21,8 +25,12 @@ describe("canonicalJson", () => {
   });
 
   it("ignores key order", () => {
-    const a = JSON.parse('{"type":"object","properties":{"id":{"type":"string"},"n":{"type":"integer"}}}') as Json;
-    const b = JSON.parse('{"properties":{"n":{"type":"integer"},"id":{"type":"string"}},"type":"object"}') as Json;
+    const a = JSON.parse(
+      '{"type":"object","properties":{"id":{"type":"string"},"n":{"type":"integer"}}}',
+    ) as Json;
+    const b = JSON.parse(
+      '{"properties":{"n":{"type":"integer"},"id":{"type":"string"}},"type":"object"}',
+    ) as Json;
     expect(canonicalJson(a)).toBe(canonicalJson(b));
   });
 
