@@ -72,16 +72,16 @@ export function isFailing(finding: CatalogFinding): boolean {
 
 const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Report order: by subject, version, file position, then rule; whole-catalog findings first. */
+/** Report order: by subject, version, place in the file, then rule; findings without a subject or version first. */
 export function compareFindings(a: CatalogFinding, b: CatalogFinding): number {
   return (
     compareText(a.subject ?? "", b.subject ?? "") ||
     (a.version ?? 0) - (b.version ?? 0) ||
-    (a.against ?? 0) - (b.against ?? 0) ||
     compareText(a.file ?? "", b.file ?? "") ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
     compareText(a.pointer ?? "", b.pointer ?? "") ||
+    (a.against ?? 0) - (b.against ?? 0) ||
     compareText(a.ruleId, b.ruleId) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     compareText(a.direction ?? "", b.direction ?? "")
