@@ -1,0 +1,73 @@
+import type { Finding, Undecided, Verdict } from "../../../contracts/compat/types.js";
+import type { FieldChange, VersionChange } from "../../../contracts/docs/types.js";
+import { type Html, html, prettyJson } from "./escape.js";
+import { modeMeaning } from "./layout.js";
+
+const VERDICT_LABEL: Readonly<Record<Verdict, string>> = {
+  compatible: "Compatible",
+  incompatible: "Breaking",
+  undetermined: "Undetermined",
+};
+
+export function verdictBadge(verdict: Verdict): Html {
+  return html`<span class="badge verdict verdict-${verdict}">${VERDICT_LABEL[verdict]}</span>`;
+}
+
+/** Version numbers of a subject's history, so a transitive finding can name the version it broke. */
+export type VersionAt = (againstIndex: number) => number;
+
+function directionSentence(item: Finding | Undecided, version: number, earlier: number): string {
+  return item.direction === "backward"
+    ? `Consumers on v${version} would reject an event that v${earlier} allows.`
+    : `Consumers still on v${earlier} would reject an event that v${version} allows.`;
+}
+
+function findingHtml(finding: Finding, version: number, earlier: number, open: boolean): Html {
+  return html`<li class="finding">
+<p class="finding-head"><code class="rule">${finding.rule}</code> <span class="direction">${finding.direction}</span></p>
+<p>${finding.message}</p>
+<p class="muted">${directionSentence(finding, version, earlier)} Old: <code>${finding.oldPath}</code>, new: <code>${finding.newPath}</code>.</p>
+<details class="proof"${open ? html` open` : ""}><summary>Example event that proves it</summary>
+<pre class="code" tabindex="0"><code>${prettyJson(finding.example)}</code></pre>
+</details>
+</li>`;
+}
+
+function undecidedHtml(spot: Undecided, version: number, earlier: number): Html {
+  return html`<li class="finding undecided">
+<p class="finding-head"><code class="rule">${spot.rule}</code> <span class="direction">${spot.direction}</span></p>
+<p>${spot.message}</p>
+<p class="muted">${directionSentence(spot, version, earlier)} Old: <code>${spot.oldPath}</code>, new: <code>${spot.newPath}</code>.</p>
+</li>`;
+}
+
+function fieldChangeHtml(change: FieldChange): Html {
+  const label = change.kind === "added" ? "added" : change.kind === "removed" ? "removed" : "changed";
+  return html`<li><span class="change change-${change.kind}">${label}</span> <code>${change.path}</code>${change.details.length > 0 ? html`: ${change.details.join("; ")}` : ""}</li>`;
+}
+
+export function changeHtml(
+  change: VersionChange,
+  version: number,
+  versionAt: VersionAt,
+  titleId: string,
+): Html {
+  const report = change.report;
+  const earlierOf = (item: Finding | Undecided): number =>
+    item.against !== undefined ? versionAt(item.against) : change.from;
+  const summary =
+    report.verdict === "compatible"
+      ? `No break found under ${report.mode}.`
+      : report.verdict === "incompatible"
+        ? `${report.findings.length} breaking change${report.findings.length === 1 ? "" : "s"} under ${report.mode}, each proven with an example event.`
+        : `Nothing proven broken under ${report.mode}, but ${report.undetermined.length} spot${report.undetermined.length === 1 ? "" : "s"} could not be decided.`;
+  return html`<section class="change-box verdict-box-${report.verdict}" aria-labelledby="${titleId}">
+<h3 id="${titleId}">Changes from v${change.from} ${verdictBadge(report.verdict)}</h3>
+<p>${summary} <span class="muted">${report.mode}: ${modeMeaning(report.mode)}</span></p>
+${change.informational ? html`<p class="note">This subject's mode is NONE, so nothing is enforced; the verdict above is what FULL would say, for information.</p>` : ""}
+${report.assumptions.writersEmitOnlyDeclared ? html`<p class="muted">Assumes producers emit only declared properties.</p>` : ""}
+${change.fields.length > 0 ? html`<h4>Field changes</h4><ul class="field-changes">${change.fields.map(fieldChangeHtml)}</ul>` : html`<p class="muted">No field-level change (descriptions and annotations aside).</p>`}
+${report.findings.length > 0 ? html`<h4>Breaking changes</h4><ol class="findings">${report.findings.map((f, i) => findingHtml(f, version, earlierOf(f), i === 0))}</ol>` : ""}
+${report.undetermined.length > 0 ? html`<h4>Undetermined</h4><ol class="findings">${report.undetermined.map((u) => undecidedHtml(u, version, earlierOf(u)))}</ol>` : ""}
+</section>`;
+}

@@ -1,0 +1,52 @@
+import type { FieldRow, FieldTable } from "../../../contracts/docs/types.js";
+import { type Html, html } from "./escape.js";
+
+/**
+ * A version's fields as one real table: nested rows follow their parent, indented, all visible, so the
+ * table reads fully without JavaScript. site.js adds expand/collapse buttons to rows with children.
+ */
+export function fieldTableHtml(table: FieldTable, idPrefix: string, caption: string): Html {
+  const rows: Html[] = [];
+  let counter = 0;
+  const visit = (row: FieldRow, depth: number, parent: string | undefined): void => {
+    const id = `${idPrefix}-f${counter++}`;
+    rows.push(rowHtml(row, depth, id, parent));
+    for (const child of row.children) visit(child, depth + 1, id);
+  };
+  for (const row of table.rows) visit(row, 0, undefined);
+
+  const root =
+    table.rootConstraints.length > 0
+      ? html`<p class="root-constraints">The event (${table.rootType}): ${constraintList(table.rootConstraints)}</p>`
+      : html`<p class="root-constraints">The event is ${article(table.rootType)} <code>${table.rootType}</code>.</p>`;
+  if (rows.length === 0) {
+    return html`${root}<p class="muted">This version declares no fields.</p>`;
+  }
+  return html`${root}<div class="table-scroll"><table class="fields" data-field-table>
+<caption class="visually-hidden">${caption}</caption>
+<thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Constraints</th><th scope="col">Description</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table></div>${table.truncated ? html`<p class="note">This schema is very large or deep; the table stops there. The raw schema is complete.</p>` : ""}`;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
+function constraintList(constraints: readonly string[]): Html {
+  return html`${constraints.map((c) => html`<span class="constraint">${c}</span> `)}`;
+}
+
+function rowHtml(row: FieldRow, depth: number, id: string, parent: string | undefined): Html {
+  const depthStyle = `--depth:${Math.min(depth, 12)}`;
+  return html`<tr id="${id}" data-depth="${depth}"${parent ? html` data-parent="${parent}"` : ""}${row.children.length > 0 ? html` data-has-children="${row.children.length}"` : ""}>
+<th scope="row" class="field-name" style="${depthStyle}"><code title="${row.path}">${row.name}</code>${row.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ""}</th>
+<td><code class="type">${row.type}</code></td>
+<td>${row.required ? html`<span class="req">required</span>` : html`<span class="opt">optional</span>`}</td>
+<td>${constraintList(row.constraints)}</td>
+<td>${row.description ?? ""}${row.recursiveRef !== undefined ? html` <span class="muted">(refers back to <code>${row.recursiveRef}</code>)</span>` : ""}</td>
+</tr>
+`;
+}

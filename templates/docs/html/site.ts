@@ -1,0 +1,33 @@
+import { searchIndex } from "../../../contracts/docs/search.js";
+import type { DocsModel } from "../../../contracts/docs/types.js";
+import type { RenderedFile } from "../files.js";
+import { SEARCH_JS } from "./assets/search-script.js";
+import { SITE_JS } from "./assets/site-script.js";
+import { STYLE_CSS } from "./assets/style.js";
+import { graphPage } from "./graph-page.js";
+import { indexPage } from "./index-page.js";
+import { servicesPage } from "./services-page.js";
+import { subjectPage } from "./subject-page.js";
+
+/**
+ * The static site: an index, one page per subject, the map, the services, and four assets. No page
+ * embeds the whole catalog; only the search index (one compact script) spans it.
+ */
+export function renderHtmlSite(model: DocsModel): RenderedFile[] {
+  const files: RenderedFile[] = [
+    { path: "index.html", content: indexPage(model) },
+    { path: "graph.html", content: graphPage(model) },
+    { path: "services.html", content: servicesPage(model) },
+    { path: "assets/style.css", content: STYLE_CSS },
+    { path: "assets/site.js", content: SITE_JS },
+    { path: "assets/search.js", content: SEARCH_JS },
+    {
+      path: "assets/search-index.js",
+      content: `window.ACCORD_SEARCH = ${JSON.stringify(searchIndex(model))};\n`,
+    },
+  ];
+  model.subjects.forEach((subject, index) => {
+    files.push({ path: `subjects/${subject.slug}.html`, content: subjectPage(model, index) });
+  });
+  return files;
+}
