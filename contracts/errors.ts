@@ -406,6 +406,28 @@ export const ERRORS = {
       "The base catalog read from git has an invalid accord.yaml, subject.yaml or version file, so there is nothing sound to compare against.",
     fix: "Compare against another ref, or fix the base branch first.",
   },
+  ACCORD_ERR_DOCS_OUTPUT_FOREIGN: {
+    template: "%s already exists and accord docs did not write it; refusing to overwrite it",
+    http: 400,
+    exit: 2,
+    description:
+      "`accord docs` writes only files it wrote before (listed in the output folder's .accord-docs.json); this path holds something else.",
+    fix: "Point --out at an empty folder or one only `accord docs` writes to, or move the file away.",
+  },
+  ACCORD_ERR_DOCS_WRITE: {
+    template: "cannot write %s: %s",
+    http: 500,
+    exit: 2,
+    description: "A file of the documentation could not be written (permissions, a file where a folder should be, disk full).",
+    fix: "Check that the --out folder is writable and has room.",
+  },
+  ACCORD_ERR_DOCS_SERVE: {
+    template: "cannot serve the site on %s: %s",
+    http: 500,
+    exit: 2,
+    description: "`accord docs --serve` could not listen on the address (port in use, no permission for a low port).",
+    fix: "Pick another --port, or stop whatever is using it.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type AccordErrorCode = keyof typeof ERRORS;
