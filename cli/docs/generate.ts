@@ -1,0 +1,75 @@
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { loadCatalog } from "../../contracts/catalog/load.js";
+import { buildDocsModel, docsModelFromCatalog } from "../../contracts/docs/build.js";
+import type { DocsModel } from "../../contracts/docs/types.js";
+import { unwrap } from "../../contracts/errors.js";
+import { type DocsFormat, ENTRY_FILE, renderDocs } from "../../templates/docs/index.js";
+import { readCatalogFiles } from "../catalog-io.js";
+import { writeSite } from "./write-site.js";
+
+export interface GenerateDocsOptions {
+  readonly format: DocsFormat;
+  readonly out: string;
+  /** The catalog folder (ignored when `registry` is set). */
+  readonly catalog: string;
+  readonly registry?: string;
+}
+
+export interface GeneratedDocs {
+  readonly format: DocsFormat;
+  /** The output folder as given. */
+  readonly out: string;
+  /** The file to open first, relative to the working directory. */
+  readonly entry: string;
+  /** `catalog` or the registry URL. */
+  readonly source: string;
+  readonly subjects: number;
+  readonly versions: number;
+  readonly files: number;
+  /** Files an earlier run wrote for subjects that are gone, now removed. */
+  readonly removed: number;
+  readonly warnings: readonly string[];
+  readonly durationMs: number;
+}
+
+async function modelFrom(options: GenerateDocsOptions): Promise<{ model: DocsModel; warnings: string[] }> {
+  // AsyncAPI carries schemas and examples, not compatibility reports: skip the engine for it.
+  const changes = options.format !== "asyncapi";
+  if (options.registry !== undefined) {
+    const [{ RegistryClient }, { readRegistrySubjects }] = await Promise.all([
+      import("../../registry/client.js"),
+      import("./registry-source.js"),
+    ]);
+    const client = new RegistryClient({ url: options.registry });
+    const { subjects, warnings } = await readRegistrySubjects(client);
+    return { model: buildDocsModel(subjects, { source: client.url, changes }), warnings };
+  }
+  const catalog = unwrap(loadCatalog(await readCatalogFiles(options.catalog)));
+  return { model: docsModelFromCatalog(catalog, { changes }), warnings: [] };
+}
+
+/** Relative when under the working directory, absolute otherwise (never `../..`). */
+function shownPath(path: string): string {
+  const shown = relative(process.cwd(), path);
+  return shown === "" || shown.startsWith("..") || isAbsolute(shown) ? resolve(path) : shown;
+}
+
+/** Source → model → rendered files → output folder. */
+export async function generateDocs(options: GenerateDocsOptions): Promise<GeneratedDocs> {
+  const started = performance.now();
+  const { model, warnings } = await modelFrom(options);
+  const files = renderDocs(model, options.format);
+  const { written, removed } = await writeSite(options.out, options.format, files);
+  return {
+    format: options.format,
+    out: options.out,
+    entry: shownPath(join(options.out, ENTRY_FILE[options.format])),
+    source: model.source,
+    subjects: model.subjects.length,
+    versions: model.subjects.reduce((sum, s) => sum + s.versions.length, 0),
+    files: written,
+    removed,
+    warnings,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
