@@ -21,6 +21,7 @@ export class SchemaDoc {
   private readonly pointers = new WeakMap<object, string>();
   private readonly shapes = new WeakMap<object, string>();
   private readonly anchors = new Map<string, Json>();
+  private readonly dynamicAnchors = new Map<string, Json>();
   private readonly ids = new Map<string, Json>();
   private readonly rootId: string | undefined;
   private registered = false;
@@ -54,11 +55,23 @@ export class SchemaDoc {
     return this.anchors.get(fragment);
   }
 
+  /** Resolves `$dynamicRef: "#name"` to the node with that `$dynamicAnchor`, `$recursiveRef: "#"` to the root. */
+  resolveDynamic(keyword: "$dynamicRef" | "$recursiveRef", ref: string): Json | undefined {
+    if (keyword === "$recursiveRef") return ref === "#" ? this.root : undefined;
+    if (!ref.startsWith("#") || ref.startsWith("#/")) return this.resolve(ref);
+    return this.dynamicAnchors.get(ref.slice(1)) ?? this.resolve(ref);
+  }
+
   /** Validates a value against the node at `pointer` with ajv (the same engine that checks witnesses). */
   validatesAt(pointer: string, value: Json): boolean | undefined {
     const validate = this.fragment(pointer);
     if (!validate) return undefined;
-    return validate(value) === true;
+    try {
+      return validate(value) === true;
+    } catch {
+      // ajv can overflow the stack on some dynamic-scope schemas: "cannot tell", not a crash.
+      return undefined;
+    }
   }
 
   private fragment(pointer: string): ValidateFunction | null {
@@ -131,6 +144,10 @@ export class SchemaDoc {
   private record(node: JsonObject, pointer: string): void {
     const anchor = node.$anchor;
     if (typeof anchor === "string") this.anchors.set(anchor, node);
+    const dynamicAnchor = node.$dynamicAnchor;
+    if (typeof dynamicAnchor === "string" && !this.dynamicAnchors.has(dynamicAnchor)) {
+      this.dynamicAnchors.set(dynamicAnchor, node);
+    }
     const id = node.$id;
     if (typeof id === "string" && pointer !== "#") {
       if (id.startsWith("#")) this.anchors.set(id.slice(1), node);

@@ -12,16 +12,19 @@ import type { ValueFactory } from "./generate.js";
 import { checkArray } from "./keywords/array.js";
 import { checkNumber } from "./keywords/number.js";
 import { checkObject } from "./keywords/object.js";
+import { checkOpaque } from "./keywords/opaque.js";
 import { checkString } from "./keywords/string.js";
 import type { Branch, Lazy, Normal, Opaque, Origin } from "./normal-form.js";
 import type { Normalizer } from "./normalize.js";
 import type { CompareOptions } from "./types.js";
-import { valueKey } from "./values.js";
+import { isMultipleOf, valueKey } from "./values.js";
 
 export interface InclusionContext {
   readonly writer: Normalizer;
   readonly reader: Normalizer;
   readonly writerValues: ValueFactory;
+  /** Builds values of the reader's sub-schemas (seeds for examples that break a reader constraint). */
+  readonly readerValues: ValueFactory;
   readonly formats: FormatChecker;
   readonly options: CompareOptions;
   include(writer: Normal, reader: Normal): Outcome;
@@ -52,6 +55,7 @@ export class Inclusion implements InclusionContext {
     readonly writer: Normalizer,
     readonly reader: Normalizer,
     readonly writerValues: ValueFactory,
+    readonly readerValues: ValueFactory,
     readonly formats: FormatChecker,
     readonly options: CompareOptions,
   ) {}
@@ -106,7 +110,11 @@ export class Inclusion implements InclusionContext {
         subject: typeLabel(writer),
       });
     }
-    if (sameType.length === 1) return this.branchInBranch(writer, sameType[0] as Branch);
+    if (sameType.length === 1) {
+      const only = sameType[0] as Branch;
+      const outcome = this.branchInBranch(writer, only);
+      return isAlternativeMovedOrLost(writer, only) ? asLostAlternative(outcome) : outcome;
+    }
     return this.branchInUnion(writer, sameType, reader);
   }
 
@@ -148,6 +156,8 @@ export class Inclusion implements InclusionContext {
     if (writer.values) return this.finiteIn(writer, reader);
     const outcome = emptyOutcome();
     if (reader.values) {
+      const finite = enumerate(writer);
+      if (finite) return this.finiteIn({ ...writer, values: finite } as Branch, reader);
       const allowed = new Set(reader.values.map(valueKey));
       return this.gapOrUnknown(
         writer,
@@ -186,7 +196,7 @@ export class Inclusion implements InclusionContext {
         });
       }
     }
-    for (const constraint of reader.opaque) merge(outcome, this.opaqueIn(writer, reader, constraint));
+    for (const constraint of reader.opaque) merge(outcome, checkOpaque(this, writer, reader, constraint));
     return outcome;
   }
 
@@ -215,14 +225,6 @@ export class Inclusion implements InclusionContext {
     return match?.kind ?? "enum";
   }
 
-  private opaqueIn(writer: Branch, reader: Branch, constraint: Opaque): Outcome {
-    if (writer.opaque.some((own) => own.key === constraint.key)) return emptyOutcome();
-    const kind: GapKind = constraint.kind === "one-of" ? "one-of" : constraint.kind;
-    return this.gapOrUnknown(writer, reader, kind, constraint.origin, "", (v) => !constraint.accepts(v), {
-      subject: constraint.keyword,
-    });
-  }
-
   /** Looks for an example; a gap when found, an unknown when not. */
   gapOrUnknown(
     writer: Branch,
@@ -238,6 +240,37 @@ export class Inclusion implements InclusionContext {
     if (example === undefined) return { gaps: [], unknowns: [where] };
     return { gaps: [{ ...where, example }], unknowns: [] };
   }
+}
+
+/**
+ * A writer alternative (an anyOf/oneOf member) checked against a reader branch standing
+ * elsewhere: the alternative itself has no counterpart, which says more than its keyword gaps.
+ */
+function isAlternativeMovedOrLost(writer: Branch, reader: Branch): boolean {
+  return ALTERNATIVE.test(writer.origin.pointer) && writer.origin.pointer !== reader.origin.pointer;
+}
+
+const ALTERNATIVE = /\/(anyOf|oneOf)\/\d+$/;
+
+function asLostAlternative(outcome: Outcome): Outcome {
+  const first = outcome.gaps[0];
+  if (!first || OPAQUE_KINDS.has(first.kind)) return outcome;
+  return { gaps: [{ ...first, kind: "branch", subject: undefined }], unknowns: outcome.unknowns };
+}
+
+/** Every value of a writer branch with few enough of them (null, booleans, a short integer range). */
+function enumerate(branch: Branch): Json[] | undefined {
+  if (branch.type === "null") return [null];
+  if (branch.type === "boolean") return [true, false];
+  if (branch.type !== "number" || !branch.min || !branch.max) return undefined;
+  if (!branch.integer && !branch.multipleOf.some((m) => Number.isInteger(m.value))) return undefined;
+  const low = branch.min.exclusive ? Math.floor(branch.min.value) + 1 : Math.ceil(branch.min.value);
+  const high = branch.max.exclusive ? Math.ceil(branch.max.value) - 1 : Math.floor(branch.max.value);
+  if (high - low > 1_000) return undefined;
+  const values: Json[] = [];
+  for (let n = low; n <= high; n++)
+    if (branch.multipleOf.every((m) => isMultipleOf(n, m.value))) values.push(n);
+  return values;
 }
 
 const OPAQUE_KINDS = new Set<GapKind>([

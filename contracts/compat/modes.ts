@@ -6,7 +6,7 @@
  * Every example is checked with ajv before it is reported; one that does not verify turns its
  * finding into an undetermined spot, so the engine never reports an example that does not break.
  */
-import { validatorFor } from "../schema/ajv.js";
+import { guardedValidatorFor } from "../schema/ajv.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
 import { Inclusion } from "./engine.js";
 import { formatsFor } from "./formats.js";
@@ -100,6 +100,7 @@ function compareOne(
     writer.normalizer,
     reader.normalizer,
     writer.values,
+    reader.values,
     formatsFor(writer.document.draft),
     options,
   );
@@ -110,10 +111,11 @@ function compareOne(
   const findings: Finding[] = [];
   const undetermined: Undecided[] = outcome.unknowns.map((site) => toUndecided(site, direction));
   if (outcome.gaps.length === 0) return { findings, undetermined };
-  const writerValid = validatorFor(writer.document.root, writer.document.draft);
-  const readerValid = validatorFor(reader.document.root, reader.document.draft);
+  const writerValid = guardedValidatorFor(writer.document.root, writer.document.draft);
+  const readerValid = guardedValidatorFor(reader.document.root, reader.document.draft);
   for (const gap of outcome.gaps) {
-    if (writerValid(gap.example) && !readerValid(gap.example)) findings.push(toFinding(gap, direction));
+    if (writerValid(gap.example) === true && readerValid(gap.example) === false)
+      findings.push(toFinding(gap, direction));
     else undetermined.push(toUndecided(gap, direction));
   }
   return { findings, undetermined };

@@ -48,6 +48,17 @@ export interface Opaque {
   readonly keyword: string;
   /** Validates a concrete value against the constraint (ajv on the original node). */
   readonly accepts: (value: Json) => boolean;
+  /** The sub-schemas it is made of, normalised in its own document, for reasoning about it. */
+  readonly parts: OpaqueParts;
+}
+
+export interface OpaqueParts {
+  readonly if?: Lazy;
+  readonly then?: Lazy;
+  readonly else?: Lazy;
+  readonly not?: Lazy;
+  readonly members?: readonly Lazy[];
+  readonly dependents?: readonly { readonly name: string; readonly schema: Lazy }[];
 }
 
 export interface Bound {

@@ -7,7 +7,7 @@ import type { Json } from "../schema/types.js";
 import { acceptsBranch, acceptsNormal } from "./accepts.js";
 import { areDisjoint } from "./disjoint.js";
 import { isObject, type SchemaDoc } from "./document.js";
-import { conjoinBranches } from "./intersect.js";
+import { conjoinBranches, isEmpty } from "./intersect.js";
 import {
   type ArrayBranch,
   type Bound,
@@ -19,6 +19,7 @@ import {
   type Normal,
   type ObjectBranch,
   type Opaque,
+  type OpaqueParts,
   type Origin,
 } from "./normal-form.js";
 import { typeOfValue, valueKey } from "./values.js";
@@ -260,8 +261,14 @@ export class Normalizer {
     if (node.if !== undefined && (node.then !== undefined || node.else !== undefined)) {
       opaque.push(this.opaque("condition", node, "if/then/else", origin));
     }
-    for (const keyword of ["$recursiveRef", "$dynamicRef"]) {
-      if (node[keyword] !== undefined) opaque.push(this.opaque("dynamic-ref", node, keyword, origin));
+    for (const keyword of ["$recursiveRef", "$dynamicRef"] as const) {
+      const ref = node[keyword];
+      if (ref === undefined) continue;
+      // Within one document the dynamic scope holds only this document, so the reference lands
+      // on its own anchor (or the root for $recursiveRef), exactly like a $ref.
+      const target = typeof ref === "string" ? this.doc.resolveDynamic(keyword, ref) : undefined;
+      if (target === undefined) opaque.push(this.opaque("dynamic-ref", node, keyword, origin));
+      else conjuncts.push(this.normalize(target));
     }
     const dependencySchemas = dependentSchemasOf(node);
     if (dependencySchemas.length > 0)
@@ -297,7 +304,31 @@ export class Normalizer {
       origin,
       key: `${kind}:${valueKey(parts as Json)}`,
       accepts: (value) => doc.validatesAt(pointer, value) ?? true,
+      parts: this.opaqueParts(kind, node),
     };
+  }
+
+  private opaqueParts(kind: Opaque["kind"], node: JsonObject): OpaqueParts {
+    const optional = (schema: Json | undefined) => (schema === undefined ? undefined : this.lazy(schema));
+    switch (kind) {
+      case "condition":
+        return { if: optional(node.if), then: optional(node.then), else: optional(node.else) };
+      case "not":
+        return { not: optional(node.not) };
+      case "one-of":
+        return { members: Array.isArray(node.oneOf) ? node.oneOf.map((m) => this.lazy(m)) : [] };
+      case "dependent-schema":
+        return {
+          dependents: dependentSchemasOf(node).flatMap((entry) =>
+            Object.entries(entry as JsonObject).map(([name, schema]) => ({
+              name,
+              schema: this.lazy(schema),
+            })),
+          ),
+        };
+      default:
+        return {};
+    }
   }
 
   /** The local keywords of one node, split by instance type. */
@@ -311,7 +342,7 @@ export class Normalizer {
     const branches: Branch[] = [];
     for (const type of types) {
       const branch = this.localBranch(type.type, type.integer, node, origin);
-      if (branch) branches.push(branch);
+      if (branch && !isEmpty(branch)) branches.push(branch);
     }
     let result: Normal = { id: ++normalCounter, origin, branches };
     if (values) {
@@ -492,6 +523,7 @@ export class Normalizer {
     if (node === false) return this.top;
     if (!isObject(node)) return undefined;
     const keys = Object.keys(node).filter((k) => !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+    if (keys.length === 0) return this.bottom;
     const origin = this.originOf(node);
     if (keys.length === 1 && keys[0] === "type") {
       const excluded = declaredTypes(node.type);

@@ -1,10 +1,10 @@
 /** arrays: length bounds, positional items (prefixItems / draft-07 tuples), tail items, uniqueItems, contains. */
 import type { Json } from "../../schema/types.js";
-import { acceptsNormal } from "../accepts.js";
+import { acceptsBranch, acceptsNormal } from "../accepts.js";
 import { type InclusionContext, pointer } from "../engine.js";
 import { emptyOutcome, type Gap, isClean, merge, type Outcome } from "../gaps.js";
 import { itemAt } from "../intersect.js";
-import type { ArrayBranch, ContainsRule } from "../normal-form.js";
+import type { ArrayBranch, ContainsRule, Normal } from "../normal-form.js";
 import { valueKey } from "../values.js";
 
 export function checkArray(ctx: InclusionContext, writer: ArrayBranch, reader: ArrayBranch): Outcome {
@@ -151,7 +151,11 @@ function checkContains(
   if (guaranteed) return emptyOutcome();
   if (
     writer.contains.some(
-      (own) => own.schema.key === rule.schema.key && own.min === rule.min && own.max === rule.max,
+      (own) =>
+        own.schema.shape !== undefined &&
+        own.schema.shape === rule.schema.shape &&
+        own.min === rule.min &&
+        own.max === rule.max,
     )
   ) {
     return emptyOutcome();
@@ -160,7 +164,48 @@ function checkContains(
     const count = (value as Json[]).filter((item) => acceptsNormal(schema, item, ctx.formats)).length;
     return count < rule.min || (rule.max !== undefined && count > rule.max);
   };
+  // Arrays made of the writer's own `contains` items, pushed towards the reader's limits.
+  for (const example of containsSeeds(ctx, writer, schema, rule)) {
+    if (acceptsBranch(writer, example, ctx.formats) && breaks(example)) {
+      return {
+        gaps: [
+          {
+            kind: "contains",
+            writerPath: pointer(writer.origin, "contains"),
+            readerPath: pointer(rule.origin, "contains"),
+            example,
+          },
+        ],
+        unknowns: [],
+      };
+    }
+  }
   return ctx.gapOrUnknown(writer, reader, "contains", rule.origin, "contains", breaks);
+}
+
+function* containsSeeds(
+  ctx: InclusionContext,
+  writer: ArrayBranch,
+  readerSchema: Normal,
+  rule: ContainsRule,
+): Generator<Json> {
+  const items: Json[] = [];
+  for (const own of writer.contains) {
+    for (const branch of own.schema.get().branches) {
+      const hint = readerSchema.branches.find((b) => b.type === branch.type);
+      let taken = 0;
+      for (const candidate of ctx.writerValues.candidates(branch, hint)) {
+        if (!acceptsBranch(branch, candidate, ctx.formats)) continue;
+        items.push(candidate);
+        if (++taken >= 6) break;
+      }
+    }
+  }
+  const counts = [...new Set([1, Math.max(rule.min - 1, 1), (rule.max ?? 0) + 1, writer.minItems])];
+  for (const item of items) {
+    for (const count of counts)
+      if (count > 0) yield Array.from({ length: Math.max(count, writer.minItems) }, () => item);
+  }
 }
 
 function hasDuplicates(array: Json[]): boolean {

@@ -118,6 +118,8 @@ function checkUndeclared(
   reader: ObjectBranch,
   closed: boolean,
 ): Outcome {
+  if (writer.patternProperties.length === 0 && reader.patternProperties.length === 0 && closed)
+    return emptyOutcome();
   const outcome = emptyOutcome();
   const samples = new Set<string>();
   const fresh = freshNames(writer, [reader])[0];
@@ -125,41 +127,70 @@ function checkUndeclared(
   for (const entry of [...writer.patternProperties, ...reader.patternProperties]) {
     const sample = sampleName(entry.pattern, writer, reader);
     if (sample !== undefined) samples.add(sample);
-    else {
-      outcome.unknowns.push({
-        kind: "additional",
-        writerPath: pointer(writer.origin, "patternProperties"),
-        readerPath: pointer(reader.origin, "patternProperties"),
-        subject: entry.pattern,
-      });
-    }
   }
+  const where = (name: string | undefined) => ({
+    kind: "additional" as GapKind,
+    writerPath: pointer(
+      writer.origin,
+      writer.patternProperties.length > 0 ? "patternProperties" : "additionalProperties",
+    ),
+    readerPath: pointer(
+      reader.origin,
+      reader.patternProperties.length > 0 ? "patternProperties" : "additionalProperties",
+    ),
+    subject: name,
+  });
   for (const name of samples) {
     const writerSchema = writerSchemaFor(ctx, writer, name, closed);
     if (!writerSchema) continue;
     const readerSchema = schemaForName(reader, name, ctx.reader).get();
     const inner = ctx.include(writerSchema, readerSchema);
     if (isClean(inner)) continue;
-    const where = {
-      kind: "additional" as GapKind,
-      writerPath: pointer(
-        writer.origin,
-        writer.patternProperties.length > 0 ? "patternProperties" : "additionalProperties",
-      ),
-      readerPath: pointer(
-        reader.origin,
-        reader.patternProperties.length > 0 ? "patternProperties" : "additionalProperties",
-      ),
-      subject: name,
-    };
     merge(
       outcome,
       readerSchema.branches.length === 0
-        ? single(ctx, writer, where, name, writerSchema)
-        : collapse(ctx, writer, inner, where, name),
+        ? single(ctx, writer, where(name), name, writerSchema)
+        : collapse(ctx, writer, inner, where(name), name),
     );
   }
+  // Sampled names prove gaps, never their absence: unless every schema an undeclared writer name
+  // can have fits every reader schema it can meet, the rest stays undecided.
+  if (outcome.gaps.length === 0 && !undeclaredNamesFit(ctx, writer, reader, closed))
+    outcome.unknowns.push(where(undefined));
   return outcome;
+}
+
+/**
+ * A sufficient condition: for each writer source of undeclared names (a pattern, or
+ * additionalProperties when open) and each reader target it can meet, source ⊆ target. Two
+ * patterns with the same source text always meet; a name matching a pattern both sides share
+ * never falls to either side's additionalProperties.
+ */
+function undeclaredNamesFit(
+  ctx: InclusionContext,
+  writer: ObjectBranch,
+  reader: ObjectBranch,
+  closed: boolean,
+): boolean {
+  const readerPatterns = new Set(reader.patternProperties.map((p) => p.pattern));
+  const writerPatterns = new Set(writer.patternProperties.map((p) => p.pattern));
+  const sources = [
+    ...writer.patternProperties.map((p) => ({ pattern: p.pattern as string | undefined, schema: p.schema })),
+    ...(closed ? [] : [{ pattern: undefined, schema: writer.additional }]),
+  ];
+  const targets = [
+    ...reader.patternProperties.map((p) => ({ pattern: p.pattern as string | undefined, schema: p.schema })),
+    { pattern: undefined, schema: reader.additional },
+  ];
+  return sources.every((source) =>
+    targets.every((target) => {
+      if (source.pattern !== undefined && target.pattern === undefined && readerPatterns.has(source.pattern))
+        return true;
+      if (source.pattern === undefined && target.pattern !== undefined && writerPatterns.has(target.pattern))
+        return true;
+      return isClean(ctx.includeLazy(source.schema, target.schema));
+    }),
+  );
 }
 
 function checkRequired(ctx: InclusionContext, writer: ObjectBranch, reader: ObjectBranch): Outcome {
