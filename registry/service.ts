@@ -47,6 +47,8 @@ export interface CompatibilityAnswer {
 const MAX_ATTEMPTS = 5;
 /** Parsed documents of stored schemas, by id (ids are immutable, so entries never go stale). */
 const DOCUMENT_CACHE_SIZE = 2_000;
+/** Schemas by id as response text: the hottest read (every consumer decoding a message). */
+const SCHEMA_TEXT_CACHE_SIZE = 10_000;
 /** References nested deeper than this are refused rather than followed. */
 const MAX_REFERENCE_DEPTH = 32;
 
@@ -58,6 +60,7 @@ export class RegistryService {
   readonly store: RegistryStore;
   private readonly lock = new KeyedLock();
   private readonly documents = new Map<number, SchemaDocument>();
+  private readonly schemaBodies = new Map<number, string>();
 
   constructor(store: RegistryStore) {
     this.store = store;
@@ -98,18 +101,19 @@ export class RegistryService {
     const config = await this.effectiveConfig(subject);
     const identity = schemaIdentity(value, references, normalize ?? config.normalize);
 
+    // Idempotent, and answered without the lock: a schema the subject already has comes back
+    // with its version, unchecked, whatever happened since.
+    const existing = await this.liveVersionOf(subject, identity.fingerprint);
+    if (existing) return existing;
+
     return this.lock.run(subject, async () => {
       let candidate: SchemaDocument | undefined;
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const rows = await this.store.subjectVersions(subject);
-        const live = rows.filter((row) => !row.deleted);
-        // Idempotent: a schema the subject already has comes back with its version, unchecked.
-        const same = live.find((row) => row.schema.fingerprint === identity.fingerprint);
-        if (same) return { id: same.schema.id, version: same.version, schema: same.schema };
-
-        candidate ??= await this.candidateDocument(subject, value, references);
-        if (body.id === undefined && live.length > 0) {
-          await this.enforceCompatibility(subject, live, candidate, config.compatibility);
+        const state = await this.store.subjectState(subject);
+        candidate ??= await this.candidateDocument(subject, value, references, identity.fingerprint);
+        if (body.id === undefined && state.live.length > 0 && config.compatibility !== "NONE") {
+          const history = await this.history(subject, config.compatibility);
+          await this.enforceCompatibility(subject, history, candidate, config.compatibility);
         }
         const outcome = unwrap(
           await this.store.register({
@@ -119,12 +123,14 @@ export class RegistryService {
               fingerprint: identity.fingerprint,
               references: identity.references,
             },
-            expected: { maxVersion: rows.at(-1)?.version ?? 0, live: live.map((row) => row.version) },
+            expected: state,
             ...(body.id === undefined ? {} : { importId: body.id }),
             ...(body.version === undefined ? {} : { version: body.version }),
           }),
         );
         if (outcome.kind === "stale") continue;
+        // The next registration in this subject compares against this one: keep it loaded.
+        if (outcome.kind === "created") this.remember(outcome.id, candidate);
         const stored = await this.store.schemaById(outcome.id);
         return {
           id: outcome.id,
@@ -150,13 +156,13 @@ export class RegistryService {
     const references = await this.pinReferences(body.references ?? []);
     const config = await this.effectiveConfig(subject);
     const identity = schemaIdentity(value, references, options.normalize ?? config.normalize);
-    const rows = await this.store.subjectVersions(subject);
-    const candidates = options.deleted ? rows : rows.filter((row) => !row.deleted);
-    if (candidates.length === 0) throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
-    const matches = candidates.filter((row) => row.schema.fingerprint === identity.fingerprint);
-    const match = matches.find((row) => !row.deleted) ?? matches[0];
-    if (!match) throw failure("ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND", "Schema not found");
-    return match;
+    const matches = await this.store.findSchemaInSubject(subject, identity.fingerprint);
+    const match = matches.find((row) => !row.deleted) ?? (options.deleted ? matches[0] : undefined);
+    if (match) return match;
+    if (!(await this.store.latestVersion(subject, { deleted: options.deleted }))) {
+      throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
+    }
+    throw failure("ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND", `Schema not found in subject "${subject}".`);
   }
 
   /**
@@ -173,7 +179,8 @@ export class RegistryService {
     const rows = await this.store.subjectVersions(subject);
     const live = rows.filter((row) => !row.deleted);
     let history: SubjectVersion[];
-    if (against === "all") history = live;
+    const { compatibility } = await this.effectiveConfig(subject);
+    if (against === "all") history = compatibility.endsWith("_TRANSITIVE") ? live : live.slice(-1);
     else if (against === "latest") history = live.slice(-1);
     else {
       const row = rows.find((candidate) => candidate.version === against);
@@ -182,10 +189,28 @@ export class RegistryService {
       history = [row];
     }
     const candidate = await this.candidateDocument(subject, value, references);
-    const { compatibility } = await this.effectiveConfig(subject);
     if (history.length === 0 || compatibility === "NONE") return { isCompatible: true, messages: [] };
     const { report, versions } = await this.compare(history, candidate, compatibility);
     return { isCompatible: report.verdict === "compatible", messages: compatMessages(report, versions) };
+  }
+
+  /**
+   * The body of GET /schemas/ids/{id}, serialised once per id. Ids never change meaning (a
+   * permanent delete clears the cache, and a freed id is not handed out again), so entries stay
+   * valid as long as this process is the store's only writer, which `accord serve` assumes.
+   */
+  async schemaByIdBody(id: number, render: (schema: StoredSchema) => string): Promise<string | undefined> {
+    const cached = this.schemaBodies.get(id);
+    if (cached !== undefined) return cached;
+    const schema = await this.store.schemaById(id);
+    if (!schema) return undefined;
+    const body = render(schema);
+    if (this.schemaBodies.size >= SCHEMA_TEXT_CACHE_SIZE) {
+      const oldest = this.schemaBodies.keys().next().value;
+      if (oldest !== undefined) this.schemaBodies.delete(oldest);
+    }
+    this.schemaBodies.set(id, body);
+    return body;
   }
 
   /** A version for reading; soft-deleted ones only with `deleted`. */
@@ -217,7 +242,7 @@ export class RegistryService {
       } else version = selector;
       if (!permanent) return unwrap(await this.store.softDeleteVersion(subject, version));
       const result = unwrap(await this.store.hardDeleteVersion(subject, version));
-      this.documents.clear();
+      this.forgetSchemas();
       return result;
     });
   }
@@ -227,7 +252,7 @@ export class RegistryService {
     return this.lock.run(subject, async () => {
       if (!permanent) return unwrap(await this.store.softDeleteSubject(subject));
       const result = unwrap(await this.store.hardDeleteSubject(subject));
-      this.documents.clear();
+      this.forgetSchemas();
       return result;
     });
   }
@@ -271,12 +296,12 @@ export class RegistryService {
 
   private async enforceCompatibility(
     subject: string,
-    live: readonly SubjectVersion[],
+    history: readonly SubjectVersion[],
     candidate: SchemaDocument,
     level: CompatibilityLevel,
   ): Promise<void> {
-    if (level === "NONE") return;
-    const { report, versions } = await this.compare(live, candidate, level);
+    if (level === "NONE" || history.length === 0) return;
+    const { report, versions } = await this.compare(history, candidate, level);
     if (report.verdict === "compatible") return;
     throw failure(
       "ACCORD_ERR_REGISTRY_INCOMPATIBLE",
@@ -287,48 +312,80 @@ export class RegistryService {
   }
 
   /** Plain levels need only the latest live version; TRANSITIVE ones every live version. */
+  private async history(subject: string, level: CompatibilityLevel): Promise<SubjectVersion[]> {
+    if (level.endsWith("_TRANSITIVE")) {
+      return (await this.store.subjectVersions(subject)).filter((row) => !row.deleted);
+    }
+    const latest = await this.store.latestVersion(subject, { deleted: false });
+    return latest ? [latest] : [];
+  }
+
+  /** Compares with exactly `history` (oldest first). */
   private async compare(
-    live: readonly SubjectVersion[],
+    history: readonly SubjectVersion[],
     candidate: SchemaDocument,
     level: CompatibilityLevel,
   ): Promise<{ report: CompatReport; versions: number[] }> {
-    const history = level.endsWith("_TRANSITIVE") ? live : live.slice(-1);
     const documents: SchemaDocument[] = [];
-    for (const row of history) documents.push(await this.storedDocument(row));
+    for (const row of history) {
+      documents.push(
+        await this.storedDocument(row.schema, `subject "${row.subject}" version ${row.version}`),
+      );
+    }
     return {
       report: checkCompatibility(documents, candidate, level),
       versions: history.map((row) => row.version),
     };
   }
 
+  /**
+   * The schema being registered or checked, validated. A schema already stored (under any
+   * subject) was validated when it was stored, so its loaded document is reused instead.
+   */
   private async candidateDocument(
     subject: string,
     value: Json,
     references: readonly SchemaReference[],
+    fingerprint?: string,
   ): Promise<SchemaDocument> {
     checkReferenceNames(references);
+    const known = fingerprint === undefined ? undefined : await this.store.schemaByFingerprint(fingerprint);
+    if (known) return this.storedDocument(known, `schema id ${known.id}`);
     const tree = await this.referenceTree(references, new Map(), 0);
     return unwrap(
       loadSchemaValue(bundleReferences(value, tree), `subject "${subject}"`, { defaultDraft: DEFAULT_DRAFT }),
     );
   }
 
-  private async storedDocument(row: SubjectVersion): Promise<SchemaDocument> {
-    const cached = this.documents.get(row.schema.id);
+  private async storedDocument(schema: StoredSchema, source: string): Promise<SchemaDocument> {
+    const cached = this.documents.get(schema.id);
     if (cached) return cached;
-    const tree = await this.referenceTree(row.schema.references, new Map(), 0);
-    const value = JSON.parse(row.schema.schema) as Json;
+    const tree = await this.referenceTree(schema.references, new Map(), 0);
+    const value = JSON.parse(schema.schema) as Json;
     const document = unwrap(
-      loadSchemaValue(bundleReferences(value, tree), `subject "${row.subject}" version ${row.version}`, {
-        defaultDraft: DEFAULT_DRAFT,
-      }),
+      loadSchemaValue(bundleReferences(value, tree), source, { defaultDraft: DEFAULT_DRAFT }),
     );
+    this.remember(schema.id, document);
+    return document;
+  }
+
+  /** After a permanent delete some ids may be gone; which ones is the store's business. */
+  private forgetSchemas(): void {
+    this.documents.clear();
+    this.schemaBodies.clear();
+  }
+
+  private remember(id: number, document: SchemaDocument): void {
     if (this.documents.size >= DOCUMENT_CACHE_SIZE) {
       const oldest = this.documents.keys().next().value;
       if (oldest !== undefined) this.documents.delete(oldest);
     }
-    this.documents.set(row.schema.id, document);
-    return document;
+    this.documents.set(id, document);
+  }
+
+  private async liveVersionOf(subject: string, fingerprint: string): Promise<Registered | undefined> {
+    const live = (await this.store.findSchemaInSubject(subject, fingerprint)).find((row) => !row.deleted);
+    return live ? { id: live.schema.id, version: live.version, schema: live.schema } : undefined;
   }
 
   /** Replaces `version: -1` (latest) with the concrete version, as Confluent stores it. */

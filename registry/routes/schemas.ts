@@ -17,20 +17,23 @@ export const schemasRoutes: FastifyPluginAsync = async (app) => {
   async function schemaOr404(raw: string): Promise<StoredSchema> {
     const id = parseSchemaId(raw);
     const schema = await app.store.schemaById(id);
-    if (!schema)
-      throw new AccordFailure(
-        accordError("ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND", [`Schema ${id} not found.`]),
-      );
+    if (!schema) throw notFound(id);
     return schema;
   }
 
   app.get("/schemas/types", async () => ["JSON"]);
 
-  // `subject`, `format` and friends are accepted and ignored: ids are global here.
+  // `subject`, `format` and friends are accepted and ignored: ids are global here. The body
+  // comes pre-serialised from the service's cache, so it is sent as text (no response schema).
   app.get<{ Params: IdParams }>(
     "/schemas/ids/:id",
-    { schema: { params: idParams, response: { 200: { $ref: "SchemaById#" } } } },
-    async (request) => schemaBody(await schemaOr404(request.params.id)),
+    { schema: { params: idParams } },
+    async (request, reply) => {
+      const id = parseSchemaId(request.params.id);
+      const body = await app.registry.schemaByIdBody(id, (schema) => JSON.stringify(schemaBody(schema)));
+      if (body === undefined) throw notFound(id);
+      return reply.send(body);
+    },
   );
 
   app.get<{ Params: IdParams }>(
@@ -59,3 +62,7 @@ export const schemasRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 };
+
+function notFound(id: number): AccordFailure {
+  return new AccordFailure(accordError("ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND", [`Schema ${id} not found.`]));
+}

@@ -45,16 +45,6 @@ export const referenceList = {
   },
 } as const;
 
-export const schemaById = {
-  $id: "SchemaById",
-  type: "object",
-  properties: {
-    schema: { type: "string" },
-    schemaType: { type: "string" },
-    references: { $ref: "ReferenceList#" },
-  },
-} as const;
-
 export const subjectVersion = {
   $id: "SubjectVersion",
   type: "object",
@@ -81,7 +71,7 @@ export const registerResponse = {
   },
 } as const;
 
-export const SHARED_SCHEMAS = [schemaRequest, referenceList, schemaById, subjectVersion, registerResponse];
+export const SHARED_SCHEMAS = [schemaRequest, referenceList, subjectVersion, registerResponse];
 
 /** Query strings stay strings (no coercion): routes read Confluent's lenient booleans themselves. */
 export function query<const K extends string>(...names: K[]) {

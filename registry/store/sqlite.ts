@@ -11,6 +11,7 @@ import type {
   SchemaUsage,
   StoredConfig,
   StoredSchema,
+  SubjectSnapshot,
   SubjectVersion,
 } from "./types.js";
 
@@ -87,6 +88,10 @@ export class SqliteStore implements RegistryStore {
   private readonly db: Database.Database;
   private readonly q: Statements;
   private readonly registerTx: Database.Transaction<(request: RegisterRequest) => Result<RegisterOutcome>>;
+  private readonly registerBatchTx: Database.Transaction<
+    (requests: RegisterRequest[]) => (Result<RegisterOutcome> | Error)[]
+  >;
+  private pending: PendingRegistration[] = [];
   private readonly softDeleteVersionTx: Database.Transaction<
     (subject: string, version: number) => Result<number>
   >;
@@ -101,6 +106,16 @@ export class SqliteStore implements RegistryStore {
     this.description = `sqlite:${file}`;
     this.q = prepareStatements(db);
     this.registerTx = db.transaction((request: RegisterRequest) => this.registerRows(request));
+    this.registerBatchTx = db.transaction((requests: RegisterRequest[]) =>
+      requests.map((request) => {
+        try {
+          // Nested in the batch's transaction, this is a savepoint: a throw undoes only this one.
+          return this.registerTx(request);
+        } catch (err) {
+          return this.guardError(err);
+        }
+      }),
+    );
     this.softDeleteVersionTx = db.transaction((subject: string, version: number) =>
       this.softDeleteVersionRows(subject, version),
     );
@@ -130,6 +145,14 @@ export class SqliteStore implements RegistryStore {
     });
   }
 
+  async findSchemaInSubject(subject: string, fingerprint: string): Promise<SubjectVersion[]> {
+    return this.guard(() => this.q.findInSubject.all(fingerprint, subject).map(toSubjectVersion));
+  }
+
+  async subjectState(subject: string): Promise<SubjectSnapshot> {
+    return this.guard(() => snapshotOf(this.q.versionNumbers.all(subject)));
+  }
+
   async latestVersion(subject: string, options: { deleted: boolean }): Promise<SubjectVersion | undefined> {
     return this.guard(() => {
       const row = (options.deleted ? this.q.latestAny : this.q.latestLive).get(subject);
@@ -140,6 +163,13 @@ export class SqliteStore implements RegistryStore {
   async schemaById(id: number): Promise<StoredSchema | undefined> {
     return this.guard(() => {
       const row = this.q.schemaById.get(id);
+      return row ? toStoredSchema(row) : undefined;
+    });
+  }
+
+  async schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined> {
+    return this.guard(() => {
+      const row = this.q.schemaByFingerprint.get(fingerprint);
       return row ? toStoredSchema(row) : undefined;
     });
   }
@@ -156,8 +186,35 @@ export class SqliteStore implements RegistryStore {
     return this.guard(() => this.referrers(subject, version, options.deleted, null));
   }
 
-  async register(request: RegisterRequest): Promise<Result<RegisterOutcome>> {
-    return this.guard(() => this.registerTx.immediate(request));
+  /**
+   * Queues the registration and commits every registration queued in the same turn of the event
+   * loop in one transaction: with synchronous=FULL each commit waits for the disk, so one sync
+   * for a batch instead of one per request is what lets concurrent registrations scale. Each
+   * registration runs in its own savepoint, so one failing leaves the others in the batch intact.
+   */
+  register(request: RegisterRequest): Promise<Result<RegisterOutcome>> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ request, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let results: (Result<RegisterOutcome> | Error)[];
+    try {
+      results = this.guard(() => this.registerBatchTx.immediate(batch.map((item) => item.request)));
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    batch.forEach((item, index) => {
+      const result = results[index];
+      if (result instanceof Error) item.reject(result);
+      else if (result) item.resolve(result);
+    });
   }
 
   private registerRows(request: RegisterRequest): Result<RegisterOutcome> {
@@ -166,8 +223,7 @@ export class SqliteStore implements RegistryStore {
     const same = rows.find((row) => row.deleted === 0 && row.fingerprint === schema.fingerprint);
     if (same) return ok({ kind: "existing", id: same.id, version: same.version });
 
-    const maxVersion = rows.at(-1)?.version ?? 0;
-    const live = rows.filter((row) => row.deleted === 0).map((row) => row.version);
+    const { maxVersion, live } = snapshotOf(rows);
     if (maxVersion !== request.expected.maxVersion || !sameNumbers(live, request.expected.live)) {
       return ok({ kind: "stale" });
     }
@@ -365,7 +421,9 @@ export class SqliteStore implements RegistryStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flush();
+    this.db.close();
   }
 
   private findVersion(subject: string, version: number): Result<VersionRow> {
@@ -392,19 +450,20 @@ export class SqliteStore implements RegistryStore {
     try {
       return fn();
     } catch (err) {
-      if (err instanceof AccordFailure) throw err;
-      if (err instanceof Database.SqliteError) {
-        const busy = err.code === "SQLITE_BUSY" || err.code.startsWith("SQLITE_BUSY_");
-        throw new AccordFailure(
-          busy
-            ? accordError("ACCORD_ERR_REGISTRY_STORE_TIMEOUT", [
-                "the database is locked by another connection",
-              ])
-            : accordError("ACCORD_ERR_REGISTRY_STORE", [`${err.code}: ${err.message}`]),
-        );
-      }
-      throw err;
+      throw this.guardError(err);
     }
+  }
+
+  private guardError(err: unknown): Error {
+    if (err instanceof Database.SqliteError) {
+      const busy = err.code === "SQLITE_BUSY" || err.code.startsWith("SQLITE_BUSY_");
+      return new AccordFailure(
+        busy
+          ? accordError("ACCORD_ERR_REGISTRY_STORE_TIMEOUT", ["the database is locked by another connection"])
+          : accordError("ACCORD_ERR_REGISTRY_STORE", [`${err.code}: ${err.message}`]),
+      );
+    }
+    return err instanceof Error ? err : new Error(String(err));
   }
 }
 
@@ -432,6 +491,19 @@ function toConfig(row: { compatibility: string | null; normalize: 0 | 1 | null }
   if (row.compatibility !== null) config.compatibility = row.compatibility as CompatibilityLevel;
   if (row.normalize !== null) config.normalize = row.normalize === 1;
   return config;
+}
+
+function snapshotOf(rows: readonly { version: number; deleted: 0 | 1 }[]): SubjectSnapshot {
+  return {
+    maxVersion: rows.at(-1)?.version ?? 0,
+    live: rows.filter((row) => row.deleted === 0).map((row) => row.version),
+  };
+}
+
+interface PendingRegistration {
+  readonly request: RegisterRequest;
+  readonly resolve: (result: Result<RegisterOutcome>) => void;
+  readonly reject: (err: unknown) => void;
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -463,6 +535,12 @@ function prepareStatements(db: Database.Database) {
     ),
     version: db.prepare<[string, number], VersionRow>(
       `SELECT ${versionColumns} WHERE sv.subject = ? AND sv.version = ?`,
+    ),
+    findInSubject: db.prepare<[string, string], VersionRow>(
+      `SELECT ${versionColumns} WHERE s.fingerprint = ? AND sv.subject = ? ORDER BY sv.version`,
+    ),
+    versionNumbers: db.prepare<[string], { version: number; deleted: 0 | 1 }>(
+      "SELECT version, deleted FROM subject_versions WHERE subject = ? ORDER BY version",
     ),
     latestLive: db.prepare<[string], VersionRow>(
       `SELECT ${versionColumns} WHERE sv.subject = ? AND sv.deleted = 0 ORDER BY sv.version DESC LIMIT 1`,

@@ -24,10 +24,18 @@ export interface RegistryStore {
   /** One stored version (soft-deleted included; the caller decides what to show). */
   getVersion(subject: string, version: number): Promise<SubjectVersion | undefined>;
 
+  /** Versions of the subject (soft-deleted included) whose schema has this fingerprint, oldest first. */
+  findSchemaInSubject(subject: string, fingerprint: string): Promise<SubjectVersion[]>;
+
+  /** Version numbers only: what a registration checks against and passes back as `expected`. */
+  subjectState(subject: string): Promise<SubjectSnapshot>;
+
   /** The highest live version, or with `deleted` the highest stored one. */
   latestVersion(subject: string, options: { readonly deleted: boolean }): Promise<SubjectVersion | undefined>;
 
   schemaById(id: number): Promise<StoredSchema | undefined>;
+
+  schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined>;
 
   /** Where a schema id is used, by subject then version. */
   usagesOfSchema(id: number, options: { readonly deleted: boolean }): Promise<SchemaUsage[]>;
@@ -36,7 +44,8 @@ export interface RegistryStore {
   referencedBy(subject: string, version: number, options: { readonly deleted: boolean }): Promise<number[]>;
 
   /**
-   * Registers a schema in a subject in one transaction. Returns the existing version when a live
+   * Registers a schema in a subject in one transaction (which may be shared with other
+   * registrations: the promise resolves only once the write is durable). Returns the existing version when a live
    * version of the subject already has this fingerprint, else writes the schema (or reuses its id)
    * and the next version. `expected` is the subject state the caller checked compatibility
    * against: if the subject changed since, nothing is written and the outcome is `stale`.

@@ -258,6 +258,8 @@ describe("DELETE", () => {
     expect((await r.call("DELETE", "/subjects/s")).body).toEqual([1, 2]);
     expectError(await r.call("DELETE", "/subjects/s"), 404, 40404);
     expectError(await r.call("GET", "/subjects/s/versions"), 404, 40401);
+    // Still decodable after a soft delete (and now cached by id).
+    expect((await r.call("GET", "/schemas/ids/1")).status).toBe(200);
     expect((await r.call("DELETE", "/subjects/s?permanent=true")).body).toEqual([1, 2]);
     expectError(await r.call("DELETE", "/subjects/s?permanent=true"), 404, 40401);
     expectError(await r.call("GET", "/config/s"), 404, 40408);

@@ -28,11 +28,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
     }
 
     async function snapshot(subject: string): Promise<SubjectSnapshot> {
-      const rows = await store.subjectVersions(subject);
-      return {
-        maxVersion: rows.at(-1)?.version ?? 0,
-        live: rows.filter((row) => !row.deleted).map((row) => row.version),
-      };
+      return store.subjectState(subject);
     }
 
     async function register(subject: string, tag: string, references: SchemaReference[] = []) {
@@ -47,6 +43,8 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       expect(a).toEqual({ kind: "created", id: 1, version: 1 });
       expect(b).toEqual({ kind: "created", id: 2, version: 1 });
       expect(await store.schemaById(1)).toMatchObject({ id: 1, schemaType: "JSON", schema: '{"title":"a"}' });
+      expect(await store.schemaByFingerprint("fp-b")).toMatchObject({ id: 2, fingerprint: "fp-b" });
+      expect(await store.schemaByFingerprint("fp-zzz")).toBeUndefined();
     });
 
     it("reuses the id of a schema registered under another subject", async () => {
@@ -78,6 +76,41 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       await register("s", "v2");
       await store.softDeleteVersion("s", 1);
       expect(await register("s", "v1")).toEqual({ kind: "created", id: first.id, version: 3 });
+    });
+
+    it("reports the subject state and finds a schema's versions by fingerprint", async () => {
+      expect(await store.subjectState("s")).toEqual({ maxVersion: 0, live: [] });
+      await register("s", "v1");
+      await register("s", "v2");
+      await register("s", "v3");
+      await store.softDeleteVersion("s", 2);
+      expect(await store.subjectState("s")).toEqual({ maxVersion: 3, live: [1, 3] });
+      await store.softDeleteVersion("s", 1);
+      expect(
+        (await store.findSchemaInSubject("s", "fp-v1")).map((row) => [row.version, row.deleted]),
+      ).toEqual([[1, true]]);
+      expect(await store.findSchemaInSubject("t", "fp-v1")).toEqual([]);
+    });
+
+    it("commits concurrent registrations independently: one failing leaves the others written", async () => {
+      await register("base", "base");
+      const results = await Promise.all([
+        store.register({ subject: "a", schema: schema("a"), expected: { maxVersion: 0, live: [] } }),
+        store.register({
+          subject: "b",
+          schema: schema("b", [{ name: "x", subject: "missing", version: 1 }]),
+          expected: { maxVersion: 0, live: [] },
+        }),
+        store.register({ subject: "c", schema: schema("c"), expected: { maxVersion: 0, live: [] } }),
+        store.register({ subject: "c", schema: schema("d"), expected: { maxVersion: 0, live: [] } }),
+      ]);
+      expect(results.map((result) => (result.ok ? result.value.kind : result.error.code))).toEqual([
+        "created",
+        "ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED",
+        "created",
+        "stale",
+      ]);
+      expect(await store.listSubjects({ deleted: true })).toEqual(["a", "base", "c"]);
     });
 
     it("writes nothing when the subject changed since the caller's snapshot", async () => {
