@@ -406,6 +406,66 @@ export const ERRORS = {
       "The base catalog read from git has an invalid accord.yaml, subject.yaml or version file, so there is nothing sound to compare against.",
     fix: "Compare against another ref, or fix the base branch first.",
   },
+  ACCORD_ERR_GENERATE_CONFIG_INVALID: {
+    template: "%s: %s",
+    http: 400,
+    exit: 2,
+    description:
+      "The `generate:` section of accord.yaml, or the flags of `accord generate`, do not say what to generate: no source, two sources, or a setting of the wrong kind.",
+    fix: "Name one source (`catalog`, `git` or `registry`) and check the setting at the location given; see README, section Generate.",
+  },
+  ACCORD_ERR_GENERATE_NO_SUBJECTS: {
+    template: 'subject pattern "%s" matches no subject in %s',
+    http: 400,
+    exit: 2,
+    description: "A subject pattern given to `accord generate` matches none of the source's subjects.",
+    fix: "Check the pattern (`*` matches any run of characters, `?` one character) against the subjects in the source.",
+  },
+  ACCORD_ERR_GENERATE_NAME_COLLISION: {
+    template: 'subjects "%s" and "%s" would both generate %s',
+    http: 400,
+    exit: 2,
+    description: "Two subjects map to the same TypeScript names or the same output folder.",
+    fix: "Give one of them another name under `generate.names` in accord.yaml, or leave one out of `subjects`.",
+  },
+  ACCORD_ERR_GENERATE_SCHEMA_UNSUPPORTED: {
+    template: 'subject "%s" version %s: %s',
+    http: 422,
+    exit: 2,
+    description:
+      "A schema cannot be turned into TypeScript types or a precompiled validator (json-schema-to-typescript or ajv refused it). Nothing was written.",
+    fix: "Simplify the part of the schema named in the message, or leave the subject out of `subjects`.",
+  },
+  ACCORD_ERR_GENERATE_SCHEMA_ID_MISSING: {
+    template: 'no schema id for subject "%s" version %s: %s',
+    http: 400,
+    exit: 2,
+    description:
+      "`--wire confluent` frames every event with its registry schema id, but neither accord.lock nor a registry gave one for this version. Nothing was written.",
+    fix: "Publish the version and name the registry (`registry.url` in the catalog's accord.yaml, or `generate.registry`), or use `--wire json`.",
+  },
+  ACCORD_ERR_GENERATE_LOCK_INVALID: {
+    template: "%s: %s",
+    http: 400,
+    exit: 2,
+    description: "accord.lock is not a lock file Accord wrote (bad JSON, unknown version, missing field).",
+    fix: "Restore it from version control, or delete it and run `accord generate` with a registry to rebuild it.",
+  },
+  ACCORD_ERR_GENERATE_OUTPUT_FOREIGN: {
+    template: "output folder %s holds %s, which accord did not generate; refusing to replace it",
+    http: 400,
+    exit: 2,
+    description:
+      "`accord generate` replaces its output folder as a whole, and that folder holds a file without Accord's banner.",
+    fix: "Point `out` at a folder only Accord writes to, or move the file elsewhere.",
+  },
+  ACCORD_ERR_GENERATE_SCHEMA_TYPE: {
+    template: 'subject "%s" version %s is a %s schema; accord generate reads JSON Schema subjects only',
+    http: 400,
+    exit: 2,
+    description: "A registry subject selected for generation holds Avro or Protobuf schemas.",
+    fix: "Leave the subject out of `subjects`.",
+  },
   ACCORD_ERR_DOCS_OUTPUT_FOREIGN: {
     template: "%s already exists and accord docs did not write it; refusing to overwrite it",
     http: 400,

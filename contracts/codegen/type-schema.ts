@@ -1,0 +1,175 @@
+import { joinPointer } from "../schema/pointer.js";
+import type { Draft, Json } from "../schema/types.js";
+
+/**
+ * Copies the part of a schema that decides a TypeScript type, in the dialect
+ * json-schema-to-typescript reads, with every reference to a separately declared type replaced
+ * by `{ tsType: "<Name>" }`. Validation-only keywords (format, bounds, patterns, if/then/else, not)
+ * are left to the precompiled validator; the type is then a superset of the valid events, never a
+ * subset. User-written `tsType`/`tsEnumNames` are dropped: they would paste arbitrary text into
+ * generated code.
+ */
+
+type JsonObject = { [key: string]: Json };
+
+export interface TypeSchemaContext {
+  readonly draft: Draft;
+  /** Reference sites: pointer of the schema holding `$ref` (or `$dynamicRef`/`$recursiveRef`) → target pointer. */
+  readonly refTargets: ReadonlyMap<string, string>;
+  /** Pointers of schemas declared on their own (ref targets, titled sub-schemas). */
+  isNamed(pointer: string): boolean;
+  /** The TypeScript name standing for the schema at `pointer` (`#` is the version's root type). */
+  nameOf(pointer: string): string;
+}
+
+/** Keywords whose sibling presence next to a `$ref` changes the type (2019-09 and later apply siblings). */
+const ANNOTATIONS = new Set([
+  "description",
+  "title",
+  "$comment",
+  "examples",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
+
+const REF_KEYWORDS = ["$ref", "$dynamicRef", "$recursiveRef"] as const;
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Sets a key without going through `__proto__` setters, whatever the key is. */
+function put(target: JsonObject, key: string, value: Json): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function reference(name: string, description: Json | undefined): JsonObject {
+  const out: JsonObject = { tsType: name };
+  if (typeof description === "string") out.description = description;
+  return out;
+}
+
+/**
+ * The declaration for the schema at `pointer`: a type schema whose nested named schemas and
+ * references appear as `tsType` names.
+ */
+export function declarationSchema(node: Json, pointer: string, context: TypeSchemaContext): Json {
+  if (typeof node === "boolean") return { tsType: node ? "unknown" : "never" };
+  if (!isObject(node)) return { tsType: "unknown" };
+  return copyObject(node, pointer, context);
+}
+
+function copySchema(node: Json | undefined, pointer: string, context: TypeSchemaContext): Json {
+  if (node === undefined) return true;
+  if (context.isNamed(pointer))
+    return reference(context.nameOf(pointer), isObject(node) ? node.description : undefined);
+  if (typeof node === "boolean") return node;
+  if (!isObject(node)) return true;
+  return copyObject(node, pointer, context);
+}
+
+function copyObject(node: JsonObject, pointer: string, context: TypeSchemaContext): Json {
+  const refKeyword = REF_KEYWORDS.find((keyword) => typeof node[keyword] === "string");
+  const target = refKeyword ? context.refTargets.get(pointer) : undefined;
+  if (target !== undefined) {
+    const referenced = reference(context.nameOf(target), node.description);
+    const siblings = Object.keys(node).filter((key) => key !== refKeyword && !ANNOTATIONS.has(key));
+    // draft-07 ignores everything beside $ref; later drafts apply it as well, an intersection.
+    if (context.draft === "draft-07" || siblings.length === 0) return referenced;
+    const rest = copyPlain(node, pointer, context);
+    const out: JsonObject = { allOf: [{ tsType: context.nameOf(target) }, rest] };
+    if (typeof node.description === "string") out.description = node.description;
+    return out;
+  }
+  return copyPlain(node, pointer, context);
+}
+
+function copyPlain(node: JsonObject, pointer: string, context: TypeSchemaContext): JsonObject {
+  const out: JsonObject = {};
+  if (typeof node.description === "string") out.description = node.description;
+  if (node.deprecated === true) out.deprecated = true;
+  // Literal types are written here rather than by json-schema-to-typescript: its $ref resolver
+  // walks into enum and const data, and would try to resolve (even fetch) a `$ref` key held there.
+  if (node.const !== undefined) {
+    out.tsType = literalType(node.const);
+    return out;
+  }
+  if (Array.isArray(node.enum)) {
+    const members = [...new Set(node.enum.map(literalType))];
+    out.tsType =
+      members.length === 0
+        ? "never"
+        : members.length === 1
+          ? (members[0] as string)
+          : `(${members.join(" | ")})`;
+    return out;
+  }
+  for (const key of ["type", "required"]) {
+    const value = node[key];
+    if (value !== undefined) put(out, key, structuredClone(value));
+  }
+  for (const key of ["properties", "patternProperties"]) {
+    const map = node[key];
+    if (!isObject(map)) continue;
+    const copied: JsonObject = {};
+    for (const name of Object.keys(map)) {
+      put(copied, name, copySchema(map[name], joinPointer(pointer, key, name), context));
+    }
+    out[key] = copied;
+  }
+  if (node.additionalProperties !== undefined) {
+    out.additionalProperties = copySchema(
+      node.additionalProperties,
+      joinPointer(pointer, "additionalProperties"),
+      context,
+    );
+  }
+  copyItems(node, pointer, context, out);
+  for (const key of ["allOf", "anyOf", "oneOf"]) {
+    const list = node[key];
+    if (Array.isArray(list))
+      out[key] = list.map((item, index) => copySchema(item, joinPointer(pointer, key, index), context));
+  }
+  return out;
+}
+
+/**
+ * json-schema-to-typescript reads tuples the draft-07 way (`items` array + `additionalItems`);
+ * 2020-12 spells them `prefixItems` + `items`.
+ */
+function copyItems(node: JsonObject, pointer: string, context: TypeSchemaContext, out: JsonObject): void {
+  const items = node.items;
+  const prefix = node.prefixItems;
+  if (Array.isArray(prefix)) {
+    out.items = prefix.map((item, index) =>
+      copySchema(item, joinPointer(pointer, "prefixItems", index), context),
+    );
+    if (items !== undefined) out.additionalItems = copySchema(items, joinPointer(pointer, "items"), context);
+    return;
+  }
+  if (Array.isArray(items)) {
+    out.items = items.map((item, index) => copySchema(item, joinPointer(pointer, "items", index), context));
+    if (node.additionalItems !== undefined) {
+      out.additionalItems = copySchema(
+        node.additionalItems,
+        joinPointer(pointer, "additionalItems"),
+        context,
+      );
+    }
+    return;
+  }
+  if (items !== undefined) out.items = copySchema(items, joinPointer(pointer, "items"), context);
+}
+
+/** The TypeScript literal type of a JSON value: `"EUR"`, `3`, `null`, `{ "a": 1 }`, `[1, 2]`. */
+export function literalType(value: Json): string {
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value) : "number";
+  if (typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(literalType).join(", ")}]`;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return "Record<string, never>";
+  return `{ ${keys.map((key) => `${JSON.stringify(key)}: ${literalType(value[key] as Json)}`).join("; ")} }`;
+}

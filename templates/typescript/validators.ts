@@ -1,0 +1,129 @@
+import { Ajv, Name, type Options } from "ajv";
+import { Ajv2019 } from "ajv/dist/2019.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import addFormatsModule from "ajv-formats";
+import type { ModuleStyle, PlannedSubject, PlannedVersion } from "../../contracts/codegen/types.js";
+import { accordError, fail, ok, type Result } from "../../contracts/errors.js";
+import type { Draft } from "../../contracts/schema/types.js";
+import { banner, fileName, importLine, joinSections, quote, type RenderedFile, specifier } from "./code.js";
+
+/**
+ * Precompiled validators: ajv's standalone code for each version, made self-contained. ajv's
+ * output still `require`s its runtime helpers and ajv-formats' format functions; those references
+ * are rewritten to imports of the output folder's `_runtime/ajv` module, which is bundled from the
+ * same packages at generation time (ajv-helpers.ts). Nothing is compiled when the code runs.
+ */
+
+// Both are CommonJS; under NodeNext their default import is the module object.
+const standaloneCode = standaloneModule.default;
+const addFormats = addFormatsModule.default;
+
+/** The name the validator code uses for ajv-formats' function formats (regex formats are inlined by ajv). */
+export const FORMATS_NAME = "accordFormats";
+
+/** ajv runtime helpers the generated code may use, by the name they are imported under. */
+export const RUNTIME_HELPERS = { ucs2length: "ucs2length", equal: "equal", uri: "uri" } as const;
+export type RuntimeHelper = keyof typeof RUNTIME_HELPERS;
+
+export interface ValidatorModule {
+  readonly file: RenderedFile;
+  readonly helpers: readonly RuntimeHelper[];
+  /** ajv-formats function formats the code uses. */
+  readonly formats: readonly string[];
+}
+
+/**
+ * The same options as the shared instances in contracts/schema/ajv.ts, so a generated validator
+ * accepts exactly what Accord's own checks and registry accept; plus standalone code output.
+ */
+function newAjv(draft: Draft): Ajv | Ajv2019 | Ajv2020 {
+  const options: Options = {
+    strict: false,
+    allErrors: false,
+    validateFormats: true,
+    addUsedSchema: false,
+    // The loader has already checked the schema against its meta-schema.
+    validateSchema: false,
+    logger: false,
+    code: { source: true, esm: true, lines: true, formats: new Name(FORMATS_NAME) },
+  };
+  const ajv =
+    draft === "2020-12"
+      ? new Ajv2020(options)
+      : draft === "2019-09"
+        ? new Ajv2019(options)
+        : new Ajv(options);
+  addFormats(ajv);
+  return ajv;
+}
+
+const REQUIRE = /require\("([^"]+)"\)(\.default)?/g;
+const FORMAT_USE = new RegExp(
+  `\\b${FORMATS_NAME}(?:\\.([A-Za-z_$][\\w$]*)|\\[("(?:[^"\\\\]|\\\\.)*")\\])`,
+  "g",
+);
+
+export function renderValidator(
+  subject: PlannedSubject,
+  version: PlannedVersion,
+  style: ModuleStyle,
+  runtimeDir: string,
+): Result<ValidatorModule> {
+  const unsupported = (reason: string) =>
+    fail<ValidatorModule>(
+      accordError("ACCORD_ERR_GENERATE_SCHEMA_UNSUPPORTED", [subject.subject, version.version, reason]),
+    );
+  const root = version.document.root;
+  if (root !== null && typeof root === "object" && !Array.isArray(root) && root.$async === true) {
+    return unsupported("$async schemas validate with promises; generated decoders are synchronous");
+  }
+  // A fresh instance per version: ajv numbers its functions per instance, so sharing one would
+  // make a version's code depend on which other versions were compiled before it.
+  const ajv = newAjv(version.document.draft);
+  let code: string;
+  try {
+    code = standaloneCode(ajv, ajv.compile(root as object | boolean as object));
+  } catch (error) {
+    return unsupported(`ajv cannot compile it: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const helpers = new Set<RuntimeHelper>();
+  let foreign: string | undefined;
+  code = code.replace(REQUIRE, (whole, module: string, dotDefault: string | undefined) => {
+    const helper = /^ajv\/dist\/runtime\/(\w+)$/.exec(module)?.[1];
+    if (helper && helper in RUNTIME_HELPERS && dotDefault) {
+      helpers.add(helper as RuntimeHelper);
+      return RUNTIME_HELPERS[helper as RuntimeHelper];
+    }
+    foreign ??= module;
+    return whole;
+  });
+  if (foreign !== undefined) {
+    return unsupported(
+      `its validator would need ${quote(foreign)} at run time, which generated code cannot import`,
+    );
+  }
+  const formats = new Set<string>();
+  for (const match of code.matchAll(FORMAT_USE)) {
+    formats.add(match[1] ?? (JSON.parse(match[2] as string) as string));
+  }
+
+  const imports: string[] = [...helpers].map((helper) => RUNTIME_HELPERS[helper]);
+  if (formats.size > 0) imports.push(FORMATS_NAME);
+  const content = joinSections([
+    [
+      banner(`Validator of ${quote(subject.subject)} version ${version.version} (${version.fingerprint}).`),
+      "// ajv standalone code: checked by the tests that generated it, not by your compiler.",
+      "// @ts-nocheck",
+      "/* eslint-disable */",
+    ],
+    importLine(imports, `${runtimeDir}/${specifier("ajv", style)}`),
+    code.replace(/^"use strict";\s*/, ""),
+  ]);
+  return ok({
+    file: { path: `${subject.names.folder}/${fileName(`${version.module}.validate`, style)}`, content },
+    helpers: [...helpers].sort(),
+    formats: [...formats].sort(),
+  });
+}
