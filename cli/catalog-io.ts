@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { readdir, realpath, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { mkdir, readdir, realpath, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { simpleGit } from "simple-git";
 import { CONFIG_FILE } from "../contracts/catalog/config.js";
 import { SCHEMAS_DIR } from "../contracts/catalog/layout.js";
-import type { CatalogFiles } from "../contracts/catalog/types.js";
-import { AccordFailure, accordError } from "../contracts/errors.js";
+import type { Catalog, CatalogFiles } from "../contracts/catalog/types.js";
+import { type AccordError, AccordFailure, accordError } from "../contracts/errors.js";
 import { readTextFile } from "./io.js";
 
 /**
@@ -244,4 +244,107 @@ async function forEachLimited<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * The working tree's catalog, loaded. Messages name files as seen from the working directory
+ * (`catalog/schemas/a/v1.json:3:5`), not from the catalog root.
+ */
+export async function loadWorkingCatalog(dir: string): Promise<Catalog> {
+  const files = await readCatalogFiles(dir);
+  const { loadCatalog } = await import("../contracts/catalog/load.js");
+  const result = loadCatalog(files);
+  if (!result.ok) throw new AccordFailure(relocated(result.error, dir));
+  return result.value;
+}
+
+export interface BaseCatalog {
+  readonly ref: BaseRef;
+  /** The catalog at the ref; empty (no subjects) when the ref has no accord.yaml yet. */
+  readonly catalog: Catalog;
+  /** False when the ref had no accord.yaml, so every subject counts as new. */
+  readonly existed: boolean;
+}
+
+/** The catalog at a git ref, loaded; `head` supplies the settings when the ref predates the catalog. */
+export async function loadBaseCatalog(dir: string, ref: string, head: Catalog): Promise<BaseCatalog> {
+  const resolved = await resolveBaseRef(dir, ref);
+  const files = await readCatalogFilesAtRef(dir, resolved.commit);
+  if (!files.has(CONFIG_FILE))
+    return { ref: resolved, catalog: { config: head.config, subjects: [] }, existed: false };
+  const { loadCatalog } = await import("../contracts/catalog/load.js");
+  const result = loadCatalog(files);
+  if (!result.ok) {
+    throw new AccordFailure(
+      accordError("ACCORD_ERR_CATALOG_BASE_INVALID", [ref, result.error.message], result.error.location),
+    );
+  }
+  return { ref: resolved, catalog: result.value, existed: true };
+}
+
+/** Prefix for catalog-relative paths as seen from the working directory ("" for the catalog itself). */
+export function cwdPrefix(dir: string): string {
+  return relative(process.cwd(), resolve(dir)).split(sep).join("/");
+}
+
+/**
+ * Prefix for catalog-relative paths as seen from the repository root, which is what GitHub
+ * annotations and SARIF want; the working directory when the catalog is not in git.
+ */
+export async function repositoryPrefix(dir: string): Promise<string> {
+  try {
+    const top = (await simpleGit({ baseDir: resolve(dir) }).revparse(["--show-toplevel"])).trim();
+    return relative(await realpath(top), await realpath(resolve(dir)))
+      .split(sep)
+      .join("/");
+  } catch {
+    return cwdPrefix(dir);
+  }
+}
+
+function relocated(error: AccordError, dir: string): AccordError {
+  const prefix = cwdPrefix(dir);
+  const file = error.location?.file;
+  if (prefix === "" || file === undefined || !error.message.startsWith(file)) return error;
+  const shown = `${prefix}/${file}`;
+  return {
+    ...error,
+    message: `${shown}${error.message.slice(file.length)}`,
+    location: { ...error.location, file: shown },
+  };
+}
+
+/**
+ * Writes files under `dir`, creating folders, and never overwrites: every target is checked
+ * first, so either all are written or (when one exists) none.
+ */
+export async function writeNewFiles(
+  dir: string,
+  files: readonly { readonly path: string; readonly content: string }[],
+): Promise<void> {
+  const root = resolve(dir);
+  for (const file of files) {
+    const target = join(root, ...file.path.split("/"));
+    if (await stat(target).catch(() => undefined)) {
+      throw new AccordFailure(accordError("ACCORD_ERR_CATALOG_FILE_EXISTS", [join(dir, file.path)]));
+    }
+  }
+  for (const file of files) {
+    const target = join(root, ...file.path.split("/"));
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      // "wx" fails if the file appeared since the check, rather than overwrite it.
+      await writeFile(target, file.content, { flag: "wx" });
+    } catch (cause) {
+      const code = (cause as { code?: string }).code;
+      throw new AccordFailure(
+        code === "EEXIST"
+          ? accordError("ACCORD_ERR_CATALOG_FILE_EXISTS", [join(dir, file.path)])
+          : accordError("ACCORD_ERR_CATALOG_WRITE", [
+              join(dir, file.path),
+              cause instanceof Error ? cause.message : String(cause),
+            ]),
+      );
+    }
+  }
 }

@@ -376,6 +376,13 @@ export const ERRORS = {
     description: "`accord init` or `accord new-version` would overwrite a file.",
     fix: "Initialise into an empty folder, or move the file away first.",
   },
+  ACCORD_ERR_CATALOG_WRITE: {
+    template: "cannot write %s: %s",
+    http: 500,
+    exit: 2,
+    description: "`accord init` or `accord new-version` could not create a file or folder.",
+    fix: "Check that the folder is writable and the disk has space.",
+  },
   ACCORD_ERR_GIT_NOT_A_REPOSITORY: {
     template: "%s is not inside a git work tree, so --against %s cannot be read",
     http: 400,

@@ -1,0 +1,78 @@
+import { Flags } from "@oclif/core";
+import type { LintResult as CoreLintResult } from "../../contracts/lint/index.js";
+import { BaseCommand } from "../base-command.js";
+import { FINDING_FORMATS } from "../format/findings-output.js";
+
+/** Under `--json` (or `--format json`): the linter's result, plus the base it compared with. */
+export type LintResult = CoreLintResult & {
+  readonly passed: boolean;
+  readonly against?: { readonly ref: string; readonly resolved: string; readonly commit: string };
+};
+
+export default class Lint extends BaseCommand<LintResult> {
+  static override summary = "Check the catalog against its governance rules.";
+
+  static override description =
+    `Runs the lint rules accord.yaml switches on (preset minimal, standard or strict, adjusted \
+per rule) over every subject: naming, descriptions, envelope fields, open or closed objects, valid \
+examples, owners, contiguous versions, deprecations with a replacement. With --against <ref>, also \
+reports published version files that were edited or deleted since that git ref.
+
+Exit codes: 0 no errors (warnings alone pass), 1 lint errors, 2 usage, configuration or input error, 3 internal error.`;
+
+  static override examples = [
+    "<%= config.bin %> <%= command.id %>",
+    "<%= config.bin %> <%= command.id %> --against main --format github-actions",
+  ];
+
+  static override flags = {
+    dir: Flags.string({ description: "The catalog folder (holding accord.yaml).", default: "." }),
+    against: Flags.string({ description: "Git ref to compare with, for rules about published versions." }),
+    format: Flags.option({ description: "Output format.", options: FINDING_FORMATS, default: "text" })(),
+  };
+
+  async run(): Promise<LintResult> {
+    const { flags } = await this.parse(Lint);
+    const [io, { runLint }, { unwrap }, output, text, { lintJunit }] = await Promise.all([
+      import("../catalog-io.js"),
+      import("../../contracts/lint/index.js"),
+      import("../../contracts/errors.js"),
+      import("../format/findings-output.js"),
+      import("../format/findings-text.js"),
+      import("../format/junit.js"),
+    ]);
+
+    const catalog = await io.loadWorkingCatalog(flags.dir);
+    const base = flags.against ? await io.loadBaseCatalog(flags.dir, flags.against, catalog) : undefined;
+    const lint = unwrap(runLint(catalog, base ? { base: base.catalog } : {}));
+    const against =
+      base && flags.against
+        ? { ref: flags.against, resolved: base.ref.resolved, commit: base.ref.commit }
+        : undefined;
+    const result: LintResult = { ...lint, passed: lint.counts.errors === 0, ...(against ? { against } : {}) };
+
+    const pathPrefix = io.cwdPrefix(flags.dir);
+    const annotated = flags.format === "sarif" || flags.format === "github-actions";
+    this.log(
+      output.renderFindings({
+        format: flags.format,
+        result,
+        findings: lint.findings,
+        text: () =>
+          text.formatLintText(lint, { style: this.style, pathPrefix, ...(against ? { against } : {}) }),
+        summary: `accord lint: ${result.passed ? "passed" : "failed"} (${lint.counts.errors} errors, ${lint.counts.warnings} warnings)`,
+        junit: () =>
+          lintJunit(
+            lint,
+            catalog.subjects.map((subject) => subject.name),
+            pathPrefix,
+          ),
+        repositoryPrefix: annotated ? await io.repositoryPrefix(flags.dir) : pathPrefix,
+        toolVersion: this.config.version,
+        category: "accord/lint/",
+      }),
+    );
+    if (!result.passed) this.exitWithFindings();
+    return result;
+  }
+}
