@@ -298,8 +298,8 @@ function checkDependencies(ctx: InclusionContext, writer: ObjectBranch, reader: 
       if (value === undefined) continue;
       const where = {
         kind: "dependentRequired" as GapKind,
-        writerPath: pointer(writer.origin, "dependentRequired"),
-        readerPath: pointer(reader.origin, "dependentRequired"),
+        writerPath: pointer(writer.origin, dependencyKeyword(writer)),
+        readerPath: pointer(reader.origin, dependencyKeyword(reader)),
         subject: `${name} -> ${needed}`,
       };
       const example = ctx.writerValues.objectWith(writer, { [name]: value }, new Set([needed]), 1);
@@ -358,4 +358,9 @@ function sampleName(pattern: string, writer: ObjectBranch, reader: ObjectBranch)
     if (!writer.properties.has(candidate) && !reader.properties.has(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** draft-07 spells dependentRequired as (array-valued) dependencies. */
+function dependencyKeyword(branch: ObjectBranch): string {
+  return branch.origin.doc.draft === "draft-07" ? "dependencies" : "dependentRequired";
 }
