@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { fieldChanges, versionChange } from "../../../contracts/docs/changes.js";
+import { fieldTable } from "../../../contracts/docs/fields.js";
+import type { SchemaDocument } from "../../../contracts/schema/types.js";
+import { schemaDocument } from "../../support/schema-doc.js";
+import { fixtureCatalog } from "./fixture.js";
+
+function orderPlaced(version: number): SchemaDocument {
+  const found = fixtureCatalog()
+    .subjects.find((s) => s.name === "order-placed")
+    ?.versions.find((v) => v.version === version);
+  if (!found) throw new Error(`no order-placed v${version}`);
+  return found.document;
+}
+
+describe("fieldChanges", () => {
+  it("lists added, changed and removed fields with what differs", () => {
+    const v1 = fieldTable(orderPlaced(1).root);
+    const v2 = fieldTable(orderPlaced(2).root);
+    const changes = fieldChanges(v1, v2);
+    expect(changes).toContainEqual({ kind: "added", path: "couponCode", details: [] });
+    expect(changes).toContainEqual({
+      kind: "changed",
+      path: "customer.email",
+      details: ["now optional", "description changed"],
+    });
+    expect(changes).toContainEqual({
+      kind: "changed",
+      path: "items[].sku",
+      details: ["added: length 1–48", "dropped: length 1–32"],
+    });
+    expect(changes.filter((c) => c.kind === "removed")).toEqual([]);
+    // Reversed, the addition is a removal.
+    expect(fieldChanges(v2, v1)).toContainEqual({ kind: "removed", path: "couponCode", details: [] });
+  });
+
+  it("reports a new nested object once, not once per nested field", () => {
+    const before = fieldTable({ type: "object", properties: { a: { type: "string" } } });
+    const after = fieldTable({
+      type: "object",
+      properties: {
+        a: { type: "integer" },
+        address: { type: "object", properties: { street: { type: "string" }, city: { type: "string" } } },
+      },
+    });
+    expect(fieldChanges(before, after)).toEqual([
+      { kind: "changed", path: "a", details: ["type string → integer"] },
+      { kind: "added", path: "address", details: [] },
+    ]);
+  });
+
+  it("reports no change between a schema and itself", () => {
+    const table = fieldTable(orderPlaced(3).root);
+    expect(fieldChanges(table, table)).toEqual([]);
+  });
+});
+
+describe("versionChange", () => {
+  const fieldsOf = (doc: SchemaDocument) => fieldTable(doc.root);
+
+  it("carries the engine's verdict and proven findings under the subject's mode", () => {
+    const v2 = orderPlaced(2);
+    const v3 = orderPlaced(3);
+    const change = versionChange([orderPlaced(1), v2], v3, "BACKWARD", {}, fieldsOf(v2), fieldsOf(v3), 2);
+    expect(change.from).toBe(2);
+    expect(change.informational).toBe(false);
+    expect(change.report.mode).toBe("BACKWARD");
+    expect(change.report.verdict).toBe("incompatible");
+    expect(change.report.findings.map((f) => f.rule)).toContain("enum-value-removed");
+    expect(change.fields.length).toBeGreaterThan(0);
+  });
+
+  it("checks against every earlier version under a transitive mode", () => {
+    const v1 = orderPlaced(1);
+    const v2 = orderPlaced(2);
+    const v3 = orderPlaced(3);
+    const plain = versionChange([v1, v2], v3, "BACKWARD", {}, fieldsOf(v2), fieldsOf(v3), 2);
+    const transitive = versionChange([v1, v2], v3, "BACKWARD_TRANSITIVE", {}, fieldsOf(v2), fieldsOf(v3), 2);
+    expect(plain.report.findings.every((f) => f.against === undefined)).toBe(true);
+    expect(new Set(transitive.report.findings.map((f) => f.against))).toEqual(new Set([1, 2]));
+  });
+
+  it("shows FULL for information when the subject's mode is NONE", () => {
+    const before = schemaDocument(
+      { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
+      "a",
+    );
+    const after = schemaDocument(
+      { type: "object", properties: { a: { type: "integer" } }, additionalProperties: false },
+      "b",
+    );
+    const change = versionChange([before], after, "NONE", {}, fieldsOf(before), fieldsOf(after), 1);
+    expect(change.informational).toBe(true);
+    expect(change.report.mode).toBe("FULL");
+    expect(change.report.verdict).toBe("incompatible");
+  });
+
+  it("is compatible when only descriptions change", () => {
+    const before = schemaDocument(
+      { type: "object", properties: { a: { type: "string", description: "x" } } },
+      "a",
+    );
+    const after = schemaDocument(
+      { type: "object", properties: { a: { type: "string", description: "y" } } },
+      "b",
+    );
+    const change = versionChange([before], after, "FULL", {}, fieldsOf(before), fieldsOf(after), 1);
+    expect(change.report.verdict).toBe("compatible");
+    expect(change.fields).toEqual([{ kind: "changed", path: "a", details: ["description changed"] }]);
+  });
+});
