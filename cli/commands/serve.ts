@@ -52,7 +52,10 @@ Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store is
       // Only problems reach the log, on stderr; stdout stays for the URL line (and --json).
       logger: { level: "warn", stream: process.stderr },
     });
-    this.log(`Accord registry listening on ${server.url} (data: ${server.databaseFile})`);
+    const listening = `Accord registry listening on ${server.url} (data: ${server.databaseFile})`;
+    // Under --json stdout carries only the final JSON, but a script still needs the URL now.
+    if (this.jsonEnabled()) process.stderr.write(`${listening}\n`);
+    else this.log(listening);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once("SIGINT", stop);
