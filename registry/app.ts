@@ -32,9 +32,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     bodyLimit,
     // Per-request log lines would dominate the cost of a by-id lookup; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
-    // Subjects up to 255 characters (percent-encoded, three times that) must reach the route to
-    // get a Confluent 42208 instead of the router's bare 404.
-    routerOptions: { maxParamLength: 1024 },
+    // A subject just over 255 characters, percent-encoded (up to 12 bytes per character), must
+    // still reach the route to get Confluent's 42208 instead of the router's bare 404.
+    routerOptions: { maxParamLength: 4096 },
     ajv: {
       customOptions: {
         // Unknown body fields are an error (Confluent's "Unrecognized field"), never silently dropped,

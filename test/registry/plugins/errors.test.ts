@@ -152,6 +152,7 @@ describe("hostile subject names", () => {
     ["backslash", "a%5Cb"],
     ["reserved", "__GLOBAL"],
     ["too long", "x".repeat(256)],
+    ["too long in emoji", encodeURIComponent("😀".repeat(256))],
     ["leading space", "%20x"],
   ];
 
@@ -193,7 +194,13 @@ describe("hostile subject names", () => {
   });
 
   it("accepts 255 characters, dots, colons and spaces inside", async () => {
-    for (const subject of ["x".repeat(255), "com.example.Order-value", ":.ctx:orders", "my orders"]) {
+    for (const subject of [
+      "x".repeat(255),
+      "😀".repeat(255),
+      "com.example.Order-value",
+      ":.ctx:orders",
+      "my orders",
+    ]) {
       const reply = await r.call(
         "POST",
         `/subjects/${encodeURIComponent(subject)}/versions`,
