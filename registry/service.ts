@@ -104,6 +104,12 @@ export class RegistryService {
     // Idempotent, and answered without the lock: a schema the subject already has comes back
     // with its version, unchecked, whatever happened since.
     const existing = await this.liveVersionOf(subject, identity.fingerprint);
+    if (existing && body.id !== undefined && existing.id !== body.id) {
+      // Importing must keep the source registry's ids; answering with another would hide that.
+      throw notPermitted(
+        `The schema is already registered with id ${existing.id}; it cannot be imported again as id ${body.id}.`,
+      );
+    }
     if (existing) return existing;
 
     return this.lock.run(subject, async () => {

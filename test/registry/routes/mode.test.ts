@@ -74,6 +74,14 @@ describe("/mode", () => {
       expect((await r.call("GET", "/schemas/ids/42")).body).toMatchObject({
         schema: JSON.stringify(ORDER_V2),
       });
+      // Re-running an import is idempotent; the same schema under a different id is refused.
+      const rerun = await r.call(
+        "POST",
+        "/subjects/s/versions",
+        jsonSchema(ORDER_V2, { id: 42, version: 3 }),
+      );
+      expect(rerun.body).toMatchObject({ id: 42, version: 3 });
+      expectError(await r.call("POST", "/subjects/s/versions", jsonSchema(ORDER_V2, { id: 43 })), 422, 42205);
 
       await r.call("PUT", "/mode", { mode: "READWRITE" });
       expectError(
