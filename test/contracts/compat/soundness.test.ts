@@ -82,6 +82,22 @@ function checkDirection(
 }
 
 describe("compat soundness on generated event schemas", () => {
+  it("generates valid draft-07 schemas, small and bench-sized", () => {
+    for (let i = 0; i < 200; i++) {
+      const pair = pairOf(i * 104_729);
+      const rng = createRng(i);
+      const wide = generateEventSchema(rng, {
+        properties: [26, 34],
+        nestedProperties: 5,
+        defs: 3,
+        refRate: 0.12,
+      });
+      for (const schema of [pair.a, pair.b, wide, mutateSchema(rng, wide, { edits: 3 })]) {
+        expect(() => compileValidator(schema, "draft-07"), JSON.stringify(schema)).not.toThrow();
+      }
+    }
+  });
+
   it("generates pairs where breaks are common but not universal (else the property proves little)", () => {
     let broken = 0;
     const total = 150;
