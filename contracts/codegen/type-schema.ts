@@ -110,22 +110,7 @@ function copyPlain(node: JsonObject, pointer: string, context: TypeSchemaContext
     const value = node[key];
     if (value !== undefined) put(out, key, structuredClone(value));
   }
-  for (const key of ["properties", "patternProperties"]) {
-    const map = node[key];
-    if (!isObject(map)) continue;
-    const copied: JsonObject = {};
-    for (const name of Object.keys(map)) {
-      put(copied, name, copySchema(map[name], joinPointer(pointer, key, name), context));
-    }
-    out[key] = copied;
-  }
-  if (node.additionalProperties !== undefined) {
-    out.additionalProperties = copySchema(
-      node.additionalProperties,
-      joinPointer(pointer, "additionalProperties"),
-      context,
-    );
-  }
+  copyObjectShape(node, pointer, context, out);
   copyItems(node, pointer, context, out);
   for (const key of ["allOf", "anyOf", "oneOf"]) {
     const list = node[key];
@@ -133,6 +118,32 @@ function copyPlain(node: JsonObject, pointer: string, context: TypeSchemaContext
       out[key] = list.map((item, index) => copySchema(item, joinPointer(pointer, key, index), context));
   }
   return out;
+}
+
+/**
+ * Declared properties, and one index signature for every other key. TypeScript requires each
+ * declared property to fit the index signature, so a typed signature (`additionalProperties: {type:
+ * number}` beside a string property, or a patternProperties schema, which json-schema-to-typescript
+ * prints as `[k: string]: ...` for all keys) would not compile. The signature is only typed when
+ * nothing else is declared (a map type); otherwise it is `unknown`, or absent when the object is
+ * closed.
+ */
+function copyObjectShape(node: JsonObject, pointer: string, context: TypeSchemaContext, out: JsonObject): void {
+  const properties = isObject(node.properties) ? node.properties : undefined;
+  if (properties) {
+    const copied: JsonObject = {};
+    for (const name of Object.keys(properties)) {
+      put(copied, name, copySchema(properties[name], joinPointer(pointer, "properties", name), context));
+    }
+    out.properties = copied;
+  }
+  const patterns = isObject(node.patternProperties) && Object.keys(node.patternProperties).length > 0;
+  const additional = node.additionalProperties;
+  if (additional === false && !patterns) {
+    out.additionalProperties = false;
+  } else if (additional !== undefined && additional !== true && !patterns && Object.keys(properties ?? {}).length === 0) {
+    out.additionalProperties = copySchema(additional, joinPointer(pointer, "additionalProperties"), context);
+  }
 }
 
 /**

@@ -76,6 +76,9 @@ async function renderDeclaration(declaration: TypeDeclaration): Promise<Rendered
   if (!new RegExp(`^export (interface|type) ${declaration.name}\\b`, "m").test(body)) {
     return { ok: false, reason: `it printed no declaration named ${declaration.name}` };
   }
+  if (/\(\s*\)/.test(withoutStringsAndComments(body))) {
+    return { ok: false, reason: "it printed an empty union `()`, which is not TypeScript" };
+  }
   return { ok: true, text: body };
 }
 
@@ -86,6 +89,11 @@ function titled(declaration: TypeDeclaration): object {
     return { title: declaration.name, tsType: schema === false ? "never" : "unknown" };
   }
   return { ...schema, title: declaration.name };
+}
+
+/** The code with string literals and comments blanked, for checks that must not look inside them. */
+function withoutStringsAndComments(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
 }
 
 function oneLine(message: string): string {
