@@ -128,7 +128,12 @@ function copyPlain(node: JsonObject, pointer: string, context: TypeSchemaContext
  * nothing else is declared (a map type); otherwise it is `unknown`, or absent when the object is
  * closed.
  */
-function copyObjectShape(node: JsonObject, pointer: string, context: TypeSchemaContext, out: JsonObject): void {
+function copyObjectShape(
+  node: JsonObject,
+  pointer: string,
+  context: TypeSchemaContext,
+  out: JsonObject,
+): void {
   const properties = isObject(node.properties) ? node.properties : undefined;
   if (properties) {
     const copied: JsonObject = {};
@@ -141,7 +146,12 @@ function copyObjectShape(node: JsonObject, pointer: string, context: TypeSchemaC
   const additional = node.additionalProperties;
   if (additional === false && !patterns) {
     out.additionalProperties = false;
-  } else if (additional !== undefined && additional !== true && !patterns && Object.keys(properties ?? {}).length === 0) {
+  } else if (
+    additional !== undefined &&
+    additional !== true &&
+    !patterns &&
+    Object.keys(properties ?? {}).length === 0
+  ) {
     out.additionalProperties = copySchema(additional, joinPointer(pointer, "additionalProperties"), context);
   }
 }
