@@ -1,0 +1,41 @@
+/**
+ * Every rule Accord can report, compatibility and lint, as one listing: what `accord rules`
+ * prints and the README's rule tables are checked against.
+ */
+import { COMPAT_RULES, type CompatRuleId } from "../compat/rules.js";
+import { LINT_RULES } from "../lint/index.js";
+
+export type RuleKind = "compat" | "lint";
+
+export interface RuleListing {
+  readonly id: string;
+  readonly kind: RuleKind;
+  readonly category: string;
+  readonly summary: string;
+  /** Confluent's name for the same change (compat rules), so migrating users find it. */
+  readonly confluent?: string;
+  /** Severity when switched on without one (lint rules). */
+  readonly defaultSeverity?: string;
+}
+
+export function listRules(kind?: RuleKind): RuleListing[] {
+  const compat: RuleListing[] = (Object.keys(COMPAT_RULES) as CompatRuleId[]).map((id) => {
+    const spec: { category: string; summary: string; confluent?: string } = COMPAT_RULES[id];
+    return {
+      id,
+      kind: "compat",
+      category: spec.category,
+      summary: spec.summary,
+      ...(spec.confluent ? { confluent: spec.confluent } : {}),
+    };
+  });
+  const lint: RuleListing[] = LINT_RULES.map((rule) => ({
+    id: rule.id,
+    kind: "lint",
+    category: rule.category,
+    summary: rule.summary,
+    defaultSeverity: rule.defaultSeverity,
+  }));
+  const all = kind === "compat" ? compat : kind === "lint" ? lint : [...compat, ...lint];
+  return all.sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+}
