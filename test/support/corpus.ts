@@ -28,8 +28,8 @@ export interface CorpusCase {
   readonly options?: CompareOptions;
   /** Extra hand-picked instances for the sampling check of compatible directions. */
   readonly probes?: readonly Json[];
-  /** Set (with the reason) where ajv's behaviour differs from the JSON Schema semantics the case states. */
-  readonly ajvDisagrees?: string;
+  /** Why the expectation is what it is, where that is a decision rather than plain semantics. */
+  readonly note?: string;
 }
 
 export interface CorpusFamily {
