@@ -387,7 +387,8 @@ export const ERRORS = {
     template: "%s is not inside a git work tree, so --against %s cannot be read",
     http: 400,
     exit: 2,
-    description: "`--against` reads the base catalog from git, but the catalog folder is not in a git repository.",
+    description:
+      "`--against` reads the base catalog from git, but the catalog folder is not in a git repository.",
     fix: "Run the command inside the repository's checkout, or drop --against to check the working tree only.",
   },
   ACCORD_ERR_GIT_REF_NOT_FOUND: {
@@ -402,7 +403,8 @@ export const ERRORS = {
     template: "git %s failed: %s",
     http: 500,
     exit: 2,
-    description: "A git command Accord runs to read the base catalog failed (git missing, corrupt repository).",
+    description:
+      "A git command Accord runs to read the base catalog failed (git missing, corrupt repository).",
     fix: "Check that git is installed and `git status` works in the catalog folder.",
   },
   ACCORD_ERR_CATALOG_BASE_INVALID: {
@@ -485,15 +487,74 @@ export const ERRORS = {
     template: "cannot write %s: %s",
     http: 500,
     exit: 2,
-    description: "A file of the documentation could not be written (permissions, a file where a folder should be, disk full).",
+    description:
+      "A file of the documentation could not be written (permissions, a file where a folder should be, disk full).",
     fix: "Check that the --out folder is writable and has room.",
   },
   ACCORD_ERR_DOCS_SERVE: {
     template: "cannot serve the site on %s: %s",
     http: 500,
     exit: 2,
-    description: "`accord docs --serve` could not listen on the address (port in use, no permission for a low port).",
+    description:
+      "`accord docs --serve` could not listen on the address (port in use, no permission for a low port).",
     fix: "Pick another --port, or stop whatever is using it.",
+  },
+  ACCORD_ERR_REGISTRY_STORE_OPEN: {
+    template: "cannot open the registry store %s: %s",
+    http: 500,
+    exit: 2,
+    description:
+      "`accord serve --store` could not connect to the database, migrate it, or found it written by a newer Accord.",
+    fix: "Check the URL, the credentials and that the database is up (the message names the database, never the password).",
+  },
+  ACCORD_ERR_REGISTRY_UNAUTHORIZED: {
+    template: "Unauthorized: %s",
+    http: 401,
+    registryCode: 40101,
+    exit: 2,
+    description:
+      "The registry requires credentials (accord serve --auth) and the request had none, or wrong ones.",
+    fix: "Send HTTP basic credentials or a bearer token; the CLI reads --registry-user/--registry-password, --registry-token or ACCORD_REGISTRY_* variables.",
+  },
+  ACCORD_ERR_REGISTRY_FORBIDDEN: {
+    template: "Forbidden: %s",
+    http: 403,
+    registryCode: 40301,
+    exit: 2,
+    description: "The credentials are valid but their role does not allow this operation on this subject.",
+    fix: "Ask the registry's operator for a role (read, write or admin) covering the subject's prefix.",
+  },
+  ACCORD_ERR_REGISTRY_AUTH_CONFIG: {
+    template: "invalid auth file %s: %s",
+    http: 500,
+    exit: 2,
+    description: "The file given to `accord serve --auth` cannot be read or is not a valid users file.",
+    fix: "Fix the entry named in the message; `accord serve --help` shows the format, and secrets must be stored hashed.",
+  },
+  ACCORD_ERR_REGISTRY_SCHEMA_TOO_LARGE: {
+    template: "Schema is %s bytes, larger than the limit of %s bytes.",
+    http: 422,
+    registryCode: 42209,
+    exit: 2,
+    description: "The schema text exceeds the server's schema size limit (accord serve --max-schema-bytes).",
+    fix: "Split the schema with references, or start the server with a larger --max-schema-bytes.",
+  },
+  ACCORD_ERR_REGISTRY_TOO_MANY_RESULTS: {
+    template:
+      "The answer would hold %s %s, more than the limit of %s per call; ask for a page with offset and limit.",
+    http: 422,
+    registryCode: 422,
+    exit: 2,
+    description:
+      "A list endpoint matched more items than the server returns in one response (accord serve --max-list).",
+    fix: "Pass offset and limit (at most the limit per call), or a narrower subjectPrefix.",
+  },
+  ACCORD_ERR_REGISTRY_NOT_READY: {
+    template: "Not ready: %s",
+    http: 503,
+    exit: 3,
+    description: "The readiness endpoint found the store unreachable, or the server is shutting down.",
+    fix: "Check the database and the server log; load balancers should route to other instances meanwhile.",
   },
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -518,7 +579,9 @@ export interface AccordError {
   readonly location?: ErrorLocation;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AccordError };
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: AccordError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
@@ -529,7 +592,11 @@ export function fail<T = never>(error: AccordError): Result<T> {
 }
 
 /** Builds an error value from its table row, filling `%s` in order. */
-export function accordError(code: AccordErrorCode, args: readonly unknown[], location?: ErrorLocation): AccordError {
+export function accordError(
+  code: AccordErrorCode,
+  args: readonly unknown[],
+  location?: ErrorLocation,
+): AccordError {
   let index = 0;
   const message = ERRORS[code].template.replace(/%s/g, () => String(args[index++] ?? ""));
   return location ? { code, message, location } : { code, message };

@@ -1,30 +1,34 @@
-import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { AccordFailure, accordError } from "../contracts/errors.js";
 import { buildApp } from "./app.js";
-import { DATABASE_FILE, openSqliteStore } from "./store/sqlite.js";
+import { openStore } from "./store/open.js";
 
 export interface ServerOptions {
   readonly host: string;
   /** 0 picks a free port; the chosen one is in `url`. */
   readonly port: number;
   readonly dataDir: string;
+  /** `sqlite` (default: a file in dataDir) or a postgres:// URL shared by several instances. */
+  readonly store?: string;
   readonly bodyLimit?: number;
   readonly logger?: boolean | object;
 }
 
 export interface RunningServer {
   readonly url: string;
+  /** The SQLite file, or the PostgreSQL URL without its password. */
   readonly databaseFile: string;
   readonly app: FastifyInstance;
   /** Stops accepting connections, lets requests in flight finish, then closes the store. */
   close(): Promise<void>;
 }
 
-/** Opens the SQLite store in `dataDir` and serves the registry on host:port. */
+/** Opens the store (SQLite in `dataDir` unless `store` says otherwise) and serves the registry on host:port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const dataDir = resolve(options.dataDir);
-  const store = openSqliteStore({ dataDir });
+  const { store, location } = await openStore({
+    dataDir: options.dataDir,
+    ...(options.store === undefined ? {} : { store: options.store }),
+  });
   const app = buildApp({
     store,
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
@@ -47,7 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | undefined;
   return {
     url: address,
-    databaseFile: resolve(dataDir, DATABASE_FILE),
+    databaseFile: location,
     app,
     close() {
       closing ??= app.close().then(() => store.close());

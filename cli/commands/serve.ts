@@ -11,7 +11,8 @@ export default class Serve extends BaseCommand<ServeResult> {
 
   static override description =
     `Serves the Confluent Schema Registry REST API (subjects, schemas, config, mode, \
-compatibility) on an embedded SQLite store in --data. Existing Kafka clients and serializers work \
+compatibility) on an embedded SQLite store in --data, or on PostgreSQL (--store postgres://...) \
+shared by several instances behind one address. Existing Kafka clients and serializers work \
 unchanged: point schema.registry.url at the printed URL. Every acknowledged registration is on disk \
 before the response is sent. Registrations are checked with Accord's semantic compatibility engine.
 
@@ -20,6 +21,7 @@ Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store is
   static override examples = [
     "<%= config.bin %> <%= command.id %>",
     "<%= config.bin %> <%= command.id %> --port 8081 --data /var/lib/accord",
+    "ACCORD_STORE=postgres://accord:secret@db:5432/registry <%= config.bin %> <%= command.id %> --host 0.0.0.0",
   ];
 
   static override flags = {
@@ -31,8 +33,14 @@ Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store is
       max: 65535,
     }),
     data: Flags.string({
-      description: "Directory for the registry database (accord.db).",
+      description: "Directory for the registry database (accord.db) when the store is sqlite.",
       default: ".accord/registry",
+    }),
+    store: Flags.string({
+      description:
+        "sqlite (a file in --data) or a postgres:// URL; several instances can share one PostgreSQL database. Prefer the ACCORD_STORE variable for a URL with a password: flags show in ps.",
+      env: "ACCORD_STORE",
+      default: "sqlite",
     }),
     "body-limit": Flags.integer({
       description: "Largest request body in bytes; larger ones get HTTP 413.",
@@ -48,6 +56,7 @@ Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store is
       host: flags.host,
       port: flags.port,
       dataDir: flags.data,
+      store: flags.store,
       bodyLimit: flags["body-limit"],
       // Only problems reach the log, on stderr; stdout stays for the URL line (and --json).
       logger: { level: "warn", stream: process.stderr },

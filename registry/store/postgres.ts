@@ -1,0 +1,817 @@
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
+import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
+import { POSTGRES_MIGRATIONS } from "./migrations/postgres/index.js";
+import type {
+  RegisterOutcome,
+  RegisterRequest,
+  RegistryStore,
+  SchemaUsage,
+  StoredConfig,
+  StoredSchema,
+  SubjectSnapshot,
+  SubjectVersion,
+} from "./types.js";
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:port/database`; libpq parameters such as `sslmode` are honoured. */
+  readonly url: string;
+  /** The PostgreSQL schema (namespace) for Accord's tables, created if missing; default `public`. */
+  readonly schema?: string;
+  /** Connections per instance; default 10. */
+  readonly poolSize?: number;
+  /** A statement (lock waits included) running longer fails with 50002; default 15 s. */
+  readonly statementTimeoutMs?: number;
+  /** Waiting longer for a connection fails with 50002; default 10 s. */
+  readonly connectTimeoutMs?: number;
+}
+
+/** Classes of SQLSTATE after which the same transaction, run again, can succeed. */
+const RETRYABLE = new Set([
+  "40001", // serialization_failure
+  "40P01", // deadlock_detected
+  "23505", // unique_violation: another instance wrote the same key first
+  "23503", // foreign_key_violation: a schema was purged by a concurrent permanent delete
+]);
+const MAX_TRANSACTION_ATTEMPTS = 6;
+/** Registrations committed together; bounds how long the first one in a batch waits. */
+const MAX_BATCH = 64;
+/** Advisory-lock key space of this store: subject locks are derived from it. */
+const LOCK_NAMESPACE = "accord-registry-subject";
+/** Held while migrating, so instances starting together migrate once. */
+const MIGRATION_LOCK_KEY = 0x61_63_63_6f_72_64n; // "accord"
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+interface SchemaRow {
+  id: number;
+  fingerprint: string;
+  schema: string;
+  references_json: string;
+}
+
+interface VersionRow extends SchemaRow {
+  subject: string;
+  version: number;
+  deleted: boolean;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/**
+ * Opens the PostgreSQL store: connects, applies pending migrations (under an advisory lock, so
+ * several instances starting at once migrate once) and returns the store. Throws AccordFailure
+ * (ACCORD_ERR_REGISTRY_STORE_OPEN) naming the database without its password.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const description = describeUrl(options.url, options.schema);
+  const schema = options.schema ?? "public";
+  if (!IDENTIFIER.test(schema)) {
+    throw openFailure(description, `schema name ${JSON.stringify(schema)} must match ${IDENTIFIER.source}`);
+  }
+  let pool: pg.Pool;
+  try {
+    pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      application_name: "accord-registry",
+      // Every connection resolves table names in Accord's schema only.
+      options: `-c search_path=${schema}`,
+    });
+  } catch (err) {
+    throw openFailure(description, (err as Error).message);
+  }
+  // A connection dropped while idle (server restart, network) is removed by the pool; without a
+  // listener the 'error' event would crash the process.
+  pool.on("error", () => undefined);
+  try {
+    await migrate(pool, schema);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    if (err instanceof AccordFailure) throw err;
+    throw openFailure(description, errorText(err));
+  }
+  return new PostgresStore(pool, description);
+}
+
+async function migrate(pool: pg.Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS accord_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+      );
+      const { rows } = await client.query<{ current: number | null }>(
+        "SELECT max(version) AS current FROM accord_migrations",
+      );
+      const current = rows[0]?.current ?? 0;
+      const latest = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
+      if (current > latest) {
+        throw new Error(
+          `database schema version ${current} is newer than this Accord understands (${latest}); upgrade Accord`,
+        );
+      }
+      for (const migration of POSTGRES_MIGRATIONS) {
+        if (migration.version <= current) continue;
+        await client.query("BEGIN");
+        try {
+          await client.query(migration.sql);
+          await client.query("INSERT INTO accord_migrations (version, name) VALUES ($1, $2)", [
+            migration.version,
+            migration.name,
+          ]);
+          await client.query("COMMIT");
+        } catch (err) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw err;
+        }
+      }
+    } finally {
+      await client
+        .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()])
+        .catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+interface PendingRegistration {
+  readonly request: RegisterRequest;
+  readonly resolve: (result: Result<RegisterOutcome>) => void;
+  readonly reject: (err: unknown) => void;
+}
+
+/**
+ * The registry store on PostgreSQL, for several `accord serve` instances on one database.
+ *
+ * Every write runs in a READ COMMITTED transaction that first takes transaction-scoped advisory
+ * locks on the subjects it touches (its own and those its references name), in one global order,
+ * so two instances never interleave writes to a subject and never deadlock on each other. Schema
+ * ids come from a one-row counter locked last, after which the fingerprint is looked up again: a
+ * schema another instance created meanwhile is then visible and its id reused. Unique keys on
+ * (subject, version), fingerprint and id back all of this up; a transaction that trips one (or a
+ * serialization failure or deadlock) is rolled back and run again.
+ */
+export class PostgresStore implements RegistryStore {
+  readonly description: string;
+  private readonly pool: pg.Pool;
+  private pending: PendingRegistration[] = [];
+  private flushing: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(pool: pg.Pool, description: string) {
+    this.pool = pool;
+    this.description = description;
+  }
+
+  /** Runs a trivial query: what the readiness endpoint asks. */
+  async ping(): Promise<void> {
+    await this.read(this.pool, "SELECT 1");
+  }
+
+  async listSubjects(options: { deleted: boolean; prefix?: string }): Promise<string[]> {
+    const prefix = options.prefix ?? "";
+    // PostgreSQL text cannot hold U+0000 and no subject contains one: nothing can match.
+    if (prefix.includes("\u0000")) return [];
+    const rows = await this.read<{ subject: string }>(
+      this.pool,
+      `SELECT DISTINCT subject FROM subject_versions
+       WHERE left(subject, length($1)) = $1 ${options.deleted ? "" : "AND NOT deleted"}
+       ORDER BY subject`,
+      [prefix],
+    );
+    return rows.map((row) => row.subject);
+  }
+
+  async subjectVersions(subject: string): Promise<SubjectVersion[]> {
+    return (await this.versionRows(this.pool, subject)).map(toSubjectVersion);
+  }
+
+  async getVersion(subject: string, version: number): Promise<SubjectVersion | undefined> {
+    const row = await this.versionRow(this.pool, subject, version);
+    return row ? toSubjectVersion(row) : undefined;
+  }
+
+  async findSchemaInSubject(subject: string, fingerprint: string): Promise<SubjectVersion[]> {
+    const rows = await this.read<VersionRow>(
+      this.pool,
+      `SELECT ${VERSION_COLUMNS} WHERE s.fingerprint = $1 AND sv.subject = $2 ORDER BY sv.version`,
+      [fingerprint, subject],
+    );
+    return rows.map(toSubjectVersion);
+  }
+
+  async subjectState(subject: string): Promise<SubjectSnapshot> {
+    const rows = await this.read<{ version: number; deleted: boolean }>(
+      this.pool,
+      "SELECT version, deleted FROM subject_versions WHERE subject = $1 ORDER BY version",
+      [subject],
+    );
+    return snapshotOf(rows);
+  }
+
+  async latestVersion(subject: string, options: { deleted: boolean }): Promise<SubjectVersion | undefined> {
+    const rows = await this.read<VersionRow>(
+      this.pool,
+      `SELECT ${VERSION_COLUMNS} WHERE sv.subject = $1 ${options.deleted ? "" : "AND NOT sv.deleted"}
+       ORDER BY sv.version DESC LIMIT 1`,
+      [subject],
+    );
+    return rows[0] ? toSubjectVersion(rows[0]) : undefined;
+  }
+
+  async schemaById(id: number): Promise<StoredSchema | undefined> {
+    const row = await this.schemaRowById(this.pool, id);
+    return row ? toStoredSchema(row) : undefined;
+  }
+
+  async schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined> {
+    const row = await this.schemaRowByFingerprint(this.pool, fingerprint);
+    return row ? toStoredSchema(row) : undefined;
+  }
+
+  async usagesOfSchema(id: number, options: { deleted: boolean }): Promise<SchemaUsage[]> {
+    return this.read<SchemaUsage>(
+      this.pool,
+      `SELECT subject, version, deleted FROM subject_versions
+       WHERE schema_id = $1 ${options.deleted ? "" : "AND NOT deleted"} ORDER BY subject, version`,
+      [id],
+    );
+  }
+
+  async referencedBy(subject: string, version: number, options: { deleted: boolean }): Promise<number[]> {
+    return this.referrers(this.pool, subject, version, options.deleted, null);
+  }
+
+  /**
+   * Queues the registration; registrations queued while a batch is being written are committed
+   * together in the next one, each in its own savepoint, so one commit (one WAL flush) serves many
+   * requests and one failing registration leaves the others intact. Resolves after COMMIT.
+   */
+  register(request: RegisterRequest): Promise<Result<RegisterOutcome>> {
+    if (this.closed) return Promise.reject(closedFailure());
+    return new Promise((resolve, reject) => {
+      this.pending.push({ request, resolve, reject });
+      if (!this.flushing) this.flushing = new Promise((done) => setImmediate(done)).then(() => this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        await this.writeBatch(batch);
+      }
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async writeBatch(batch: PendingRegistration[]): Promise<void> {
+    const subjects = batch.flatMap(({ request }) => [
+      request.subject,
+      ...request.schema.references.map((reference) => reference.subject),
+    ]);
+    let results: (Result<RegisterOutcome> | Error)[];
+    try {
+      results = await this.transaction(subjects, async (client) => {
+        const outcomes: (Result<RegisterOutcome> | Error)[] = [];
+        for (const { request } of batch) outcomes.push(await this.registerInSavepoint(client, request));
+        return outcomes;
+      });
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    batch.forEach((item, index) => {
+      const result = results[index];
+      if (result instanceof Error) item.reject(result);
+      else if (result) item.resolve(result);
+    });
+  }
+
+  private async registerInSavepoint(
+    client: pg.PoolClient,
+    request: RegisterRequest,
+  ): Promise<Result<RegisterOutcome> | Error> {
+    for (let attempt = 1; ; attempt++) {
+      await client.query("SAVEPOINT registration");
+      try {
+        const result = await this.registerRows(client, request);
+        await client.query("RELEASE SAVEPOINT registration");
+        return result;
+      } catch (err) {
+        await client.query("ROLLBACK TO SAVEPOINT registration");
+        // A race with a concurrent permanent delete or another instance: the locks this
+        // transaction holds are still held, so running the registration again sees the winner.
+        if (isRetryable(err) && attempt < MAX_TRANSACTION_ATTEMPTS) continue;
+        if (isConnectionLost(err)) throw err;
+        return storeFailure(err);
+      }
+    }
+  }
+
+  private async registerRows(
+    client: pg.PoolClient,
+    request: RegisterRequest,
+  ): Promise<Result<RegisterOutcome>> {
+    const { subject, schema } = request;
+    const rows = await this.versionRows(client, subject);
+    const same = rows.find((row) => !row.deleted && row.fingerprint === schema.fingerprint);
+    if (same) return ok({ kind: "existing", id: same.id, version: same.version });
+
+    const { maxVersion, live } = snapshotOf(rows);
+    if (maxVersion !== request.expected.maxVersion || !sameNumbers(live, request.expected.live)) {
+      return ok({ kind: "stale" });
+    }
+
+    for (const reference of schema.references) {
+      const target = await this.read<{ deleted: boolean }>(
+        client,
+        "SELECT deleted FROM subject_versions WHERE subject = $1 AND version = $2",
+        [reference.subject, reference.version],
+      );
+      if (!target[0] || target[0].deleted) {
+        return fail(
+          accordError("ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED", [
+            reference.name,
+            reference.subject,
+            reference.version,
+          ]),
+        );
+      }
+    }
+
+    let version = maxVersion + 1;
+    if (request.version !== undefined) {
+      if (request.importId !== undefined) {
+        if (rows.some((row) => row.version === request.version)) {
+          return notPermitted(
+            `Version ${request.version} of subject "${subject}" already exists with another schema; import cannot overwrite it.`,
+          );
+        }
+      } else if (request.version !== version) {
+        return fail(
+          accordError("ACCORD_ERR_REGISTRY_SCHEMA_INVALID", [
+            `version ${request.version} was requested but the next version of subject "${subject}" is ${version}`,
+          ]),
+        );
+      }
+      version = request.version;
+    }
+
+    let known = await this.schemaRowByFingerprint(client, schema.fingerprint);
+    if (!known || request.importId !== undefined) {
+      // The counter row is the one place where schemas are created: once it is locked, any schema
+      // another instance created has committed, so looking the fingerprint up again finds it.
+      await client.query("SELECT next_id FROM schema_id_counter FOR UPDATE");
+      known = await this.schemaRowByFingerprint(client, schema.fingerprint);
+    }
+    if (request.importId !== undefined) {
+      if (known && known.id !== request.importId) {
+        return notPermitted(
+          `The schema is already registered with id ${known.id}; it cannot be imported again as id ${request.importId}.`,
+        );
+      }
+      const holder = await this.schemaRowById(client, request.importId);
+      if (holder && holder.fingerprint !== schema.fingerprint) {
+        return notPermitted(`Overwrite new schema with id ${request.importId} not permitted.`);
+      }
+    }
+
+    let id = known?.id;
+    if (id === undefined) {
+      id = await this.allocateId(client, request.importId);
+      await client.query(
+        "INSERT INTO schemas (id, fingerprint, schema, references_json) VALUES ($1, $2, $3, $4)",
+        [id, schema.fingerprint, schema.schema, JSON.stringify(schema.references)],
+      );
+      if (schema.references.length > 0) {
+        await client.query(
+          `INSERT INTO schema_references (schema_id, position, subject, version)
+           SELECT $1, r.position - 1, r.subject, r.version
+           FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS r (subject, version, position)`,
+          [id, schema.references.map((r) => r.subject), schema.references.map((r) => r.version)],
+        );
+      }
+    }
+    await client.query("INSERT INTO subject_versions (subject, version, schema_id) VALUES ($1, $2, $3)", [
+      subject,
+      version,
+      id,
+    ]);
+    return ok({ kind: "created", id, version });
+  }
+
+  /** The next id, or the imported one; either way later ids continue above it. */
+  private async allocateId(client: pg.PoolClient, importId: number | undefined): Promise<number> {
+    if (importId !== undefined) {
+      await client.query("UPDATE schema_id_counter SET next_id = GREATEST(next_id, $1::int + 1)", [importId]);
+      return importId;
+    }
+    const { rows } = await client.query<{ id: number }>(
+      "UPDATE schema_id_counter SET next_id = next_id + 1 RETURNING next_id - 1 AS id",
+    );
+    const id = rows[0]?.id;
+    if (id === undefined) throw new Error("schema_id_counter has no row");
+    return id;
+  }
+
+  async softDeleteVersion(subject: string, version: number): Promise<Result<number>> {
+    return this.transaction([subject], async (client) => {
+      const found = await this.findVersion(client, subject, version);
+      if (!found.ok) return found;
+      if (found.value.deleted) {
+        return fail(accordError("ACCORD_ERR_REGISTRY_VERSION_SOFT_DELETED", [version, subject]));
+      }
+      const referrers = await this.referrers(client, subject, version, false, null);
+      if (referrers.length > 0) return referenced(subject, version, referrers);
+      await this.markDeleted(client, subject, [version]);
+      return ok(version);
+    });
+  }
+
+  async hardDeleteVersion(subject: string, version: number): Promise<Result<number>> {
+    return this.transaction([subject], async (client) => {
+      const found = await this.findVersion(client, subject, version);
+      if (!found.ok) return found;
+      if (!found.value.deleted) {
+        return fail(accordError("ACCORD_ERR_REGISTRY_VERSION_NOT_SOFT_DELETED", [version, subject]));
+      }
+      // Soft-deleted referrers still count: their ids must keep decoding, which needs this version.
+      const referrers = await this.referrers(client, subject, version, true, null);
+      if (referrers.length > 0) return referenced(subject, version, referrers);
+      await client.query("DELETE FROM subject_versions WHERE subject = $1 AND version = $2", [
+        subject,
+        version,
+      ]);
+      await this.purgeSchemas(client, [found.value.id]);
+      return ok(version);
+    });
+  }
+
+  async softDeleteSubject(subject: string): Promise<Result<number[]>> {
+    return this.transaction([subject], async (client) => {
+      const rows = await this.versionRows(client, subject);
+      if (rows.length === 0) return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", [subject]));
+      const live = rows.filter((row) => !row.deleted).map((row) => row.version);
+      if (live.length === 0) return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_SOFT_DELETED", [subject]));
+      for (const version of live) {
+        // Referrers inside this subject are being deleted with it.
+        const referrers = await this.referrers(client, subject, version, false, subject);
+        if (referrers.length > 0) return referenced(subject, version, referrers);
+      }
+      await this.markDeleted(client, subject, live);
+      return ok(live);
+    });
+  }
+
+  async hardDeleteSubject(subject: string): Promise<Result<number[]>> {
+    return this.transaction([subject], async (client) => {
+      const rows = await this.versionRows(client, subject);
+      if (rows.length === 0) return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", [subject]));
+      if (rows.some((row) => !row.deleted)) {
+        return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_SOFT_DELETED", [subject]));
+      }
+      for (const row of rows) {
+        const referrers = await this.referrers(client, subject, row.version, true, subject);
+        if (referrers.length > 0) return referenced(subject, row.version, referrers);
+      }
+      await client.query("DELETE FROM subject_versions WHERE subject = $1", [subject]);
+      await this.purgeSchemas(client, [...new Set(rows.map((row) => row.id))]);
+      await client.query("DELETE FROM config WHERE scope = $1", [subject]);
+      await client.query("DELETE FROM mode WHERE scope = $1", [subject]);
+      return ok(rows.map((row) => row.version));
+    });
+  }
+
+  async getConfig(subject: string | null): Promise<StoredConfig | undefined> {
+    const rows = await this.read<{ compatibility: string | null; normalize: boolean | null }>(
+      this.pool,
+      "SELECT compatibility, normalize FROM config WHERE scope = $1",
+      [scopeOf(subject)],
+    );
+    return rows[0] ? toConfig(rows[0]) : undefined;
+  }
+
+  async setConfig(subject: string | null, config: StoredConfig): Promise<void> {
+    await this.read(
+      this.pool,
+      `INSERT INTO config (scope, compatibility, normalize) VALUES ($1, $2, $3)
+       ON CONFLICT (scope) DO UPDATE SET compatibility = EXCLUDED.compatibility, normalize = EXCLUDED.normalize`,
+      [scopeOf(subject), config.compatibility ?? null, config.normalize ?? null],
+    );
+  }
+
+  async deleteConfig(subject: string | null): Promise<StoredConfig | undefined> {
+    const rows = await this.read<{ compatibility: string | null; normalize: boolean | null }>(
+      this.pool,
+      "DELETE FROM config WHERE scope = $1 RETURNING compatibility, normalize",
+      [scopeOf(subject)],
+    );
+    return rows[0] ? toConfig(rows[0]) : undefined;
+  }
+
+  async getMode(subject: string | null): Promise<RegistryMode | undefined> {
+    const rows = await this.read<{ mode: string }>(this.pool, "SELECT mode FROM mode WHERE scope = $1", [
+      scopeOf(subject),
+    ]);
+    return rows[0]?.mode as RegistryMode | undefined;
+  }
+
+  async setMode(subject: string | null, mode: RegistryMode): Promise<void> {
+    await this.read(
+      this.pool,
+      "INSERT INTO mode (scope, mode) VALUES ($1, $2) ON CONFLICT (scope) DO UPDATE SET mode = EXCLUDED.mode",
+      [scopeOf(subject), mode],
+    );
+  }
+
+  async deleteMode(subject: string | null): Promise<RegistryMode | undefined> {
+    const rows = await this.read<{ mode: string }>(
+      this.pool,
+      "DELETE FROM mode WHERE scope = $1 RETURNING mode",
+      [scopeOf(subject)],
+    );
+    return rows[0]?.mode as RegistryMode | undefined;
+  }
+
+  /** Lets queued registrations commit, then closes every connection. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.flushing) await this.flushing;
+    await this.pool.end();
+  }
+
+  /**
+   * Runs `work` in a transaction holding the advisory locks of `subjects`, again from the start
+   * when PostgreSQL reports a conflict that a rerun resolves. Resolves only after COMMIT returned,
+   * i.e. once the write is in the WAL on disk (with the default synchronous_commit).
+   */
+  private async transaction<T>(
+    subjects: readonly string[],
+    work: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T> {
+    const keys = lockKeys(subjects);
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.connect();
+      let broken = false;
+      try {
+        await client.query("BEGIN");
+        await client.query("SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k", [keys]);
+        const result = await work(client);
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        broken = isConnectionLost(err);
+        if (!broken) await client.query("ROLLBACK").catch(() => undefined);
+        if (isRetryable(err) && attempt < MAX_TRANSACTION_ATTEMPTS) {
+          await sleep(5 * attempt * Math.random());
+          continue;
+        }
+        throw toFailure(err);
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (err) {
+      throw toFailure(err);
+    }
+  }
+
+  private async read<R extends object>(db: Queryable, sql: string, values: unknown[] = []): Promise<R[]> {
+    try {
+      return (await db.query<R & pg.QueryResultRow>(sql, values)).rows;
+    } catch (err) {
+      // Inside a transaction the caller decides (retry or fail); on the pool this is the answer.
+      if (db !== this.pool) throw err;
+      throw toFailure(err);
+    }
+  }
+
+  private versionRows(db: Queryable, subject: string): Promise<VersionRow[]> {
+    return this.read<VersionRow>(db, `SELECT ${VERSION_COLUMNS} WHERE sv.subject = $1 ORDER BY sv.version`, [
+      subject,
+    ]);
+  }
+
+  private async versionRow(db: Queryable, subject: string, version: number): Promise<VersionRow | undefined> {
+    const rows = await this.read<VersionRow>(
+      db,
+      `SELECT ${VERSION_COLUMNS} WHERE sv.subject = $1 AND sv.version = $2`,
+      [subject, version],
+    );
+    return rows[0];
+  }
+
+  private async schemaRowById(db: Queryable, id: number): Promise<SchemaRow | undefined> {
+    const rows = await this.read<SchemaRow>(db, `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  private async schemaRowByFingerprint(db: Queryable, fingerprint: string): Promise<SchemaRow | undefined> {
+    const rows = await this.read<SchemaRow>(
+      db,
+      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE fingerprint = $1`,
+      [fingerprint],
+    );
+    return rows[0];
+  }
+
+  private async findVersion(
+    client: pg.PoolClient,
+    subject: string,
+    version: number,
+  ): Promise<Result<VersionRow>> {
+    const row = await this.versionRow(client, subject, version);
+    if (row) return ok(row);
+    const any = await this.read(client, "SELECT 1 FROM subject_versions WHERE subject = $1 LIMIT 1", [
+      subject,
+    ]);
+    if (any.length === 0) return fail(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", [subject]));
+    return fail(accordError("ACCORD_ERR_REGISTRY_VERSION_NOT_FOUND", [version, subject]));
+  }
+
+  private async markDeleted(
+    client: pg.PoolClient,
+    subject: string,
+    versions: readonly number[],
+  ): Promise<void> {
+    await client.query(
+      "UPDATE subject_versions SET deleted = TRUE WHERE subject = $1 AND version = ANY($2::int[])",
+      [subject, versions],
+    );
+  }
+
+  /** Schemas no subject version uses any more go, with their reference rows. */
+  private async purgeSchemas(client: pg.PoolClient, ids: readonly number[]): Promise<void> {
+    await client.query(
+      `DELETE FROM schemas s WHERE s.id = ANY($1::int[])
+       AND NOT EXISTS (SELECT 1 FROM subject_versions sv WHERE sv.schema_id = s.id)`,
+      [ids],
+    );
+  }
+
+  /** Referrers count only while some version (outside `excluded`) still uses them. */
+  private async referrers(
+    db: Queryable,
+    subject: string,
+    version: number,
+    deleted: boolean,
+    excluded: string | null,
+  ): Promise<number[]> {
+    const rows = await this.read<{ schema_id: number }>(
+      db,
+      `SELECT DISTINCT r.schema_id FROM schema_references r
+       JOIN subject_versions sv ON sv.schema_id = r.schema_id
+       WHERE r.subject = $1 AND r.version = $2 AND (NOT sv.deleted OR $3::boolean)
+         AND ($4::text IS NULL OR sv.subject <> $4::text)
+       ORDER BY r.schema_id`,
+      [subject, version, deleted, excluded],
+    );
+    return rows.map((row) => row.schema_id);
+  }
+}
+
+const SCHEMA_COLUMNS = "id, fingerprint, schema, references_json";
+const VERSION_COLUMNS =
+  "sv.subject, sv.version, sv.deleted, s.id, s.fingerprint, s.schema, s.references_json FROM subject_versions sv JOIN schemas s ON s.id = sv.schema_id";
+
+/**
+ * Advisory-lock keys for subjects: 64-bit, from a hash with this store's namespace, deduplicated
+ * and sorted, so every transaction takes its locks in one global order (no deadlock between
+ * instances, even if two subjects' keys collide).
+ */
+export function lockKeys(subjects: readonly string[]): string[] {
+  const keys = new Set<bigint>();
+  for (const subject of subjects) {
+    const digest = createHash("sha256").update(LOCK_NAMESPACE).update("\u0000").update(subject).digest();
+    keys.add(digest.readBigInt64BE(0));
+  }
+  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+}
+
+/** The URL without its password, plus the schema when not the default. */
+export function describeUrl(url: string, schema?: string): string {
+  const suffix = schema === undefined || schema === "public" ? "" : ` (schema ${schema})`;
+  try {
+    const parsed = new URL(url);
+    parsed.password = "";
+    parsed.search = "";
+    return `${parsed.toString()}${suffix}`;
+  } catch {
+    return `postgres (unparsable URL)${suffix}`;
+  }
+}
+
+function scopeOf(subject: string | null): string {
+  return subject ?? "";
+}
+
+function toStoredSchema(row: SchemaRow): StoredSchema {
+  return {
+    id: row.id,
+    schemaType: "JSON",
+    schema: row.schema,
+    references: JSON.parse(row.references_json) as SchemaReference[],
+    fingerprint: row.fingerprint,
+  };
+}
+
+function toSubjectVersion(row: VersionRow): SubjectVersion {
+  return { subject: row.subject, version: row.version, deleted: row.deleted, schema: toStoredSchema(row) };
+}
+
+function toConfig(row: { compatibility: string | null; normalize: boolean | null }): StoredConfig {
+  const config: { compatibility?: CompatibilityLevel; normalize?: boolean } = {};
+  if (row.compatibility !== null) config.compatibility = row.compatibility as CompatibilityLevel;
+  if (row.normalize !== null) config.normalize = row.normalize;
+  return config;
+}
+
+function snapshotOf(rows: readonly { version: number; deleted: boolean }[]): SubjectSnapshot {
+  return {
+    maxVersion: rows.at(-1)?.version ?? 0,
+    live: rows.filter((row) => !row.deleted).map((row) => row.version),
+  };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
+function notPermitted<T>(message: string): Result<T> {
+  return fail(accordError("ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED", [message]));
+}
+
+function referenced<T>(subject: string, version: number, referrers: readonly number[]): Result<T> {
+  return fail(accordError("ACCORD_ERR_REGISTRY_REFERENCE_EXISTS", [version, subject, referrers.join(", ")]));
+}
+
+function sqlState(err: unknown): string | undefined {
+  return err instanceof pg.DatabaseError ? err.code : undefined;
+}
+
+function isRetryable(err: unknown): boolean {
+  const code = sqlState(err);
+  return code !== undefined && RETRYABLE.has(code);
+}
+
+/** The connection is unusable (server gone, network cut): the pool must not hand it out again. */
+function isConnectionLost(err: unknown): boolean {
+  if (err instanceof pg.DatabaseError) return (err.code ?? "").startsWith("08") || err.code === "57P01";
+  return err instanceof Error && !(err instanceof AccordFailure);
+}
+
+/** Store failures become table errors (50001/50002) naming the cause, never SQL or credentials. */
+function toFailure(err: unknown): AccordFailure {
+  if (err instanceof AccordFailure) return err;
+  return storeFailure(err);
+}
+
+function storeFailure(err: unknown): AccordFailure {
+  const code = sqlState(err);
+  // 57014: statement_timeout; 55P03: lock_not_available.
+  if (
+    code === "57014" ||
+    code === "55P03" ||
+    /timeout exceeded when trying to connect/i.test(errorText(err))
+  ) {
+    return new AccordFailure(
+      accordError("ACCORD_ERR_REGISTRY_STORE_TIMEOUT", [`PostgreSQL: ${errorText(err)}`]),
+    );
+  }
+  return new AccordFailure(accordError("ACCORD_ERR_REGISTRY_STORE", [`PostgreSQL: ${errorText(err)}`]));
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof pg.DatabaseError) return `${err.code ?? "?"} ${err.message}`;
+  const node = err as NodeJS.ErrnoException;
+  if (typeof node?.code === "string" && typeof node.message === "string")
+    return `${node.code} ${node.message}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+function closedFailure(): AccordFailure {
+  return new AccordFailure(accordError("ACCORD_ERR_REGISTRY_STORE", ["the store is closed"]));
+}
+
+function openFailure(description: string, reason: string): AccordFailure {
+  return new AccordFailure(accordError("ACCORD_ERR_REGISTRY_STORE_OPEN", [description, reason]));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,146 @@
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { AccordFailure } from "../../../contracts/errors.js";
+import { describeUrl, lockKeys, openPostgresStore } from "../../../registry/store/postgres.js";
+import { describeStoreConformance } from "./conformance.js";
+import { freshSchemaName, PG_SKIP_REASON, PG_URL, PostgresFixtures } from "./postgres-helpers.js";
+
+const fixtures = new PostgresFixtures();
+afterAll(() => fixtures.dropAll());
+
+describe("postgres store helpers (no database)", () => {
+  it("never shows the password in the store's description", () => {
+    expect(describeUrl("postgres://alice:s3cr%40t@db.internal:5432/registry?sslmode=require")).toBe(
+      "postgres://alice@db.internal:5432/registry",
+    );
+    expect(describeUrl("not a url")).not.toMatch(/not a url/);
+  });
+
+  it("orders advisory-lock keys the same whatever order subjects come in, without duplicates", () => {
+    const a = lockKeys(["orders-value", "payments-value", "orders-value"]);
+    expect(a).toHaveLength(2);
+    expect(lockKeys(["payments-value", "orders-value"])).toEqual(a);
+    expect([...a].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1))).toEqual(a);
+  });
+});
+
+if (!PG_URL) {
+  describe.skip(`postgres store conformance (skipped: ${PG_SKIP_REASON})`, () => {
+    it("needs PostgreSQL", () => undefined);
+  });
+} else {
+  const url = PG_URL;
+  describeStoreConformance("postgres", () => fixtures.open());
+
+  describe("postgres store", () => {
+    it("applies migrations once and records them, even when instances start together", async () => {
+      const schema = freshSchemaName();
+      const stores = await Promise.all([
+        fixtures.open({ schema }),
+        fixtures.open({ schema }),
+        fixtures.open({ schema }),
+      ]);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          `SELECT version, name FROM ${schema}.accord_migrations ORDER BY version`,
+        );
+        expect(rows).toEqual([{ version: 1, name: "initial" }]);
+      } finally {
+        await client.end();
+        await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+
+    it("refuses a database migrated by a newer Accord, naming it without the password", async () => {
+      const schema = freshSchemaName();
+      const first = await fixtures.open({ schema });
+      await first.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`INSERT INTO ${schema}.accord_migrations (version, name) VALUES (99, 'future')`);
+      await client.end();
+      const password = new URL(url).password;
+      try {
+        await openPostgresStore({ url, schema });
+        expect.unreachable();
+      } catch (err) {
+        expect((err as AccordFailure).error.code).toBe("ACCORD_ERR_REGISTRY_STORE_OPEN");
+        expect((err as Error).message).toMatch(/schema version 99 is newer/);
+        if (password) expect((err as Error).message).not.toContain(password);
+      }
+    });
+
+    it("reports wrong credentials and an unreachable server as open failures without secrets", async () => {
+      const wrong = new URL(url);
+      wrong.password = "definitely-not-the-password";
+      const urls = [wrong.toString(), "postgres://nobody:hunter2@127.0.0.1:1/none"];
+      for (const target of urls) {
+        const err = await openPostgresStore({ url: target, connectTimeoutMs: 2000 }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(err).toBeInstanceOf(AccordFailure);
+        expect((err as AccordFailure).error.code).toBe("ACCORD_ERR_REGISTRY_STORE_OPEN");
+        expect((err as Error).message).not.toMatch(/definitely-not-the-password|hunter2/);
+      }
+    });
+
+    it("two stores on one database never issue a duplicate id or version", async () => {
+      const schema = freshSchemaName();
+      const left = await fixtures.open({ schema, poolSize: 4 });
+      const right = await fixtures.open({ schema, poolSize: 4 });
+      try {
+        const subjects = ["a", "b", "c"];
+        const attempts = [];
+        // The same 30 schemas sent to both stores at once, into three subjects: every schema
+        // must end up with one id, and each subject numbered 1..n without gaps or repeats.
+        for (let n = 0; n < 30; n++) {
+          for (const store of [left, right]) {
+            const subject = subjects[n % 3] as string;
+            attempts.push(
+              (async () => {
+                for (;;) {
+                  const expected = await store.subjectState(subject);
+                  const result = await store.register({
+                    subject,
+                    schema: { schema: `{"n":${n}}`, fingerprint: `fp-${n}`, references: [] },
+                    expected,
+                  });
+                  if (!result.ok) throw new Error(result.error.message);
+                  if (result.value.kind !== "stale") return { n, ...result.value };
+                }
+              })(),
+            );
+          }
+        }
+        const outcomes = await Promise.all(attempts);
+        const idOf = new Map<number, number>();
+        for (const outcome of outcomes) {
+          const seen = idOf.get(outcome.n);
+          if (seen !== undefined) expect(outcome.id).toBe(seen);
+          idOf.set(outcome.n, outcome.id);
+        }
+        expect(new Set(idOf.values()).size).toBe(30);
+        for (const subject of subjects) {
+          const versions = (await left.subjectVersions(subject)).map((row) => row.version);
+          expect(versions).toEqual(versions.map((_, index) => index + 1));
+          expect(versions).toHaveLength(10);
+        }
+      } finally {
+        await left.close();
+        await right.close();
+      }
+    });
+
+    it("finds nothing for a subject prefix PostgreSQL text cannot hold", async () => {
+      const store = await fixtures.open();
+      try {
+        expect(await store.listSubjects({ deleted: true, prefix: "a\u0000" })).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
