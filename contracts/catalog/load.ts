@@ -7,12 +7,20 @@ import type { Catalog, CatalogFiles, CatalogSubject, CatalogVersion } from "./ty
 
 export type { CatalogFiles } from "./types.js";
 
+export interface LoadCatalogOptions {
+  /**
+   * A catalog already loaded (the working tree, when loading the base of a check): a version file
+   * with the same path and text reuses its document instead of being parsed and compiled again.
+   */
+  readonly reuse?: Catalog;
+}
+
 /**
  * File texts → Catalog. Pure: the caller reads the working tree or a git ref. The first problem
  * (accord.yaml, then subjects by name, versions in order) fails the load, with file:line:column;
  * a catalog that loads has only valid, local-ref schemas in it.
  */
-export function loadCatalog(files: CatalogFiles): Result<Catalog> {
+export function loadCatalog(files: CatalogFiles, options: LoadCatalogOptions = {}): Result<Catalog> {
   const configText = files.get(CONFIG_FILE);
   if (configText === undefined) {
     return fail(accordError("ACCORD_ERR_CATALOG_NOT_FOUND", ["the catalog root"], { file: CONFIG_FILE }));
@@ -22,6 +30,14 @@ export function loadCatalog(files: CatalogFiles): Result<Catalog> {
 
   const layout = layoutOf(files.keys());
   if (!layout.ok) return layout;
+
+  // A document depends on its text and the default draft only.
+  const known = new Map<string, CatalogVersion>();
+  if (options.reuse && options.reuse.config.defaultDraft === config.value.defaultDraft) {
+    for (const subject of options.reuse.subjects) {
+      for (const version of subject.versions) known.set(version.file, version);
+    }
+  }
 
   const subjects: CatalogSubject[] = [];
   for (const entry of layout.value) {
@@ -36,6 +52,11 @@ export function loadCatalog(files: CatalogFiles): Result<Catalog> {
     const versions: CatalogVersion[] = [];
     for (const { version, file } of entry.versions) {
       const text = files.get(file) ?? "";
+      const same = known.get(file);
+      if (same && same.text === text) {
+        versions.push({ version, file, text, document: same.document });
+        continue;
+      }
       const document = loadSchema(text, file, { defaultDraft: config.value.defaultDraft });
       if (!document.ok) return document;
       versions.push({ version, file, text, document: document.value });

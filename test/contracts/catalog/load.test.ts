@@ -264,3 +264,40 @@ describe("loadCatalog: subjects and versions", () => {
     expect(error.message.startsWith(message)).toBe(true);
   });
 });
+
+describe("loadCatalog: reuse", () => {
+  it("reuses documents of unchanged version files and loads changed ones", () => {
+    const head = loaded({ "accord.yaml": "", "schemas/a/v1.json": V1, "schemas/a/v2.yaml": V2_YAML });
+    const base = loaded({
+      "accord.yaml": "",
+      "schemas/a/v1.json": V1,
+      "schemas/a/v2.yaml": "type: string\n",
+    });
+    const reloaded = loadCatalog(
+      new Map([
+        ["accord.yaml", ""],
+        ["schemas/a/v1.json", V1],
+        ["schemas/a/v2.yaml", "type: string\n"],
+      ]),
+      { reuse: head },
+    );
+    if (!reloaded.ok) throw new Error(reloaded.error.message);
+    const [v1, v2] = reloaded.value.subjects[0]?.versions ?? [];
+    expect(v1?.document).toBe(head.subjects[0]?.versions[0]?.document);
+    expect(v2?.document).not.toBe(head.subjects[0]?.versions[1]?.document);
+    expect(v2?.document.root).toEqual(base.subjects[0]?.versions[1]?.document.root);
+  });
+
+  it("does not reuse documents loaded under another default draft", () => {
+    const head = loaded({ "accord.yaml": "defaultDraft: 2020-12\n", "schemas/a/v1.yaml": V2_YAML });
+    const other = loadCatalog(
+      new Map([
+        ["accord.yaml", ""],
+        ["schemas/a/v1.yaml", V2_YAML],
+      ]),
+      { reuse: head },
+    );
+    if (!other.ok) throw new Error(other.error.message);
+    expect(other.value.subjects[0]?.versions[0]?.document.draft).toBe("draft-07");
+  });
+});
