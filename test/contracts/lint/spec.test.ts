@@ -69,10 +69,17 @@ describe("lint rule registry", () => {
     for (const id of Object.keys(standard)) expect(strict[id]).toBe("error");
   });
 
-  it("documents every rule in the README with its id and summary", () => {
+  it("documents every rule in the README with its summary, its example violation and what lint says", () => {
     for (const rule of LINT_RULES) {
-      expect(readme).toContain(`\`${rule.id}\``);
+      expect(readme).toContain(`#### \`${rule.id}\``);
       expect(readme).toContain(rule.summary);
+      expect(readme).toContain(rule.example.files[rule.example.show]?.trimEnd());
+      const options = rule.id === "envelope-fields-required" ? { preset: "cloudevents" } : {};
+      const config = configFor(rule.id, options);
+      const base = rule.example.base ? catalogOf({ ...rule.example.base, "accord.yaml": config }) : undefined;
+      const result = runLint(catalogOf({ ...rule.example.files, "accord.yaml": config }), base ? { base } : {});
+      const finding = result.ok ? result.value.findings.find((entry) => entry.ruleId === rule.id) : undefined;
+      expect(readme, rule.id).toContain(`    ${finding?.message}`);
     }
   });
 
