@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, PG_SKIP_REASON, PG_URL } from "../registry/store/postgres-helpers.js";
+import { call, requireBuild, type ServeProcess, startServe, stopServe } from "./registry-processes.js";
+
+/**
+ * Two `accord serve` instances on one PostgreSQL database, several clients sending 1,000 distinct
+ * schemas and 1,000 duplicates at once across both: one id per schema, duplicates share it, and
+ * every subject is numbered 1..n.
+ */
+const DISTINCT = 1000;
+const SUBJECTS = 10;
+const CLIENTS = 12;
+
+interface Job {
+  readonly n: number;
+  readonly subject: string;
+  readonly instance: number;
+}
+
+const run = PG_URL ? describe : describe.skip;
+
+run(`two registry instances on one PostgreSQL${PG_URL ? "" : ` (skipped: ${PG_SKIP_REASON})`}`, () => {
+  let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
+  const servers: ServeProcess[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), "accord-concurrency-"));
+
+  beforeAll(async () => {
+    requireBuild();
+    database = await createDatabase();
+    const store = database.url;
+    servers.push(...(await Promise.all([startServe({ dataDir, store }), startServe({ dataDir, store })])));
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => stopServe(server, "SIGKILL")));
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("never issues a duplicate id or version, whatever instance answers", async () => {
+    const urls = servers.map((server) => server.url);
+    expect((await call(`${urls[0]}/config`, "PUT", { compatibility: "NONE" })).status).toBe(200);
+
+    const schemaText = (n: number) =>
+      JSON.stringify({ type: "object", title: `Event ${n}`, properties: { [`f${n}`]: { type: "string" } } });
+    const jobs: Job[] = [];
+    for (let n = 0; n < DISTINCT; n++)
+      jobs.push({ n, subject: `orders-${n % SUBJECTS}-value`, instance: n % 2 });
+    // Duplicates: half the same schema in the same subject sent to the other instance, half the
+    // same schema in a mirror subject (same id, that subject's own version).
+    for (let n = 0; n < DISTINCT; n++) {
+      const subject = n % 2 === 0 ? `orders-${n % SUBJECTS}-value` : `mirror-${n % SUBJECTS}-value`;
+      jobs.push({ n, subject, instance: (n + 1) % 2 });
+    }
+    shuffle(jobs, 42);
+
+    const results: (Job & { id: number; version: number })[] = [];
+    let retried = 0;
+    let next = 0;
+    const client = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++] as Job;
+        for (let attempt = 1; ; attempt++) {
+          const reply = await call(`${urls[job.instance]}/subjects/${job.subject}/versions`, "POST", {
+            schemaType: "JSON",
+            schema: schemaText(job.n),
+          });
+          if (reply.status === 200) {
+            const { id, version } = reply.body as { id: number; version: number };
+            results.push({ ...job, id, version });
+            break;
+          }
+          // 50002 (the subject kept changing under another instance) is Confluent's retryable answer.
+          if (reply.status >= 500 && attempt < 5) {
+            retried++;
+            continue;
+          }
+          throw new Error(`${job.subject} schema ${job.n}: ${reply.status} ${reply.text}`);
+        }
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CLIENTS }, client));
+    const seconds = (performance.now() - started) / 1000;
+    expect(results).toHaveLength(2 * DISTINCT);
+
+    // One id per schema, shared by its duplicates; ids 1..1000 with no gap.
+    const idOf = new Map<number, number>();
+    for (const result of results) {
+      const known = idOf.get(result.n);
+      if (known !== undefined) expect(result.id, `schema ${result.n}`).toBe(known);
+      else idOf.set(result.n, result.id);
+    }
+    const ids = [...new Set(idOf.values())].sort((a, b) => a - b);
+    expect(ids).toHaveLength(DISTINCT);
+    expect(ids.at(0)).toBe(1);
+    expect(ids.at(-1)).toBe(DISTINCT);
+
+    // No (subject, version) answered for two schemas, and every subject numbered 1..n.
+    const owner = new Map<string, number>();
+    for (const result of results) {
+      const key = `${result.subject}@${result.version}`;
+      const previous = owner.get(key);
+      if (previous !== undefined) expect(result.n, key).toBe(previous);
+      owner.set(key, result.n);
+    }
+    const subjects = (await call(`${urls[1]}/subjects`, "GET")).body as string[];
+    // Mirrors take the odd schemas, so only the odd-numbered subjects have one.
+    expect(subjects).toHaveLength(SUBJECTS + SUBJECTS / 2);
+    let versions = 0;
+    for (const subject of subjects) {
+      for (const url of urls) {
+        const listed = (await call(`${url}/subjects/${subject}/versions`, "GET")).body as number[];
+        expect(listed, subject).toEqual(listed.map((_, index) => index + 1));
+        if (url === urls[0]) versions += listed.length;
+      }
+    }
+    // 1,000 in orders-*, plus the 500 mirrored ones.
+    expect(versions).toBe(DISTINCT + DISTINCT / 2);
+    console.info(
+      `concurrency test: ${2 * DISTINCT} registrations over 2 instances, ${CLIENTS} clients, ${seconds.toFixed(1)} s, ${retried} client retries`,
+    );
+  }, 180_000);
+});
+
+/** Deterministic Fisher–Yates, so a failure can be replayed. */
+function shuffle<T>(items: T[], seed: number): void {
+  let state = seed;
+  const random = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+}
