@@ -7,7 +7,7 @@ import { banner, fileName, joinSections, quote, type RenderedFile, specifier } f
 import { renderVersionTypes } from "./declarations.js";
 import { renderWireRuntime } from "./runtime.js";
 import { renderSubjectModule } from "./subject-module.js";
-import { type RuntimeHelper, renderValidator } from "./validators.js";
+import { type RuntimeHelper, renderValidator, SubjectAjv } from "./validators.js";
 
 export type { BundleModule } from "./ajv-helpers.js";
 export type { RenderedFile } from "./code.js";
@@ -72,10 +72,11 @@ async function renderSubject(
   const files: RenderedFile[] = [];
   const helpers: RuntimeHelper[] = [];
   const formats: string[] = [];
+  const ajv = new SubjectAjv();
   for (const [index, version] of subject.versions.entries()) {
     const typesFile = await renderVersionTypes(subject, version, types[index] as VersionTypes, plan.module);
     if (!typesFile.ok) return typesFile;
-    const validator = renderValidator(subject, version, plan.module, "../_runtime");
+    const validator = renderValidator(subject, version, plan.module, "../_runtime", ajv);
     if (!validator.ok) return validator;
     files.push(typesFile.value, validator.value.file);
     helpers.push(...validator.value.helpers);

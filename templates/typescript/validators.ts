@@ -64,11 +64,32 @@ const FORMAT_USE = new RegExp(
   "g",
 );
 
+/**
+ * ajv instances for one subject, one per draft. ajv numbers the functions and constants it
+ * emits per instance, so a version's code depends on what the instance compiled before it: one
+ * set per subject, used in version order, keeps every version's code independent of other
+ * subjects and unchanged when later versions are added, without paying for an instance (and its
+ * formats) per version.
+ */
+export class SubjectAjv {
+  private readonly byDraft = new Map<Draft, Ajv | Ajv2019 | Ajv2020>();
+
+  for(draft: Draft): Ajv | Ajv2019 | Ajv2020 {
+    let ajv = this.byDraft.get(draft);
+    if (!ajv) {
+      ajv = newAjv(draft);
+      this.byDraft.set(draft, ajv);
+    }
+    return ajv;
+  }
+}
+
 export function renderValidator(
   subject: PlannedSubject,
   version: PlannedVersion,
   style: ModuleStyle,
   runtimeDir: string,
+  instances: SubjectAjv,
 ): Result<ValidatorModule> {
   const unsupported = (reason: string) =>
     fail<ValidatorModule>(
@@ -78,9 +99,7 @@ export function renderValidator(
   if (root !== null && typeof root === "object" && !Array.isArray(root) && root.$async === true) {
     return unsupported("$async schemas validate with promises; generated decoders are synchronous");
   }
-  // A fresh instance per version: ajv numbers its functions per instance, so sharing one would
-  // make a version's code depend on which other versions were compiled before it.
-  const ajv = newAjv(version.document.draft);
+  const ajv = instances.for(version.document.draft);
   let code: string;
   try {
     code = standaloneCode(ajv, ajv.compile(root as object | boolean as object));

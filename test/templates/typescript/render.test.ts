@@ -90,6 +90,20 @@ describe("renderTypeScript", () => {
     expect(content(plain, "ping/v1.validate.ts")).not.toContain("import");
   });
 
+  it("compiles versions that share an $id side by side (one ajv instance per subject)", async () => {
+    const v1 = {
+      $id: "https://acme.example/order.json",
+      type: "object",
+      $defs: { sku: { $id: "sku.json", type: "string" } },
+      properties: { sku: { $ref: "sku.json" } },
+    };
+    const shared = await render(planOf([subjectOf("order", [v1, { ...v1, required: ["sku"] }])]));
+    expect(content(shared, "order/v2.validate.ts")).toContain("required");
+    // Each version's validator is the same whether or not later versions exist.
+    const alone = await render(planOf([subjectOf("order", [v1])]));
+    expect(content(alone, "order/v1.validate.ts")).toBe(content(shared, "order/v1.validate.ts"));
+  });
+
   it("writes .cts files importing .cjs for the cjs module style", async () => {
     const cjs = await render(planOf([subjectOf("order-placed", [ORDER_V1], [3])], "confluent", "cjs"));
     expect(cjs.map((file) => file.path)).toContain("order-placed/index.cts");
