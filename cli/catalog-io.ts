@@ -252,7 +252,7 @@ export async function loadWorkingCatalog(dir: string): Promise<Catalog> {
   const files = await readCatalogFiles(dir);
   const { loadCatalog } = await import("../contracts/catalog/load.js");
   const result = loadCatalog(files);
-  if (!result.ok) throw new AccordFailure(relocated(result.error, dir));
+  if (!result.ok) throw workingTreeFailure(result.error, dir);
   return result.value;
 }
 
@@ -272,12 +272,20 @@ export async function loadBaseCatalog(dir: string, ref: string, head: Catalog): 
     return { ref: resolved, catalog: { config: head.config, subjects: [] }, existed: false };
   const { loadCatalog } = await import("../contracts/catalog/load.js");
   const result = loadCatalog(files, { reuse: head });
-  if (!result.ok) {
-    throw new AccordFailure(
-      accordError("ACCORD_ERR_CATALOG_BASE_INVALID", [ref, result.error.message], result.error.location),
-    );
-  }
+  if (!result.ok) throw baseFailure(result.error, ref);
   return { ref: resolved, catalog: result.value, existed: true };
+}
+
+/** A load error in the working tree, with paths as seen from the working directory. */
+export function workingTreeFailure(error: AccordError, dir: string): AccordFailure {
+  return new AccordFailure(relocated(error, dir));
+}
+
+/** A load error in the catalog at the base ref: nothing sound to compare against. */
+export function baseFailure(error: AccordError, ref: string): AccordFailure {
+  return new AccordFailure(
+    accordError("ACCORD_ERR_CATALOG_BASE_INVALID", [ref, error.message], error.location),
+  );
 }
 
 /** Prefix for catalog-relative paths as seen from the working directory ("" for the catalog itself). */

@@ -45,63 +45,33 @@ Exit codes: 0 passed, 1 findings, 2 usage, configuration or git error, 3 interna
 
   async run(): Promise<CheckResult> {
     const { flags } = await this.parse(Check);
-    const [io, { runGate }, { registryVerdicts }, { progressOnStderr }, output, text, { checkJunit }] =
-      await Promise.all([
-        import("../catalog-io.js"),
-        import("../../contracts/gate/index.js"),
-        import("../registry-check.js"),
-        import("../progress.js"),
-        import("../format/findings-output.js"),
-        import("../format/findings-text.js"),
-        import("../format/junit.js"),
-      ]);
-
-    const head = await io.loadWorkingCatalog(flags.dir);
-    const base = flags.against ? await io.loadBaseCatalog(flags.dir, flags.against, head) : undefined;
-    if (base && base.ref.resolved !== flags.against) {
-      this.warnLine(`no local ref "${flags.against}"; comparing with ${base.ref.resolved}`);
-    }
-    if (base && !base.existed)
-      this.warnLine(`${flags.against} has no accord.yaml here: every subject counts as new`);
-    const registryUrl = flags.registry;
-    const registry = registryUrl ? await registryVerdicts(head, registryUrl) : undefined;
-
+    const [{ checkCatalog }, { progressOnStderr }, { renderCheck }] = await Promise.all([
+      import("../gate-run.js"),
+      import("../progress.js"),
+      import("../findings-report.js"),
+    ]);
     const progress = progressOnStderr("accord check: versions");
-    const report = runGate({
-      head,
-      ...(base ? { base: base.catalog } : {}),
-      today: new Date().toISOString().slice(0, 10),
+    const { report, base } = await checkCatalog({
+      dir: flags.dir,
+      ...(flags.against !== undefined ? { against: flags.against } : {}),
+      ...(flags.registry !== undefined ? { registry: flags.registry } : {}),
       allowUndetermined: flags["allow-undetermined"],
-      ...(registry ? { registry } : {}),
+      today: new Date().toISOString().slice(0, 10),
+      warn: (message) => this.warnLine(message),
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.done();
-
     const against =
       base && flags.against
-        ? { ref: flags.against, resolved: base.ref.resolved, commit: base.ref.commit }
+        ? { ref: flags.against, resolved: base.resolved, commit: base.commit }
         : undefined;
     const result: CheckResult = against ? { ...report, against } : report;
-    const repositoryPrefix =
-      flags.format === "sarif" || flags.format === "github-actions"
-        ? await io.repositoryPrefix(flags.dir)
-        : "";
-    const textOptions = {
-      style: this.style,
-      pathPrefix: io.cwdPrefix(flags.dir),
-      ...(against ? { against } : {}),
-    };
     this.log(
-      output.renderFindings({
+      await renderCheck(result, {
         format: flags.format,
-        result,
-        findings: report.findings,
-        text: () => text.formatCheckText(report, textOptions),
-        summary: `accord check: ${report.passed ? "passed" : "failed"} (${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.acknowledged} acknowledged)`,
-        junit: () => checkJunit(report, repositoryPrefix || io.cwdPrefix(flags.dir)),
-        repositoryPrefix,
-        toolVersion: this.config.version,
-        category: "accord/check/",
+        dir: flags.dir,
+        style: this.style,
+        version: this.config.version,
       }),
     );
     if (!report.passed) this.exitWithFindings();

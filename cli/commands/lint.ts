@@ -33,45 +33,26 @@ Exit codes: 0 no errors (warnings alone pass), 1 lint errors, 2 usage, configura
 
   async run(): Promise<LintResult> {
     const { flags } = await this.parse(Lint);
-    const [io, { runLint }, { unwrap }, output, text, { lintJunit }] = await Promise.all([
+    const [io, { runLint }, { unwrap }, { renderLint }] = await Promise.all([
       import("../catalog-io.js"),
       import("../../contracts/lint/index.js"),
       import("../../contracts/errors.js"),
-      import("../format/findings-output.js"),
-      import("../format/findings-text.js"),
-      import("../format/junit.js"),
+      import("../findings-report.js"),
     ]);
-
     const catalog = await io.loadWorkingCatalog(flags.dir);
     const base = flags.against ? await io.loadBaseCatalog(flags.dir, flags.against, catalog) : undefined;
+    if (base && base.ref.resolved !== flags.against) {
+      this.warnLine(`no local ref "${flags.against}"; comparing with ${base.ref.resolved}`);
+    }
     const lint = unwrap(runLint(catalog, base ? { base: base.catalog } : {}));
     const against =
       base && flags.against
         ? { ref: flags.against, resolved: base.ref.resolved, commit: base.ref.commit }
         : undefined;
     const result: LintResult = { ...lint, passed: lint.counts.errors === 0, ...(against ? { against } : {}) };
-
-    const pathPrefix = io.cwdPrefix(flags.dir);
-    const annotated = flags.format === "sarif" || flags.format === "github-actions";
-    this.log(
-      output.renderFindings({
-        format: flags.format,
-        result,
-        findings: lint.findings,
-        text: () =>
-          text.formatLintText(lint, { style: this.style, pathPrefix, ...(against ? { against } : {}) }),
-        summary: `accord lint: ${result.passed ? "passed" : "failed"} (${lint.counts.errors} errors, ${lint.counts.warnings} warnings)`,
-        junit: () =>
-          lintJunit(
-            lint,
-            catalog.subjects.map((subject) => subject.name),
-            pathPrefix,
-          ),
-        repositoryPrefix: annotated ? await io.repositoryPrefix(flags.dir) : pathPrefix,
-        toolVersion: this.config.version,
-        category: "accord/lint/",
-      }),
-    );
+    const subjects = catalog.subjects.map((subject) => subject.name);
+    const options = { format: flags.format, dir: flags.dir, style: this.style, version: this.config.version };
+    this.log(await renderLint({ result, subjects, ...(against ? { against } : {}) }, options));
     if (!result.passed) this.exitWithFindings();
     return result;
   }

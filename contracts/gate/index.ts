@@ -7,7 +7,7 @@ import {
   isFailing,
 } from "../catalog/findings.js";
 import { changesSince } from "../catalog/history.js";
-import type { Catalog, CatalogException, CatalogSubject, CatalogVersion } from "../catalog/types.js";
+import type { Catalog, CatalogConfig, CatalogException, CatalogSubject, CatalogVersion } from "../catalog/types.js";
 import { joinPointer } from "../schema/pointer.js";
 import { checkVersion, type VersionCheck } from "./compat.js";
 import { applyExceptions, type ExceptionOutcome } from "./exceptions.js";
@@ -67,17 +67,44 @@ export interface GateReport {
 }
 
 /**
+ * What one slice of the catalog contributes to a gate report. Subjects are independent, so a large
+ * catalog can be checked in slices (in parallel) and the slices merged with finishGate.
+ */
+export interface GatePart {
+  readonly subjects: number;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly checks: readonly VersionCheck[];
+  /** Before exceptions are applied. */
+  readonly findings: readonly CatalogFinding[];
+  /** `subject|version` of every version this slice examined, to tell unused exceptions from unchecked ones. */
+  readonly examined: readonly string[];
+}
+
+export type GatePartInput = Omit<GateInput, "today">;
+
+/**
  * The CI gate. Against a base: published versions must be unchanged, and every version added since
  * must be compatible with its predecessors under its subject's mode. Without a base: every version
  * of every subject against its predecessors. Exceptions in accord.yaml acknowledge findings.
  */
 export function runGate(input: GateInput): GateReport {
+  return finishGate([gatePart(input)], {
+    config: input.head.config,
+    scope: input.base ? "changes" : "all-versions",
+    today: input.today,
+    ...(input.registry ? { registry: input.registry } : {}),
+  });
+}
+
+/** The findings of one catalog (or slice of one), exceptions not yet applied. */
+export function gatePart(input: GatePartInput): GatePart {
   const { head, base } = input;
   const findings: CatalogFinding[] = [];
   const toCheck: { subject: CatalogSubject; version: CatalogVersion }[] = [];
   let added: string[] = [];
   let removed: string[] = [];
-  const examined = new Set<string>();
+  const examined: string[] = [];
 
   if (base) {
     const changes = changesSince(base, head);
@@ -92,7 +119,7 @@ export function runGate(input: GateInput): GateReport {
         if (!removedNames.has(change.subject)) findings.push(versionRemoved(change.subject, change.base));
         continue;
       }
-      examined.add(`${change.subject}|${change.version.version}`);
+      examined.push(`${change.subject}|${change.version.version}`);
       if (change.kind === "edited") {
         findings.push(versionEdited(change.subject, change.version, bySubject.get(change.subject)));
       } else {
@@ -102,7 +129,7 @@ export function runGate(input: GateInput): GateReport {
   } else {
     for (const subject of head.subjects) {
       for (const version of subject.versions) {
-        examined.add(`${subject.name}|${version.version}`);
+        examined.push(`${subject.name}|${version.version}`);
         if (version !== subject.versions[0]) toCheck.push({ subject, version });
       }
     }
@@ -119,25 +146,48 @@ export function runGate(input: GateInput): GateReport {
   for (const verdict of input.registry ?? []) {
     if (verdict.status === "incompatible") findings.push(registryIncompatible(verdict, head));
   }
+  return { subjects: head.subjects.length, added, removed, checks, findings, examined };
+}
 
+export interface FinishOptions {
+  /** The working catalog's settings: its exceptions, and where they stand in accord.yaml. */
+  readonly config: CatalogConfig;
+  readonly scope: GateReport["scope"];
+  readonly today: string;
+  readonly registry?: readonly RegistryVerdict[];
+}
+
+/** Merges slices (in subject order) into one report, applying the exceptions to all of it. */
+export function finishGate(parts: readonly GatePart[], options: FinishOptions): GateReport {
+  const examined = new Set(parts.flatMap((part) => part.examined));
   const inScope = (exception: CatalogException) =>
-    base === undefined ||
+    options.scope === "all-versions" ||
     (exception.subject !== undefined &&
       exception.version !== undefined &&
       examined.has(`${exception.subject}|${exception.version}`));
-  const applied = applyExceptions(findings, head.config.exceptions, input.today, inScope);
-  const all = [...applied.findings, ...exceptionFindings(applied.outcomes, head)].sort(compareFindings);
+  const applied = applyExceptions(
+    parts.flatMap((part) => part.findings),
+    options.config.exceptions,
+    options.today,
+    inScope,
+  );
+  const all = [...applied.findings, ...exceptionFindings(applied.outcomes, options.config)].sort(compareFindings);
+  const sortedNames = (pick: (part: GatePart) => readonly string[]) => parts.flatMap(pick).sort();
 
   return {
     format: "accord-check/1",
     passed: !all.some(isFailing),
-    scope: base ? "changes" : "all-versions",
+    scope: options.scope,
     counts: countFindings(all),
-    subjects: { total: head.subjects.length, added, removed },
-    checks,
+    subjects: {
+      total: parts.reduce((sum, part) => sum + part.subjects, 0),
+      added: sortedNames((part) => part.added),
+      removed: sortedNames((part) => part.removed),
+    },
+    checks: parts.flatMap((part) => part.checks),
     findings: all,
     exceptions: applied.outcomes,
-    ...(input.registry ? { registry: input.registry } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
   };
 }
 
@@ -219,9 +269,9 @@ function registryIncompatible(verdict: RegistryVerdict, head: Catalog): CatalogF
   );
 }
 
-function exceptionFindings(outcomes: readonly ExceptionOutcome[], head: Catalog): CatalogFinding[] {
+function exceptionFindings(outcomes: readonly ExceptionOutcome[], config: CatalogConfig): CatalogFinding[] {
   const findings: CatalogFinding[] = [];
-  const { file, locate } = head.config;
+  const { file, locate } = config;
   for (const outcome of outcomes) {
     if (outcome.status !== "expired" && outcome.status !== "unused") continue;
     const pointer = joinPointer(

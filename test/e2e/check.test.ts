@@ -211,7 +211,7 @@ describe("accord check --against main", () => {
       /^::warning file=contracts\/accord\.yaml,line=9,col=5,/,
     );
     expect(lines.find((line) => line.includes("subject-added"))).toMatch(/^::notice /);
-    expect(lines.at(-1)).toBe("accord check: failed (2 errors, 1 warnings, 1 acknowledged)");
+    expect(lines.at(-1)).toBe("accord check: failed (2 errors, 1 warning, 1 acknowledged)");
     for (const line of lines.slice(0, -1)) expect(line).not.toMatch(/[\r\n]/);
   });
 
@@ -282,6 +282,42 @@ describe("accord check --against main", () => {
     expect(run.results.find((entry: { ruleId: string }) => entry.ruleId === "subject-added").level).toBe(
       "note",
     );
+  });
+});
+
+describe("accord check on worker threads", () => {
+  it("gives the same report as a single thread, with and without --against", async () => {
+    for (const args of [["--against", "main"], []]) {
+      const command = ["check", "--dir", "contracts", "--json", ...args];
+      const [single, sliced] = await Promise.all([
+        runCli(command, { cwd: repo, env: { ACCORD_WORKERS: "0" } }),
+        runCli(command, { cwd: repo, env: { ACCORD_WORKERS: "2" } }),
+      ]);
+      expect(sliced.code).toBe(single.code);
+      expect(JSON.parse(sliced.stdout)).toEqual(JSON.parse(single.stdout));
+    }
+  });
+
+  it("reports the first load error as a single thread does", async () => {
+    const broken = tempDir("check-broken");
+    try {
+      writeFiles(broken, {
+        "accord.yaml": "",
+        "schemas/a/v1.json": payment(),
+        "schemas/m/v1.json": '{"type": "objec"}',
+        "schemas/z/v1.json": '{"type": 1}',
+      });
+      const [single, sliced] = await Promise.all([
+        runCli(["check"], { cwd: broken, env: { ACCORD_WORKERS: "0" } }),
+        runCli(["check"], { cwd: broken, env: { ACCORD_WORKERS: "2" } }),
+      ]);
+      expect(single.code).toBe(2);
+      expect(sliced.code).toBe(2);
+      expect(sliced.stderr).toBe(single.stderr);
+      expect(single.stderr).toContain("schemas/m/v1.json:1:10:");
+    } finally {
+      removeDir(broken);
+    }
   });
 });
 
