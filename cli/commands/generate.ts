@@ -85,7 +85,8 @@ Exit codes: 0 written or up to date, 1 drift under --check, 2 usage or input err
     const { bold, dim } = this.style;
     const what = outcome.subjects
       .map(
-        (subject) => `${subject.subject} v${subject.versions.map((version) => version.version).join(",v")}`,
+        (subject) =>
+          `${subject.subject} (v${subject.versions.map((version) => version.version).join(", v")})`,
       )
       .join("; ");
     const lines = outcome.check
