@@ -20,7 +20,7 @@ export default class Docs extends BaseCommand<DocsResult> {
 
 html (default): a static site that opens from disk: an index grouped by tag with search over names, descriptions and field names; a page per event with owners, producers and consumers, a field table and the raw schema for every version, an example event, and each version's change with the compatibility verdict and the events that prove its breaks; a map of producers, events and consumers.
 markdown: README.md and a page per event, for a wiki or a docs folder.
-asyncapi: asyncapi.yaml, an AsyncAPI 3.0 document with a channel per topic, a message per event version and send/receive operations per service.
+asyncapi: asyncapi.json, an AsyncAPI 3.0 document with a channel per topic, a message per event version and send/receive operations per service.
 
 Only files an earlier run wrote are replaced or removed (see .accord-docs.json in the output folder).`;
 

@@ -1,8 +1,6 @@
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { loadCatalog } from "../../contracts/catalog/load.js";
-import { buildDocsModel, docsModelFromCatalog } from "../../contracts/docs/build.js";
+import { assembleDocsModel, buildDocsModel } from "../../contracts/docs/build.js";
 import type { DocsModel } from "../../contracts/docs/types.js";
-import { unwrap } from "../../contracts/errors.js";
 import { type DocsFormat, ENTRY_FILE, renderDocs } from "../../templates/docs/index.js";
 import { readCatalogFiles } from "../catalog-io.js";
 import { writeSite } from "./write-site.js";
@@ -29,10 +27,14 @@ export interface GeneratedDocs {
   /** Files an earlier run wrote for subjects that are gone, now removed. */
   readonly removed: number;
   readonly warnings: readonly string[];
+  /** Worker threads that loaded and drafted the catalog (1: none). */
+  readonly threads: number;
   readonly durationMs: number;
 }
 
-async function modelFrom(options: GenerateDocsOptions): Promise<{ model: DocsModel; warnings: string[] }> {
+async function modelFrom(
+  options: GenerateDocsOptions,
+): Promise<{ model: DocsModel; warnings: string[]; threads: number }> {
   // AsyncAPI carries schemas and examples, not compatibility reports: skip the engine for it.
   const changes = options.format !== "asyncapi";
   if (options.registry !== undefined) {
@@ -42,10 +44,12 @@ async function modelFrom(options: GenerateDocsOptions): Promise<{ model: DocsMod
     ]);
     const client = new RegistryClient({ url: options.registry });
     const { subjects, warnings } = await readRegistrySubjects(client);
-    return { model: buildDocsModel(subjects, { source: client.url, changes }), warnings };
+    return { model: buildDocsModel(subjects, { source: client.url, changes }), warnings, threads: 1 };
   }
-  const catalog = unwrap(loadCatalog(await readCatalogFiles(options.catalog)));
-  return { model: docsModelFromCatalog(catalog, { changes }), warnings: [] };
+  const { draftCatalog } = await import("./parallel.js");
+  const files = await readCatalogFiles(options.catalog);
+  const { drafts, options: settings, threads } = await draftCatalog(files, changes);
+  return { model: assembleDocsModel(drafts, settings), warnings: [], threads };
 }
 
 /** Relative when under the working directory, absolute otherwise (never `../..`). */
@@ -57,7 +61,7 @@ function shownPath(path: string): string {
 /** Source → model → rendered files → output folder. */
 export async function generateDocs(options: GenerateDocsOptions): Promise<GeneratedDocs> {
   const started = performance.now();
-  const { model, warnings } = await modelFrom(options);
+  const { model, warnings, threads } = await modelFrom(options);
   const files = renderDocs(model, options.format);
   const { written, removed } = await writeSite(options.out, options.format, files);
   return {
@@ -70,6 +74,7 @@ export async function generateDocs(options: GenerateDocsOptions): Promise<Genera
     files: written,
     removed,
     warnings,
+    threads,
     durationMs: Math.round(performance.now() - started),
   };
 }

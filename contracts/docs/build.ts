@@ -1,4 +1,4 @@
-import type { Catalog } from "../catalog/types.js";
+import type { Catalog, CatalogConfig } from "../catalog/types.js";
 import type { SchemaDocument } from "../schema/types.js";
 import { versionChange } from "./changes.js";
 import { exampleFor } from "./examples.js";
@@ -29,22 +29,26 @@ export interface BuildDocsOptions {
 export const DEFAULT_TITLE = "Event catalog";
 export const UNTAGGED = "Untagged";
 
-/** The docs model of a loaded catalog; `docs.title` in accord.yaml names the site. */
+/** What accord.yaml says about the docs: `docs.title`, `docs.version`, and the content-model assumption. */
+export function catalogDocsOptions(config: CatalogConfig): BuildDocsOptions {
+  const docs = config.raw.docs;
+  const section = docs !== null && typeof docs === "object" ? (docs as Record<string, unknown>) : {};
+  const title = text(section.title);
+  const version = text(section.version);
+  return {
+    writersEmitOnlyDeclared: config.writersEmitOnlyDeclared,
+    source: "catalog",
+    ...(title !== undefined ? { title } : {}),
+    ...(version !== undefined ? { version } : {}),
+  };
+}
+
+/** The docs model of a loaded catalog. */
 export function docsModelFromCatalog(
   catalog: Catalog,
   options: Omit<BuildDocsOptions, "title" | "version"> = {},
 ): DocsModel {
-  const docs = catalog.config.raw.docs;
-  const section = docs !== null && typeof docs === "object" ? (docs as Record<string, unknown>) : {};
-  const title = text(section.title);
-  const version = text(section.version);
-  return buildDocsModel(catalog.subjects, {
-    writersEmitOnlyDeclared: catalog.config.writersEmitOnlyDeclared,
-    source: "catalog",
-    ...options,
-    ...(title !== undefined ? { title } : {}),
-    ...(version !== undefined ? { version } : {}),
-  });
+  return buildDocsModel(catalog.subjects, { ...catalogDocsOptions(catalog.config), ...options });
 }
 
 function text(value: unknown): string | undefined {
@@ -96,52 +100,66 @@ function versionDocs(subject: DocsSubjectInput, options: BuildDocsOptions): Vers
 }
 
 /**
- * Builds the model from subjects (a catalog's, or those read from a registry). Pure and
- * deterministic: the same input always gives the same model, so the site diffs cleanly in git.
+ * One subject's documentation without the parts that depend on the rest of the catalog (its slug,
+ * the replacement's slug). Built independently per subject, so a large catalog can be built in
+ * parallel and assembled afterwards.
  */
-export function buildDocsModel(
-  subjects: readonly DocsSubjectInput[],
-  options: BuildDocsOptions = {},
+export type SubjectDraft = Omit<SubjectDoc, "slug" | "deprecated"> & {
+  readonly deprecated?: { readonly reason: string; readonly replacement?: string };
+};
+
+export function buildSubjectDraft(subject: DocsSubjectInput, options: BuildDocsOptions = {}): SubjectDraft {
+  const meta = subject.meta;
+  const versions = versionDocs(subject, options);
+  const description = text(meta.description) ?? versions.at(-1)?.description;
+  const replacement = meta.deprecated?.replacement;
+  return {
+    name: subject.name,
+    registrySubject: subject.registrySubject,
+    ...(description !== undefined ? { description } : {}),
+    owners: [...meta.owners],
+    ...(meta.topic !== undefined ? { topic: meta.topic } : {}),
+    producers: [...meta.producers],
+    consumers: [...meta.consumers],
+    compatibility: subject.compatibility,
+    tags: [...meta.tags],
+    ...(meta.deprecated
+      ? {
+          deprecated: {
+            reason: meta.deprecated.reason,
+            ...(replacement !== undefined ? { replacement } : {}),
+          },
+        }
+      : {}),
+    versions,
+  };
+}
+
+/** Slugs, deprecation links, groups and services: what needs every subject at once. */
+export function assembleDocsModel(
+  drafts: readonly SubjectDraft[],
+  options: Pick<BuildDocsOptions, "title" | "version" | "source"> = {},
 ): DocsModel {
-  const sorted = [...subjects].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...drafts].sort((a, b) => a.name.localeCompare(b.name));
   const slugger = new Slugger();
   const slugs = sorted.map((s) => slugger.slug(s.name));
   const slugByName = new Map(sorted.map((s, i) => [s.name, slugs[i] as string]));
-  for (const s of sorted)
+  for (const s of sorted) {
     if (!slugByName.has(s.registrySubject))
       slugByName.set(s.registrySubject, slugByName.get(s.name) as string);
-
-  const docs: SubjectDoc[] = sorted.map((subject, i) => {
-    const meta = subject.meta;
-    const versions = versionDocs(subject, options);
-    const latest = versions.at(-1);
-    const description = text(meta.description) ?? latest?.description;
-    const replacement = meta.deprecated?.replacement;
+  }
+  const docs: SubjectDoc[] = sorted.map((draft, i) => {
+    const replacement = draft.deprecated?.replacement;
     const replacementSlug = replacement !== undefined ? slugByName.get(replacement) : undefined;
+    const { deprecated, ...rest } = draft;
     return {
-      name: subject.name,
+      ...rest,
       slug: slugs[i] as string,
-      registrySubject: subject.registrySubject,
-      ...(description !== undefined ? { description } : {}),
-      owners: [...meta.owners],
-      ...(meta.topic !== undefined ? { topic: meta.topic } : {}),
-      producers: [...meta.producers],
-      consumers: [...meta.consumers],
-      compatibility: subject.compatibility,
-      tags: [...meta.tags],
-      ...(meta.deprecated
-        ? {
-            deprecated: {
-              reason: meta.deprecated.reason,
-              ...(replacement !== undefined ? { replacement } : {}),
-              ...(replacementSlug !== undefined ? { replacementSlug } : {}),
-            },
-          }
+      ...(deprecated
+        ? { deprecated: { ...deprecated, ...(replacementSlug !== undefined ? { replacementSlug } : {}) } }
         : {}),
-      versions,
     };
   });
-
   return {
     title: options.title ?? DEFAULT_TITLE,
     ...(options.version !== undefined ? { version: options.version } : {}),
@@ -150,6 +168,20 @@ export function buildDocsModel(
     groups: groupsOf(docs),
     services: servicesOf(docs),
   };
+}
+
+/**
+ * Builds the model from subjects (a catalog's, or those read from a registry). Pure and
+ * deterministic: the same input always gives the same model, so the site diffs cleanly in git.
+ */
+export function buildDocsModel(
+  subjects: readonly DocsSubjectInput[],
+  options: BuildDocsOptions = {},
+): DocsModel {
+  return assembleDocsModel(
+    subjects.map((subject) => buildSubjectDraft(subject, options)),
+    options,
+  );
 }
 
 /** One group per tag (a subject with two tags is listed in both), untagged subjects last. */

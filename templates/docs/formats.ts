@@ -6,5 +6,5 @@ export type DocsFormat = (typeof DOCS_FORMATS)[number];
 export const ENTRY_FILE: Readonly<Record<DocsFormat, string>> = {
   html: "index.html",
   markdown: "README.md",
-  asyncapi: "asyncapi.yaml",
+  asyncapi: "asyncapi.json",
 };

@@ -1,6 +1,5 @@
 import { Parser } from "@asyncapi/parser";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { docsModelFromCatalog } from "../../../contracts/docs/build.js";
 import { validatorFor } from "../../../contracts/schema/ajv.js";
 import type { Json } from "../../../contracts/schema/types.js";
@@ -37,7 +36,7 @@ interface AsyncApiDoc {
     schemas: Record<string, { schemaFormat: string; schema: { [key: string]: Json } }>;
   };
 }
-const doc = parse(file.content) as AsyncApiDoc;
+const doc = JSON.parse(file.content) as AsyncApiDoc;
 
 describe("AsyncAPI document", () => {
   it("is accepted by @asyncapi/parser with no errors or warnings", async () => {

@@ -1,0 +1,117 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { CONFIG_FILE } from "../../contracts/catalog/config.js";
+import { loadCatalog } from "../../contracts/catalog/load.js";
+import type { CatalogFiles } from "../../contracts/catalog/types.js";
+import {
+  type BuildDocsOptions,
+  buildSubjectDraft,
+  catalogDocsOptions,
+  type SubjectDraft,
+} from "../../contracts/docs/build.js";
+import { type AccordError, AccordFailure, unwrap } from "../../contracts/errors.js";
+
+/**
+ * Drafts every subject of a catalog, on worker threads when the catalog is large. Loading (parse,
+ * meta-validation, ajv compilation) and drafting (field tables, examples, compatibility reports)
+ * cost milliseconds per version and are independent per subject, so slices of the catalog go to
+ * workers and the drafts come back to be assembled in one model.
+ */
+
+export interface WorkerTask {
+  readonly files: readonly (readonly [string, string])[];
+  readonly changes: boolean;
+}
+
+export type WorkerReply =
+  | { readonly ok: true; readonly drafts: SubjectDraft[] }
+  | { readonly ok: false; readonly error: AccordError };
+
+/** Below this many files a worker's start-up (loading ajv and the engine again) costs more than it saves. */
+const PARALLEL_FROM_FILES = 300;
+const MAX_WORKERS = 4;
+
+const WORKER_URL = new URL("./docs-worker.js", import.meta.url);
+
+export interface CatalogDrafts {
+  readonly drafts: SubjectDraft[];
+  readonly options: BuildDocsOptions;
+  /** Threads that loaded and drafted the catalog (1: in-process). */
+  readonly threads: number;
+}
+
+function subjectOf(path: string): string | undefined {
+  const parts = path.split("/");
+  return parts.length === 3 ? parts[1] : undefined;
+}
+
+/** Contiguous slices of the sorted subjects, balanced by text size, so the first error found is the first in order. */
+function slices(files: CatalogFiles, count: number): [string, string][][] {
+  const config = files.get(CONFIG_FILE);
+  const bySubject = new Map<string, [string, string][]>();
+  const loose: [string, string][] = [];
+  for (const [path, text] of files) {
+    if (path === CONFIG_FILE) continue;
+    const subject = subjectOf(path);
+    if (subject === undefined) loose.push([path, text]);
+    else {
+      const list = bySubject.get(subject) ?? [];
+      list.push([path, text]);
+      bySubject.set(subject, list);
+    }
+  }
+  const subjects = [...bySubject.keys()].sort();
+  const size = (name: string) => (bySubject.get(name) ?? []).reduce((n, [, text]) => n + text.length, 0);
+  const total = subjects.reduce((n, name) => n + size(name), 0);
+  const out: [string, string][][] = [];
+  let current: [string, string][] = [...loose];
+  let filled = 0;
+  for (const name of subjects) {
+    current.push(...(bySubject.get(name) ?? []));
+    filled += size(name);
+    if (filled >= (total * (out.length + 1)) / count && out.length < count - 1) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0 || out.length === 0) out.push(current);
+  return out.map((slice) => (config === undefined ? slice : [[CONFIG_FILE, config], ...slice]));
+}
+
+function runWorker(task: WorkerTask): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: task });
+    worker.once("message", (reply: WorkerReply) => resolve(reply));
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`docs worker exited with code ${code}`));
+    });
+  });
+}
+
+export async function draftCatalog(files: CatalogFiles, changes: boolean): Promise<CatalogDrafts> {
+  const workers = Math.min(MAX_WORKERS, availableParallelism());
+  // Running from TypeScript sources (tests) there is no compiled worker file: stay in-process.
+  if (files.size < PARALLEL_FROM_FILES || workers < 2 || !existsSync(fileURLToPath(WORKER_URL))) {
+    const catalog = unwrap(loadCatalog(files));
+    const options = { ...catalogDocsOptions(catalog.config), changes };
+    return {
+      drafts: catalog.subjects.map((subject) => buildSubjectDraft(subject, options)),
+      options,
+      threads: 1,
+    };
+  }
+  // accord.yaml alone: the settings, and its errors before any worker starts.
+  const configText = files.get(CONFIG_FILE);
+  const config = unwrap(
+    loadCatalog(new Map(configText === undefined ? [] : [[CONFIG_FILE, configText]])),
+  ).config;
+  const parts = slices(files, workers);
+  const replies = await Promise.all(parts.map((slice) => runWorker({ files: slice, changes })));
+  const failed = replies.find((reply) => !reply.ok);
+  if (failed && !failed.ok) throw new AccordFailure(failed.error);
+  const drafts = replies.flatMap((reply) => (reply.ok ? reply.drafts : []));
+  return { drafts, options: { ...catalogDocsOptions(config), changes }, threads: parts.length };
+}
