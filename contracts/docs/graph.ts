@@ -86,6 +86,47 @@ function positions(...columns: Draft[][]): Map<string, number> {
   return map;
 }
 
+const STEP = NODE_HEIGHT + ROW_GAP;
+
+/**
+ * Top edges of every node. The longest column is stacked from the top; each other column puts its
+ * nodes level with the average of their already placed neighbours, then pushes them apart just
+ * enough not to overlap (and back up if they ran past the bottom), so a service sits beside the
+ * events it writes or reads instead of at the far end of a long column.
+ */
+function verticalPlacement(columns: readonly Draft[][]): Map<string, number> {
+  const tops = new Map<string, number>();
+  const longest = columns.reduce(
+    (best, column, i) => (column.length > (columns[best]?.length ?? 0) ? i : best),
+    1,
+  );
+  (columns[longest] as Draft[]).forEach((node, i) => {
+    tops.set(node.id, MARGIN + i * STEP);
+  });
+  const limit = Math.max(MARGIN, MARGIN + ((columns[longest]?.length ?? 1) - 1) * STEP);
+  // The events column next (it touches both sides), then the remaining side column.
+  const order = [1, 0, 2].filter((c) => c !== longest);
+  for (const c of order) {
+    const column = columns[c] as Draft[];
+    const wanted = column.map((node) => {
+      const ys = node.neighbours.map((id) => tops.get(id)).filter((y): y is number => y !== undefined);
+      return ys.length > 0 ? ys.reduce((a, b) => a + b, 0) / ys.length : MARGIN;
+    });
+    const ys = wanted.map((y) => Math.round(y));
+    for (let i = 1; i < ys.length; i++) ys[i] = Math.max(ys[i] as number, (ys[i - 1] as number) + STEP);
+    const overflow = (ys.at(-1) ?? 0) - Math.max(limit, MARGIN + (ys.length - 1) * STEP);
+    if (overflow > 0) {
+      ys[ys.length - 1] = (ys.at(-1) as number) - overflow;
+      for (let i = ys.length - 2; i >= 0; i--)
+        ys[i] = Math.min(ys[i] as number, (ys[i + 1] as number) - STEP);
+    }
+    column.forEach((node, i) => {
+      tops.set(node.id, Math.max(MARGIN, ys[i] as number));
+    });
+  }
+  return tops;
+}
+
 /**
  * Lays out the subjects given by index (a tag group, or one subject for its own page). Service
  * nodes link to `services.html#<slug>`; event nodes to their subject page.
@@ -157,23 +198,22 @@ export function layoutGraph(model: DocsModel, subjectIndices: readonly number[])
   }
 
   const columns = [left, events, right];
+  const tops = verticalPlacement(columns);
   const widths = columns.map(columnWidth);
-  const heights = columns.map((c) => c.length * NODE_HEIGHT + Math.max(0, c.length - 1) * ROW_GAP);
-  const height = Math.max(NODE_HEIGHT, ...heights) + 2 * MARGIN;
+  const bottom = Math.max(NODE_HEIGHT, ...[...tops.values()].map((y) => y + NODE_HEIGHT));
+  const height = bottom + MARGIN;
   const nodes: GraphNode[] = [];
   const placed = new Map<string, GraphNode>();
   let x = MARGIN;
   columns.forEach((column, c) => {
     const width = widths[c] as number;
-    // Shorter columns are centred against the tallest, which keeps edges short and mostly level.
-    const top = MARGIN + ((heights[0] === undefined ? 0 : Math.max(...heights)) - (heights[c] as number)) / 2;
-    column.forEach((draft, i) => {
+    for (const draft of column) {
       const node: GraphNode = {
         id: draft.id,
         kind: draft.kind,
         label: draft.label,
         x,
-        y: top + i * (NODE_HEIGHT + ROW_GAP),
+        y: tops.get(draft.id) as number,
         width,
         height: NODE_HEIGHT,
         href: draft.href,
@@ -181,7 +221,7 @@ export function layoutGraph(model: DocsModel, subjectIndices: readonly number[])
       };
       nodes.push(node);
       placed.set(node.id, node);
-    });
+    }
     x += width + COLUMN_GAP;
   });
 

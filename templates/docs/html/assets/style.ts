@@ -108,7 +108,7 @@ h4 { font-size: 0.95rem; text-transform: uppercase; letter-spacing: 0.04em; colo
   font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border);
   border-radius: 6px; padding: 0.3rem 0.7rem; cursor: pointer;
 }
-.theme-toggle[aria-pressed="true"] { background: var(--code-bg); }
+.theme-toggle[aria-pressed="true"] { border-color: var(--accent); box-shadow: inset 0 0 0 1px var(--accent); }
 main { max-width: 1440px; margin: 0 auto; padding: 0.5rem clamp(1rem, 3vw, 2.5rem) 3rem; }
 main:focus { outline: none; }
 .site-footer { border-top: 1px solid var(--border); color: var(--muted); padding: 1rem clamp(1rem, 3vw, 2.5rem); font-size: 0.9rem; }
@@ -190,7 +190,7 @@ tr.is-deprecated th a { text-decoration: line-through; text-decoration-thickness
 .root-constraints { margin: 0.3rem 0 0.6rem; }
 .constraint { display: inline-block; font-size: 0.85rem; background: var(--code-bg); border-radius: 4px; padding: 0 0.35rem; margin: 0 0.2rem 0.2rem 0; }
 table.fields .field-name { padding-left: calc(0.6rem + var(--depth, 0) * 1.25rem); white-space: nowrap; }
-table.fields .type { background: none; padding: 0; color: var(--muted); }
+table.fields .type { background: none; padding: 0; color: var(--muted); white-space: nowrap; }
 .req { font-weight: 600; }
 .opt { color: var(--muted); }
 .js table.fields .field-name { position: relative; padding-left: calc(2.2rem + var(--depth, 0) * 1.25rem); }
