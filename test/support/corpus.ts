@@ -126,30 +126,6 @@ export interface DirectionValidators {
 }
 
 const closedCache = new WeakMap<object, Json>();
-const withIdCache = new WeakMap<object, Json>();
-let syntheticIds = 0;
-
-/**
- * `validatorFor`, except that a schema whose `$ref: "#"` the shared ajv instance cannot resolve is
- * compiled again with a synthetic `$id`. The shared factory sets `addUsedSchema: false`, and with
- * that ajv 8 fails on root recursion ("can't resolve reference # from id #") unless the root has an
- * `$id`; a base URI changes nothing about local references.
- */
-export function compileValidator(root: Json, draft: Draft): (value: unknown) => boolean {
-  try {
-    return validatorFor(root, draft);
-  } catch (error) {
-    if (!isPlainObject(root) || "$id" in root || !String(error).includes("can't resolve reference"))
-      throw error;
-    let withId = withIdCache.get(root);
-    if (withId === undefined) {
-      syntheticIds++;
-      withId = { $id: `urn:accord-test:schema-${syntheticIds}`, ...root };
-      withIdCache.set(root, withId);
-    }
-    return validatorFor(withId, draft);
-  }
-}
 
 function closedView(root: Json): Json {
   if (root === null || typeof root !== "object") return root;
@@ -159,6 +135,11 @@ function closedView(root: Json): Json {
     closedCache.set(root, closed);
   }
   return closed;
+}
+
+/** The validator every check here uses: the engine's own shared ajv factory, so both judge alike. */
+export function compileValidator(root: Json, draft: Draft): (value: unknown) => boolean {
+  return validatorFor(root, draft);
 }
 
 /** ajv validators for the writer and reader of one direction (backward: old writes, new reads). */
