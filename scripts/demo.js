@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// A guided tour of `accord diff` on the order-placed samples. Runs the BUILT CLI (npm run demo
+// A guided tour of `accord diff` on the order-placed samples, then a sample catalog: generated
+// stubs and the documentation site. Runs the BUILT CLI (npm run demo
 // builds first) exactly as a user would, so what you see is what CI would print.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,15 +97,132 @@ steps.push(
   },
 );
 
+// The site outlives the scratch folder so it can be opened after the demo ends.
+const site = join(tmpdir(), "accord-demo-docs");
+steps.push({
+  title: "7. The catalog as a website",
+  explain: [
+    "`accord docs` builds a static site from the catalog: an index with search over event names,",
+    "descriptions and field names; a page per event with owners, producers and consumers, each",
+    "version's fields beside its raw schema, an example event, and the change from the version",
+    "before with the engine's verdict; and a map of producers, events and consumers. It opens",
+    "from disk, no server needed. Expected exit code: 0.",
+  ],
+  args: ["docs", "--catalog", join(scratch, "catalog"), "--out", site],
+  expect: 0,
+  after: () => {
+    process.stdout.write(`\nThe site stays in ${site} after the demo: open the file:// address above.\n`);
+  },
+});
+
+// The gate steps: a sample catalog in a git repository, and a pull-request branch that breaks it.
+const gate = join(scratch, "gate");
+const git = (...args) => {
+  const run = spawnSync("git", args, { cwd: gate, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${run.stderr || run.error?.message}`);
+};
+const commitAll = (message) => {
+  git("add", "-A");
+  git("-c", "user.name=Accord Demo", "-c", "user.email=demo@accord.invalid", "commit", "-q", "-m", message);
+};
+const v3 = join(gate, "schemas/order-placed/v3.json");
+steps.push(
+  {
+    title: "7. A catalog in git",
+    explain: [
+      "The CI gate compares a pull request with the branch it targets. First, a catalog in a git",
+      "repository: `accord init`, then one commit on main. Expected exit code: 0.",
+    ],
+    args: ["init", gate],
+    expect: 0,
+    after: () => {
+      git("init", "-q", "-b", "main");
+      commitAll("Event catalog");
+      process.stdout.write("\n$ git init -b main && git commit -am 'Event catalog'   (done)\n");
+    },
+  },
+  {
+    title: "8. A new version on a branch",
+    explain: [
+      "On a feature branch, `accord new-version` copies v2 to v3, ready to edit. The demo then",
+      "drops CHF from v3's currency enum: consumers upgraded to v3 could no longer read an order",
+      "a v2 producer placed in Swiss francs. Expected exit code: 0.",
+    ],
+    before: () => git("checkout", "-q", "-b", "drop-chf"),
+    args: ["new-version", "order-placed"],
+    cwd: gate,
+    expect: 0,
+    after: () => {
+      const schema = JSON.parse(readFileSync(v3, "utf8"));
+      schema.properties.currency.enum = ["EUR", "USD"];
+      writeFileSync(v3, `${JSON.stringify(schema, null, 2)}\n`);
+      commitAll("order-placed v3 without CHF");
+      process.stdout.write("\n(edited v3: currency enum is now EUR, USD; committed on branch drop-chf)\n");
+    },
+  },
+  {
+    title: "9. The gate catches it",
+    explain: [
+      "`accord check --against main` reads the catalog as it is on main straight from git (no",
+      "checkout), checks every version the branch adds against the ones before it, and fails",
+      "with the rule id, the place in v3 and an example event v2 accepts and v3 rejects. In CI,",
+      "this is the step that stops the pull request. Expected exit code: 1.",
+    ],
+    args: ["check", "--against", "main"],
+    cwd: gate,
+    expect: 1,
+  },
+  {
+    title: "10. A deliberate break, acknowledged",
+    explain: [
+      "If no producer ever sent CHF, the team can say so in accord.yaml: an exception names the",
+      "subject, version and rule (or the finding's fingerprint), with a reason and an expiry date.",
+      "The finding is still shown, as acknowledged, and the gate passes. Expected exit code: 0.",
+    ],
+    before: () => {
+      const config = readFileSync(join(gate, "accord.yaml"), "utf8").replace(
+        "exceptions: []",
+        [
+          "exceptions:",
+          "  - subject: order-placed",
+          "    version: 3",
+          "    rule: enum-value-removed",
+          "    reason: No order was ever placed in CHF.",
+          "    expires: 2099-12-31",
+        ].join("\n"),
+      );
+      writeFileSync(join(gate, "accord.yaml"), config);
+    },
+    args: ["check", "--against", "main"],
+    cwd: gate,
+    expect: 0,
+  },
+);
+
 let failures = 0;
 for (const step of steps) {
   process.stdout.write(
     `\n=== ${step.title} ===\n\n${step.explain.join("\n")}\n\n$ accord ${step.args.join(" ")}\n\n`,
   );
+  try {
+    step.before?.();
+  } catch (error) {
+    // A set-up step (git) that cannot run means the demo cannot either; say why and go on.
+    process.stdout.write(`could not prepare this step: ${error instanceof Error ? error.message : error}\n`);
+    failures++;
+    continue;
+  }
   // Exit code 1 is the point of some steps, so a non-zero exit is reported, never thrown.
   const run = spawnSync(process.execPath, [bin, ...step.args], { cwd: step.cwd ?? root, stdio: "inherit" });
   const code = run.status ?? -1;
-  if (code === step.expect) step.after?.();
+  if (code === step.expect) {
+    try {
+      step.after?.();
+    } catch (error) {
+      process.stdout.write(`could not finish this step: ${error instanceof Error ? error.message : error}\n`);
+      failures++;
+    }
+  }
   process.stdout.write(`\n(exit code ${code})\n`);
   if (code !== step.expect) {
     process.stdout.write(`note: this step was expected to exit ${step.expect}.\n`);

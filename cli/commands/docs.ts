@@ -63,8 +63,10 @@ Only files an earlier run wrote are replaced or removed (see .accord-docs.json i
     });
     for (const warning of result.warnings) this.warnLine(warning);
     const removed = result.removed > 0 ? `, removed ${result.removed} stale` : "";
+    const events = `${result.subjects} event${result.subjects === 1 ? "" : "s"}`;
+    const versions = `${result.versions} version${result.versions === 1 ? "" : "s"}`;
     this.log(
-      `Wrote ${result.files} files for ${result.subjects} events (${result.versions} versions) to ${result.out}${removed} in ${(result.durationMs / 1000).toFixed(1)} s.`,
+      `Wrote ${result.files} files for ${events} (${versions}) to ${result.out}${removed} in ${(result.durationMs / 1000).toFixed(1)} s.`,
     );
     this.log(`Open ${result.format === "html" ? pathToFileURL(resolve(result.entry)).href : result.entry}`);
     if (!flags.serve) return result;
