@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A guided tour of `accord diff` on the order-placed samples, then a sample catalog: generated
-// stubs and the documentation site. Runs the BUILT CLI (npm run demo
-// builds first) exactly as a user would, so what you see is what CI would print.
+// stubs, the documentation site, and the CI gate (`accord check --against main`) catching a
+// breaking change on a git branch. Runs the BUILT CLI (npm run demo builds first) exactly as a
+// user would, so what you see is what CI would print.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -128,7 +129,7 @@ const commitAll = (message) => {
 const v3 = join(gate, "schemas/order-placed/v3.json");
 steps.push(
   {
-    title: "7. A catalog in git",
+    title: "8. A catalog in git",
     explain: [
       "The CI gate compares a pull request with the branch it targets. First, a catalog in a git",
       "repository: `accord init`, then one commit on main. Expected exit code: 0.",
@@ -142,7 +143,7 @@ steps.push(
     },
   },
   {
-    title: "8. A new version on a branch",
+    title: "9. A new version on a branch",
     explain: [
       "On a feature branch, `accord new-version` copies v2 to v3, ready to edit. The demo then",
       "drops CHF from v3's currency enum: consumers upgraded to v3 could no longer read an order",
@@ -161,7 +162,7 @@ steps.push(
     },
   },
   {
-    title: "9. The gate catches it",
+    title: "10. The gate catches it",
     explain: [
       "`accord check --against main` reads the catalog as it is on main straight from git (no",
       "checkout), checks every version the branch adds against the ones before it, and fails",
@@ -173,7 +174,7 @@ steps.push(
     expect: 1,
   },
   {
-    title: "10. A deliberate break, acknowledged",
+    title: "11. A deliberate break, acknowledged",
     explain: [
       "If no producer ever sent CHF, the team can say so in accord.yaml: an exception names the",
       "subject, version and rule (or the finding's fingerprint), with a reason and an expiry date.",
