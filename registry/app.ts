@@ -1,6 +1,12 @@
 import Fastify, { type FastifyInstance, LogController } from "fastify";
+import type { AuthConfig } from "./auth/config.js";
+import { authPlugin } from "./plugins/auth.js";
 import { contentTypesPlugin } from "./plugins/content-types.js";
 import { errorsPlugin } from "./plugins/errors.js";
+import { DEFAULT_LIMITS, limitsPlugin, type RegistryLimits } from "./plugins/limits.js";
+import { LOG_REDACT, loggingPlugin, requestId } from "./plugins/logging.js";
+import { metricsPlugin, RegistryMetrics } from "./plugins/metrics.js";
+import { type Readiness, readinessPlugin } from "./plugins/readiness.js";
 import { storePlugin } from "./plugins/store.js";
 import { compatibilityRoutes } from "./routes/compatibility.js";
 import { configRoutes } from "./routes/config.js";
@@ -17,6 +23,14 @@ export interface BuildAppOptions {
   readonly bodyLimit?: number;
   /** false (default) for none, true for pino at info, or pino options. */
   readonly logger?: boolean | object;
+  /** Users, secrets (hashed) and roles from `accord serve --auth`; absent means no auth. */
+  readonly auth?: AuthConfig;
+  /** Schema size and depth, list sizes; defaults in DEFAULT_LIMITS. */
+  readonly limits?: Partial<RegistryLimits>;
+  /** Counters behind GET /metrics; pass one to read them from outside. */
+  readonly metrics?: RegistryMetrics;
+  /** Flipped to draining on shutdown so GET /readyz answers 503 first. */
+  readonly readiness?: Readiness;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -28,10 +42,13 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedaction(options.logger ?? false),
+    // Every log line of a request carries its id; clients may pass their own X-Request-Id.
+    genReqId: requestId,
     bodyLimit,
     // Per-request log lines would dominate the cost of a by-id lookup; errors are still logged.
-    logController: new LogController({ disableRequestLogging: true }),
+    // (loggingPlugin writes one line per request instead, at info, which `accord serve` leaves off.)
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
     // A subject just over 255 characters, percent-encoded (up to 12 bytes per character), must
     // still reach the route to get Confluent's 42208 instead of the router's bare 404.
     routerOptions: { maxParamLength: 4096 },
@@ -47,6 +64,14 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   app.register(errorsPlugin, { bodyLimit });
+  app.register(loggingPlugin);
+  app.register(metricsPlugin, { metrics: options.metrics ?? new RegistryMetrics() });
+  app.register(readinessPlugin, {
+    store: options.store,
+    readiness: options.readiness ?? { draining: false },
+  });
+  if (options.auth) app.register(authPlugin, { config: options.auth });
+  app.register(limitsPlugin, { limits: { ...DEFAULT_LIMITS, ...options.limits } });
   app.register(contentTypesPlugin);
   app.register(storePlugin, { store: options.store });
   app.register(rootRoutes);
@@ -56,4 +81,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(compatibilityRoutes);
   app.register(modeRoutes);
   return app;
+}
+
+/** Credentials never reach the log, whatever the caller's pino options say. */
+function withRedaction(logger: boolean | object): boolean | object {
+  if (logger === false) return false;
+  return { ...(logger === true ? { level: "info" } : logger), redact: LOG_REDACT };
 }

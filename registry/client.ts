@@ -37,6 +37,12 @@ export interface RegistryClientOptions {
   /** First backoff; doubles per retry, with jitter; default 200 ms. */
   readonly backoffMs?: number;
   readonly auth?: RegistryAuth;
+  /**
+   * Where to read credentials when neither `auth` nor the URL gives any (default process.env, so
+   * every CLI command honours them; `{}` turns this off): ACCORD_REGISTRY_TOKEN, or
+   * ACCORD_REGISTRY_USER with ACCORD_REGISTRY_PASSWORD.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** For tests: replaces the global fetch and the backoff sleep. */
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -115,6 +121,8 @@ export class RegistryClient {
       // fetch refuses URLs with credentials, so they travel as a header instead.
       auth = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
     }
+    // Last, the environment: secrets kept out of flags (and so out of ps and shell history).
+    auth ??= authFromEnvironment(options.env ?? process.env);
     url.username = "";
     url.password = "";
     this.base = url.toString().replace(/\/+$/, "");
@@ -277,6 +285,18 @@ export class RegistryClient {
     if (cause?.code) return `${cause.message ?? "connection failed"} (${cause.code})`;
     return err instanceof Error ? err.message : String(err);
   }
+}
+
+/** Credentials from ACCORD_REGISTRY_TOKEN, or ACCORD_REGISTRY_USER and ACCORD_REGISTRY_PASSWORD. */
+export function authFromEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): RegistryAuth | undefined {
+  const token = env.ACCORD_REGISTRY_TOKEN;
+  if (token !== undefined && token !== "") return { token };
+  const username = env.ACCORD_REGISTRY_USER;
+  if (username !== undefined && username !== "")
+    return { username, password: env.ACCORD_REGISTRY_PASSWORD ?? "" };
+  return undefined;
 }
 
 function authorizationHeader(auth: RegistryAuth | undefined): string | undefined {

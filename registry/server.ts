@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { AccordFailure, accordError } from "../contracts/errors.js";
 import { buildApp } from "./app.js";
+import { loadAuthFile } from "./auth/config.js";
+import type { RegistryLimits } from "./plugins/limits.js";
+import type { Readiness } from "./plugins/readiness.js";
 import { openStore } from "./store/open.js";
 
 export interface ServerOptions {
@@ -12,6 +15,11 @@ export interface ServerOptions {
   readonly store?: string;
   readonly bodyLimit?: number;
   readonly logger?: boolean | object;
+  /** Users file for `--auth`; absent means no auth. Read before the store is opened. */
+  readonly authFile?: string;
+  readonly limits?: Partial<RegistryLimits>;
+  /** On close, how long /readyz answers 503 before the listener closes (for load balancers to notice). */
+  readonly drainMs?: number;
 }
 
 export interface RunningServer {
@@ -25,6 +33,8 @@ export interface RunningServer {
 
 /** Opens the store (SQLite in `dataDir` unless `store` says otherwise) and serves the registry on host:port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const auth = options.authFile === undefined ? undefined : loadAuthFile(options.authFile);
+  const readiness: Readiness = { draining: false };
   const { store, location } = await openStore({
     dataDir: options.dataDir,
     ...(options.store === undefined ? {} : { store: options.store }),
@@ -33,6 +43,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(auth === undefined ? {} : { auth }),
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    readiness,
   });
   let address: string;
   try {
@@ -54,7 +67,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     databaseFile: location,
     app,
     close() {
-      closing ??= app.close().then(() => store.close());
+      readiness.draining = true;
+      const drain = new Promise((resolve) => setTimeout(resolve, options.drainMs ?? 0));
+      // app.close() stops accepting connections and waits for requests in flight to be answered.
+      closing ??= drain.then(() => app.close()).then(() => store.close());
       return closing;
     },
   };

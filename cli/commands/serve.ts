@@ -16,7 +16,15 @@ shared by several instances behind one address. Existing Kafka clients and seria
 unchanged: point schema.registry.url at the printed URL. Every acknowledged registration is on disk \
 before the response is sent. Registrations are checked with Accord's semantic compatibility engine.
 
-Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store is closed.`;
+Auth is off unless --auth names a users file (YAML or JSON): each user has a hashed password \
+(HTTP basic) and/or hashed bearer tokens, and grants of read, write or admin over subject \
+prefixes. Make the hashes with \`accord hash-secret\`.
+
+Operations: GET /metrics (Prometheus), GET /readyz (checks the store; 503 while draining), one \
+JSON log line per request at --log-level info, with its request id (X-Request-Id).
+
+Stops cleanly on SIGINT or SIGTERM: /readyz turns 503, requests in flight finish, then the store \
+is closed.`;
 
   static override examples = [
     "<%= config.bin %> <%= command.id %>",
@@ -42,6 +50,39 @@ Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store is
       env: "ACCORD_STORE",
       default: "sqlite",
     }),
+    auth: Flags.string({
+      description:
+        "Users file (YAML or JSON) turning on HTTP basic and bearer auth with roles per subject prefix.",
+      env: "ACCORD_AUTH_FILE",
+    }),
+    "max-schema-bytes": Flags.integer({
+      description: "Largest schema text in bytes; larger ones get 422 (error_code 42209).",
+      default: 256 * 1024,
+      min: 1024,
+    }),
+    "max-schema-depth": Flags.integer({
+      description: "Deepest nesting of objects and arrays in a schema; deeper ones get 422.",
+      default: 256,
+      min: 4,
+      max: 256,
+    }),
+    "max-list": Flags.integer({
+      description:
+        "Most subjects, versions or ids one list response holds; clients page with offset and limit.",
+      default: 10_000,
+      min: 1,
+    }),
+    "log-level": Flags.option({
+      options: ["fatal", "error", "warn", "info", "debug"] as const,
+      description: "Log level on stderr; info logs one line per request.",
+      default: "warn",
+    })(),
+    drain: Flags.integer({
+      description: "On SIGTERM, milliseconds /readyz answers 503 before the listener closes.",
+      default: 0,
+      min: 0,
+      max: 60_000,
+    }),
     "body-limit": Flags.integer({
       description: "Largest request body in bytes; larger ones get HTTP 413.",
       default: 1024 * 1024,
@@ -58,8 +99,15 @@ Stops cleanly on SIGINT or SIGTERM: requests in flight finish, then the store is
       dataDir: flags.data,
       store: flags.store,
       bodyLimit: flags["body-limit"],
-      // Only problems reach the log, on stderr; stdout stays for the URL line (and --json).
-      logger: { level: "warn", stream: process.stderr },
+      ...(flags.auth === undefined ? {} : { authFile: flags.auth }),
+      limits: {
+        maxSchemaBytes: flags["max-schema-bytes"],
+        maxSchemaDepth: flags["max-schema-depth"],
+        maxListItems: flags["max-list"],
+      },
+      drainMs: flags.drain,
+      // The log goes to stderr; stdout stays for the URL line (and --json).
+      logger: { level: flags["log-level"], stream: process.stderr },
     });
     const listening = `Accord registry listening on ${server.url} (data: ${server.databaseFile})`;
     // Under --json stdout carries only the final JSON, but a script still needs the URL now.
