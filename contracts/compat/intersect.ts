@@ -144,7 +144,6 @@ function conjoinObjects(left: ObjectBranch, right: ObjectBranch, conjoiner: Lazy
     properties,
     patternProperties,
     additional: conjoiner.lazyAll([left.additional, right.additional]),
-    additionalDefaulted: left.additionalDefaulted && right.additionalDefaulted,
     required: new Set([...left.required, ...right.required]),
     minProperties: Math.max(left.minProperties, right.minProperties),
     maxProperties: minDefined(left.maxProperties, right.maxProperties),
@@ -170,10 +169,7 @@ export function isEmpty(branch: Branch): boolean {
     case "array":
       return branch.maxItems !== undefined && branch.minItems > branch.maxItems;
     case "object":
-      return (
-        branch.maxProperties !== undefined &&
-        Math.max(branch.minProperties, branch.required.size) > branch.maxProperties
-      );
+      return objectEmpty(branch);
     default:
       return false;
   }
@@ -190,4 +186,12 @@ function integerRangeEmpty(branch: NumberBranch): boolean {
     return low > high;
   }
   return false;
+}
+
+function objectEmpty(branch: ObjectBranch): boolean {
+  const least = Math.max(branch.minProperties, branch.required.size);
+  if (branch.maxProperties !== undefined && least > branch.maxProperties) return true;
+  // A closed object with no patterns holds only its declared names.
+  if (branch.additional.key !== "false" || branch.patternProperties.length > 0) return false;
+  return least > branch.properties.size || [...branch.required].some((name) => !branch.properties.has(name));
 }

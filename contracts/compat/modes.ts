@@ -92,10 +92,11 @@ function compareOne(
   direction: Direction,
   options: CompareOptions,
 ): { findings: Finding[]; undetermined: Undecided[] } {
+  const closedWriters = options.writersEmitOnlyDeclared === true;
   const [writer, reader] =
     direction === "backward"
-      ? [sideOf(oldDocument), sideOf(newDocument)]
-      : [sideOf(newDocument), sideOf(oldDocument)];
+      ? [sideOf(oldDocument, closedWriters), sideOf(newDocument)]
+      : [sideOf(newDocument, closedWriters), sideOf(oldDocument)];
   const inclusion = new Inclusion(
     writer.normalizer,
     reader.normalizer,

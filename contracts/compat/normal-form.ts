@@ -125,8 +125,6 @@ export interface ObjectBranch extends BranchBase {
   readonly patternProperties: readonly { readonly pattern: string; readonly schema: Lazy }[];
   /** Schema for properties matched by neither `properties` nor `patternProperties`. */
   readonly additional: Lazy;
-  /** True when `additionalProperties` was absent (the open default), so the closed-writer option applies. */
-  readonly additionalDefaulted: boolean;
   readonly required: ReadonlySet<string>;
   readonly minProperties: number;
   readonly maxProperties?: number;

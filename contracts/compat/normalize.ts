@@ -139,6 +139,8 @@ export class Normalizer {
   constructor(
     readonly doc: SchemaDoc,
     readonly options: NormalizeOptions,
+    /** Read objects without additionalProperties as closed (the writer under writersEmitOnlyDeclared). */
+    private readonly closeOpenObjects = false,
   ) {
     const origin = { doc, pointer: "#" };
     this.trueLazy = { key: "true", shape: "true", get: () => this.top };
@@ -468,8 +470,7 @@ export class Normalizer {
       type: "object",
       properties,
       patternProperties,
-      additional: this.lazy(node.additionalProperties),
-      additionalDefaulted: node.additionalProperties === undefined,
+      additional: this.lazy(node.additionalProperties ?? (this.closeOpenObjects ? false : undefined)),
       required: new Set(
         Array.isArray(node.required) ? node.required.filter((r): r is string => typeof r === "string") : [],
       ),
@@ -562,7 +563,6 @@ export class Normalizer {
           properties: new Map(),
           patternProperties: [],
           additional: this.trueLazy,
-          additionalDefaulted: true,
           required: new Set(),
           minProperties: 0,
           dependentRequired: new Map(),

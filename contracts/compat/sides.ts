@@ -13,17 +13,26 @@ export interface Side {
   readonly values: ValueFactory;
 }
 
-const sides = new WeakMap<object, Side>();
+const sides = new WeakMap<object, Map<string, Side>>();
 
-/** One normaliser per document, reused across comparisons (transitive checks, FULL's two directions). */
-export function sideOf(document: SchemaDocument): Side {
+/**
+ * One normaliser per document and reading, reused across comparisons (transitive checks, FULL's
+ * two directions). `closeOpenObjects` is the writer-side reading under writersEmitOnlyDeclared:
+ * objects without additionalProperties admit only what they declare.
+ */
+export function sideOf(document: SchemaDocument, closeOpenObjects = false): Side {
   const key = typeof document.root === "object" && document.root !== null ? document.root : undefined;
-  const known = key ? sides.get(key) : undefined;
-  if (known && known.document.draft === document.draft) return known;
+  const variant = `${document.draft}|${closeOpenObjects}`;
+  const byVariant = key ? (sides.get(key) ?? new Map<string, Side>()) : undefined;
+  const known = byVariant?.get(variant);
+  if (known) return known;
   const formats = formatsFor(document.draft);
-  const normalizer = new Normalizer(new SchemaDoc(document), formats);
+  const normalizer = new Normalizer(new SchemaDoc(document), formats, closeOpenObjects);
   const side = { document, normalizer, values: new ValueFactory(normalizer, formats) };
-  if (key) sides.set(key, side);
+  if (key && byVariant) {
+    byVariant.set(variant, side);
+    sides.set(key, byVariant);
+  }
   return side;
 }
 

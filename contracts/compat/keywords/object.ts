@@ -13,7 +13,7 @@ import { schemaForName } from "../object-shape.js";
 
 export function checkObject(ctx: InclusionContext, writer: ObjectBranch, reader: ObjectBranch): Outcome {
   const outcome = emptyOutcome();
-  const closed = writerIsClosed(ctx, writer);
+  const closed = writerIsClosed(writer);
   const names = new Set([...writer.properties.keys(), ...reader.properties.keys()]);
   for (const name of names) merge(outcome, checkProperty(ctx, writer, reader, name, closed));
   merge(outcome, checkUndeclared(ctx, writer, reader, closed));
@@ -24,8 +24,8 @@ export function checkObject(ctx: InclusionContext, writer: ObjectBranch, reader:
   return outcome;
 }
 
-function writerIsClosed(ctx: InclusionContext, writer: ObjectBranch): boolean {
-  if (ctx.options.writersEmitOnlyDeclared && writer.additionalDefaulted) return true;
+/** Closed by `additionalProperties: false`, or read as closed under writersEmitOnlyDeclared (sides.ts). */
+function writerIsClosed(writer: ObjectBranch): boolean {
   return writer.additional.get().branches.length === 0;
 }
 
