@@ -3,9 +3,9 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { type GenerateFlags, resolveGenerateSettings } from "../contracts/codegen/config.js";
 import { LOCK_FILE, type Lock, lockFor, parseLock, renderLock } from "../contracts/codegen/lock.js";
 import { planGeneration } from "../contracts/codegen/plan.js";
-import type { ModuleStyle, WireFormat } from "../contracts/codegen/types.js";
+import type { CodegenPlan, ModuleStyle, WireFormat } from "../contracts/codegen/types.js";
 import { unwrap } from "../contracts/errors.js";
-import { renderTypeScript } from "../templates/typescript/render.js";
+import { type RenderedFile, renderPackage, renderTypeScript } from "../templates/typescript/render.js";
 import { bundleWithEsbuild, type FileChange, planChanges, writeGeneration } from "./generate-io.js";
 import { attachSchemaIds, loadSource, resolveSettingPath } from "./generate-source.js";
 import { readTextFile } from "./io.js";
@@ -66,7 +66,7 @@ export async function runGenerate(options: GenerateOptions): Promise<GenerateOut
       : source.subjects;
 
   const plan = unwrap(planGeneration({ subjects, wire: settings.wire, module: settings.module }));
-  const files = unwrap(await renderTypeScript(plan, { bundle: bundleWithEsbuild }));
+  const files = await render(plan);
   const target = {
     outDir: resolveSettingPath(settings.out, dirs),
     files,
@@ -98,6 +98,16 @@ export async function runGenerate(options: GenerateOptions): Promise<GenerateOut
     files: changes,
     changed: changes.filter((change) => change.status !== "unchanged"),
   };
+}
+
+/** Renders on this thread, or spreads the subjects over worker threads when the plan is large. */
+async function render(plan: CodegenPlan): Promise<RenderedFile[]> {
+  const { renderSubjectsInParallel, workerCount } = await import("./generate-parallel.js");
+  const versions = plan.subjects.reduce((sum, subject) => sum + subject.versions.length, 0);
+  const workers = workerCount(versions);
+  if (workers === 0) return unwrap(await renderTypeScript(plan, { bundle: bundleWithEsbuild }));
+  const parts = unwrap(await renderSubjectsInParallel(plan, workers));
+  return renderPackage(plan, parts, { bundle: bundleWithEsbuild });
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -17,6 +17,13 @@ export interface RenderOptions {
   readonly bundle: BundleModule;
 }
 
+/** One subject's files, and what they need from `_runtime/ajv`. */
+export interface SubjectFiles {
+  readonly files: readonly RenderedFile[];
+  readonly helpers: readonly RuntimeHelper[];
+  readonly formats: readonly string[];
+}
+
 /**
  * The whole generated package for a plan, as files relative to the output folder, sorted by
  * path. Pure apart from the injected bundler: the same plan gives the same bytes.
@@ -32,21 +39,57 @@ export async function renderTypeScript(
   plan: CodegenPlan,
   options: RenderOptions,
 ): Promise<Result<RenderedFile[]>> {
-  const files: RenderedFile[] = [renderWireRuntime(plan.module)];
+  const parts: SubjectFiles[] = [];
+  for (const subject of plan.subjects) {
+    const rendered = await renderSubjectFiles(subject, plan);
+    if (!rendered.ok) return rendered;
+    parts.push(rendered.value);
+  }
+  return ok(await renderPackage(plan, parts, options));
+}
+
+/**
+ * Everything one subject contributes: its own modules. Subjects are independent of each other,
+ * so a caller may render them in any order, or in parallel, and join them with renderPackage.
+ */
+export async function renderSubjectFiles(
+  subject: PlannedSubject,
+  plan: Pick<CodegenPlan, "wire" | "module">,
+): Promise<Result<SubjectFiles>> {
+  const types = planSubjectTypes(subject, new Set(exportedNames(subject)));
+  if (!types.ok) return types;
+  const files: RenderedFile[] = [];
   const helpers = new Set<RuntimeHelper>();
   const formats = new Set<string>();
-
-  for (const subject of plan.subjects) {
-    const taken = new Set(exportedNames(subject));
-    const types = planSubjectTypes(subject, taken);
-    if (!types.ok) return types;
-    const rendered = await renderSubject(subject, types.value, plan);
-    if (!rendered.ok) return rendered;
-    files.push(...rendered.value.files);
-    for (const helper of rendered.value.helpers) helpers.add(helper);
-    for (const format of rendered.value.formats) formats.add(format);
+  const ajv = new SubjectAjv();
+  for (const [index, version] of subject.versions.entries()) {
+    const versionTypes = types.value[index] as VersionTypes;
+    const typesFile = await renderVersionTypes(subject, version, versionTypes, plan.module);
+    if (!typesFile.ok) return typesFile;
+    const validator = renderValidator(subject, version, plan.module, "../_runtime", ajv);
+    if (!validator.ok) return validator;
+    files.push(typesFile.value, validator.value.file);
+    for (const helper of validator.value.helpers) helpers.add(helper);
+    for (const format of validator.value.formats) formats.add(format);
   }
+  files.push(renderSubjectModule(subject, types.value, plan.wire, plan.module));
+  return ok({ files, helpers: [...helpers].sort(), formats: [...formats].sort() });
+}
 
+/** Joins the subjects' files with the shared ones (runtime, ajv helpers, top-level index), sorted by path. */
+export async function renderPackage(
+  plan: CodegenPlan,
+  parts: readonly SubjectFiles[],
+  options: RenderOptions,
+): Promise<RenderedFile[]> {
+  const files: RenderedFile[] = [renderWireRuntime(plan.module), renderRootIndex(plan)];
+  const helpers = new Set<RuntimeHelper>();
+  const formats = new Set<string>();
+  for (const part of parts) {
+    files.push(...part.files);
+    for (const helper of part.helpers) helpers.add(helper);
+    for (const format of part.formats) formats.add(format);
+  }
   const ajvHelpers = await renderAjvHelpers(
     [...helpers].sort(),
     [...formats].sort(),
@@ -54,36 +97,7 @@ export async function renderTypeScript(
     options.bundle,
   );
   if (ajvHelpers) files.push(ajvHelpers);
-  files.push(renderRootIndex(plan));
-  return ok(files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
-}
-
-interface SubjectFiles {
-  readonly files: RenderedFile[];
-  readonly helpers: readonly RuntimeHelper[];
-  readonly formats: readonly string[];
-}
-
-async function renderSubject(
-  subject: PlannedSubject,
-  types: readonly VersionTypes[],
-  plan: CodegenPlan,
-): Promise<Result<SubjectFiles>> {
-  const files: RenderedFile[] = [];
-  const helpers: RuntimeHelper[] = [];
-  const formats: string[] = [];
-  const ajv = new SubjectAjv();
-  for (const [index, version] of subject.versions.entries()) {
-    const typesFile = await renderVersionTypes(subject, version, types[index] as VersionTypes, plan.module);
-    if (!typesFile.ok) return typesFile;
-    const validator = renderValidator(subject, version, plan.module, "../_runtime", ajv);
-    if (!validator.ok) return validator;
-    files.push(typesFile.value, validator.value.file);
-    helpers.push(...validator.value.helpers);
-    formats.push(...validator.value.formats);
-  }
-  files.push(renderSubjectModule(subject, types, plan.wire, plan.module));
-  return ok({ files, helpers, formats });
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function renderRootIndex(plan: CodegenPlan): RenderedFile {

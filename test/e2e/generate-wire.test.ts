@@ -113,7 +113,11 @@ beforeAll(async () => {
   // The schemas are 2020-12; the client validates with the ajv instance it is given.
   const ajv = new Ajv2020({ strict: false });
   addFormats(ajv);
-  registry = new SchemaRegistry({ host: url }, { [SchemaType.JSON]: { ajvInstance: ajv } });
+  // Any ajv 8 instance works; the client's types name the ajv copy it bundles.
+  const options = { [SchemaType.JSON]: { ajvInstance: ajv } } as unknown as ConstructorParameters<
+    typeof SchemaRegistry
+  >[1];
+  registry = new SchemaRegistry({ host: url }, options);
   const first = await registry.register(
     { type: SchemaType.JSON, schema: JSON.stringify(ORDER_V1) },
     { subject: SUBJECT },

@@ -424,6 +424,38 @@ describe("accord generate: other sources and module styles", () => {
     rmSync(join(app, "src/from-git"), { recursive: true });
   });
 
+  it("renders on worker threads with exactly the bytes of a single thread", async () => {
+    const many: Record<string, CatalogSubjectSpec> = {};
+    for (let i = 0; i < 12; i++) many[`event-${i}`] = { versions: [ORDER_V1, ORDER_V2, SHIPMENT_V1] };
+    const big = join(root, "many-catalog");
+    writeCatalog(big, many);
+    const args = ["--catalog", big, "--wire", "json"];
+    const single = await runCli(["generate", ...args, "--out", "single"], {
+      cwd: root,
+      env: { ACCORD_WORKERS: "0" },
+    });
+    const threaded = await runCli(["generate", ...args, "--out", "threaded"], {
+      cwd: root,
+      env: { ACCORD_WORKERS: "2" },
+    });
+    expect(single.code, single.stderr).toBe(0);
+    expect(threaded.code, threaded.stderr).toBe(0);
+    const files = snapshot(join(root, "single"));
+    expect(Object.keys(files)).toHaveLength(3 + 12 * 7);
+    expect(snapshot(join(root, "threaded"))).toEqual(files);
+
+    // A subject a worker cannot render stops the run with its error, and nothing is written.
+    writeCatalog(big, { "zz-odd": { versions: [{ anyOf: [true, false] }] } });
+    const failed = await runCli(["generate", ...args, "--out", "failed"], {
+      cwd: root,
+      env: { ACCORD_WORKERS: "2" },
+    });
+    expect(inputError(failed)).toMatch(
+      /^accord: subject "zz-odd" version 1: json-schema-to-typescript cannot express/,
+    );
+    expect(existsSync(join(root, "failed"))).toBe(false);
+  });
+
   it("writes CommonJS modules that compile and run in a project without type: module", async () => {
     const cjs = join(root, "cjs-app");
     writeConsumer(cjs, { type: "commonjs" });
