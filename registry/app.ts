@@ -1,8 +1,8 @@
-import Fastify, { type FastifyInstance, LogController } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, LogController } from "fastify";
 import type { AuthConfig } from "./auth/config.js";
 import { authPlugin } from "./plugins/auth.js";
-import { contentTypesPlugin } from "./plugins/content-types.js";
-import { errorsPlugin } from "./plugins/errors.js";
+import { contentTypesPlugin, SCHEMA_REGISTRY_CONTENT_TYPE } from "./plugins/content-types.js";
+import { errorsPlugin, toHttpError } from "./plugins/errors.js";
 import { DEFAULT_LIMITS, limitsPlugin, type RegistryLimits } from "./plugins/limits.js";
 import { LOG_REDACT, loggingPlugin, requestId } from "./plugins/logging.js";
 import { metricsPlugin, RegistryMetrics } from "./plugins/metrics.js";
@@ -45,6 +45,16 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     logger: withRedaction(options.logger ?? false),
     // Every log line of a request carries its id; clients may pass their own X-Request-Id.
     genReqId: requestId,
+    // Errors the router raises before any hook (a malformed percent-encoding in the path) get
+    // the Confluent error shape too, not fastify's own body.
+    frameworkErrors: (error, _request, reply) => {
+      const mapped = toHttpError(error, bodyLimit);
+      // The framework types this reply by route generics it does not have yet.
+      (reply as unknown as FastifyReply)
+        .status(mapped.status)
+        .header("content-type", SCHEMA_REGISTRY_CONTENT_TYPE)
+        .send(mapped.body);
+    },
     bodyLimit,
     // Per-request log lines would dominate the cost of a by-id lookup; errors are still logged.
     // (loggingPlugin writes one line per request instead, at info, which `accord serve` leaves off.)
