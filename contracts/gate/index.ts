@@ -7,7 +7,13 @@ import {
   isFailing,
 } from "../catalog/findings.js";
 import { changesSince } from "../catalog/history.js";
-import type { Catalog, CatalogConfig, CatalogException, CatalogSubject, CatalogVersion } from "../catalog/types.js";
+import type {
+  Catalog,
+  CatalogConfig,
+  CatalogException,
+  CatalogSubject,
+  CatalogVersion,
+} from "../catalog/types.js";
 import { joinPointer } from "../schema/pointer.js";
 import { checkVersion, type VersionCheck } from "./compat.js";
 import { applyExceptions, type ExceptionOutcome } from "./exceptions.js";
@@ -17,6 +23,7 @@ import { GATE_RULES, type GateRuleId } from "./rules.js";
 export type { VersionCheck } from "./compat.js";
 export type { ExceptionOutcome, ExceptionStatus } from "./exceptions.js";
 export { GATE_RULES, type GateRuleId } from "./rules.js";
+export { filesOf, subjectCount, touchedSubjects } from "./scope.js";
 
 /** What the registry said about a subject's newest local version (gathered by the CLI). */
 export interface RegistryVerdict {
@@ -155,6 +162,8 @@ export interface FinishOptions {
   readonly scope: GateReport["scope"];
   readonly today: string;
   readonly registry?: readonly RegistryVerdict[];
+  /** Subjects in the whole catalog, when the parts covered only the changed ones (see scope.ts). */
+  readonly subjectsTotal?: number;
 }
 
 /** Merges slices (in subject order) into one report, applying the exceptions to all of it. */
@@ -171,7 +180,9 @@ export function finishGate(parts: readonly GatePart[], options: FinishOptions): 
     options.today,
     inScope,
   );
-  const all = [...applied.findings, ...exceptionFindings(applied.outcomes, options.config)].sort(compareFindings);
+  const all = [...applied.findings, ...exceptionFindings(applied.outcomes, options.config)].sort(
+    compareFindings,
+  );
   const sortedNames = (pick: (part: GatePart) => readonly string[]) => parts.flatMap(pick).sort();
 
   return {
@@ -180,7 +191,7 @@ export function finishGate(parts: readonly GatePart[], options: FinishOptions): 
     scope: options.scope,
     counts: countFindings(all),
     subjects: {
-      total: parts.reduce((sum, part) => sum + part.subjects, 0),
+      total: options.subjectsTotal ?? parts.reduce((sum, part) => sum + part.subjects, 0),
       added: sortedNames((part) => part.added),
       removed: sortedNames((part) => part.removed),
     },
