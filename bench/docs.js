@@ -2,7 +2,8 @@
 // Build time of `accord docs` for a large catalog: by default 1,000 subjects x 5 versions, each
 // version a mutation of the one before (so every step runs the compatibility engine), with owners,
 // producers, consumers and tags. Runs the BUILT CLI end to end (start-up, catalog load, model,
-// render, write) and reports wall time and the size of what it wrote.
+// render, write) and reports wall and CPU time and the size of what it wrote; then rebuilds with
+// the draft cache (unchanged, and with one subject edited).
 // Usage: node bench/docs.js [--subjects N] [--versions N] [--runs N] [--seed N] [--max-seconds S] [--keep]
 import { spawnSync } from "node:child_process";
 import {
@@ -134,12 +135,12 @@ function childCpuSeconds() {
   }
 }
 
-function build(catalog, out, format) {
+function build(catalog, out, format, cache = ["--no-cache"]) {
   const cpuBefore = childCpuSeconds();
   const start = process.hrtime.bigint();
   const result = spawnSync(
     process.execPath,
-    [bin, "docs", "--catalog", catalog, "--out", out, "--format", format, "--json"],
+    [bin, "docs", "--catalog", catalog, "--out", out, "--format", format, "--json", ...cache],
     { cwd: root, env, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
   );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -166,7 +167,7 @@ try {
   const times = [];
   let last;
   for (let run = 1; run <= runs; run++) {
-    // Each run starts from an empty folder, so every file is written.
+    // Each run starts from an empty folder, so every file is written, and builds without the cache.
     rmSync(join(work, "site"), { recursive: true, force: true });
     last = build(catalog, join(work, "site"), "html");
     times.push(last.seconds);
@@ -190,6 +191,21 @@ try {
       `${format}: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${result.files} file(s), ${kb(sizeOf(join(work, format)).bytes)}`,
     );
   }
+
+  // Rebuilds with the draft cache: first filling it, then unchanged, then with one subject edited.
+  const cache = ["--cache-dir", join(work, "cache")];
+  const report = (label, { seconds, cpu, result }) =>
+    console.log(
+      `${label}: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${result.cached} subject(s) from the cache`,
+    );
+  report("html, filling the cache", build(catalog, join(work, "cached-site"), "html", cache));
+  report("html, nothing changed", build(catalog, join(work, "cached-site"), "html", cache));
+  const edited = readdirSync(join(catalog, "schemas")).sort()[0];
+  const latest = join(catalog, "schemas", edited, `v${versionCount}.json`);
+  const schema = JSON.parse(readFileSync(latest, "utf8"));
+  schema.description = `${schema.description ?? ""} Edited.`;
+  writeFileSync(latest, JSON.stringify(schema, null, 2));
+  report("html, one subject edited", build(catalog, join(work, "cached-site"), "html", cache));
 
   if (maxSeconds !== undefined && median > maxSeconds) {
     console.error(`html median ${median.toFixed(2)} s exceeds --max-seconds ${maxSeconds}`);

@@ -36,6 +36,15 @@ Only files an earlier run wrote are replaced or removed (see .accord-docs.json i
     format: Flags.option({ description: "What to build.", options: DOCS_FORMATS, default: "html" })(),
     catalog: Flags.string({ description: "Catalog folder (the one with accord.yaml).", default: "." }),
     registry: Flags.string({ description: "Document what this registry holds instead of the catalog." }),
+    cache: Flags.boolean({
+      description:
+        "Reuse the documentation of subjects whose files did not change since an earlier build (--no-cache: build everything).",
+      default: true,
+      allowNo: true,
+    }),
+    "cache-dir": Flags.string({
+      description: "Where the cache lives (default: $XDG_CACHE_HOME/accord/docs or ~/.cache/accord/docs).",
+    }),
     serve: Flags.boolean({
       description: "After building the HTML site, serve it on localhost until interrupted.",
     }),
@@ -54,19 +63,24 @@ Only files an earlier run wrote are replaced or removed (see .accord-docs.json i
         accordError("ACCORD_ERR_USAGE", ["--serve serves the HTML site; drop --format or --serve"]),
       );
     }
-    const { generateDocs } = await import("../docs/generate.js");
+    const [{ generateDocs }, { defaultCacheDir }] = await Promise.all([
+      import("../docs/generate.js"),
+      import("../docs/cache.js"),
+    ]);
     const result = await generateDocs({
       format: flags.format,
       out: flags.out,
       catalog: flags.catalog,
       ...(flags.registry !== undefined ? { registry: flags.registry } : {}),
+      ...(flags.cache ? { cacheDir: flags["cache-dir"] ?? defaultCacheDir() } : {}),
     });
     for (const warning of result.warnings) this.warnLine(warning);
     const removed = result.removed > 0 ? `, removed ${result.removed} stale` : "";
+    const cached = result.cached > 0 ? `, ${result.cached} unchanged from the cache` : "";
     const events = `${result.subjects} event${result.subjects === 1 ? "" : "s"}`;
     const versions = `${result.versions} version${result.versions === 1 ? "" : "s"}`;
     this.log(
-      `Wrote ${result.files} files for ${events} (${versions}) to ${result.out}${removed} in ${(result.durationMs / 1000).toFixed(1)} s.`,
+      `Wrote ${result.files} files for ${events} (${versions}) to ${result.out}${removed}${cached} in ${(result.durationMs / 1000).toFixed(1)} s.`,
     );
     this.log(`Open ${result.format === "html" ? pathToFileURL(resolve(result.entry)).href : result.entry}`);
     if (!flags.serve) return result;

@@ -11,6 +11,8 @@ export interface GenerateDocsOptions {
   /** The catalog folder (ignored when `registry` is set). */
   readonly catalog: string;
   readonly registry?: string;
+  /** Where subject drafts are cached between builds; undefined: no cache. */
+  readonly cacheDir?: string;
 }
 
 export interface GeneratedDocs {
@@ -29,12 +31,14 @@ export interface GeneratedDocs {
   readonly warnings: readonly string[];
   /** Worker threads that loaded and drafted the catalog (1: none). */
   readonly threads: number;
+  /** Subjects whose documentation came from the cache (their files had not changed). */
+  readonly cached: number;
   readonly durationMs: number;
 }
 
 async function modelFrom(
   options: GenerateDocsOptions,
-): Promise<{ model: DocsModel; warnings: string[]; threads: number }> {
+): Promise<{ model: DocsModel; warnings: string[]; threads: number; cached: number }> {
   // AsyncAPI carries schemas and examples, not compatibility reports: skip the engine for it.
   const changes = options.format !== "asyncapi";
   if (options.registry !== undefined) {
@@ -44,12 +48,17 @@ async function modelFrom(
     ]);
     const client = new RegistryClient({ url: options.registry });
     const { subjects, warnings } = await readRegistrySubjects(client);
-    return { model: buildDocsModel(subjects, { source: client.url, changes }), warnings, threads: 1 };
+    return {
+      model: buildDocsModel(subjects, { source: client.url, changes }),
+      warnings,
+      threads: 1,
+      cached: 0,
+    };
   }
   const { draftCatalog } = await import("./parallel.js");
   const files = await readCatalogFiles(options.catalog);
-  const { drafts, options: settings, threads } = await draftCatalog(files, changes);
-  return { model: assembleDocsModel(drafts, settings), warnings: [], threads };
+  const { drafts, options: settings, threads, cached } = await draftCatalog(files, changes, options.cacheDir);
+  return { model: assembleDocsModel(drafts, settings), warnings: [], threads, cached };
 }
 
 /** Relative when under the working directory, absolute otherwise (never `../..`). */
@@ -61,7 +70,7 @@ function shownPath(path: string): string {
 /** Source → model → rendered files → output folder. */
 export async function generateDocs(options: GenerateDocsOptions): Promise<GeneratedDocs> {
   const started = performance.now();
-  const { model, warnings, threads } = await modelFrom(options);
+  const { model, warnings, threads, cached } = await modelFrom(options);
   const files = renderDocs(model, options.format);
   const { written, removed } = await writeSite(options.out, options.format, files);
   return {
@@ -75,6 +84,7 @@ export async function generateDocs(options: GenerateDocsOptions): Promise<Genera
     removed,
     warnings,
     threads,
+    cached,
     durationMs: Math.round(performance.now() - started),
   };
 }

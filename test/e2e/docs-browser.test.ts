@@ -77,7 +77,7 @@ describe.skipIf(executablePath === undefined)(
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, text);
       }
-      const built = await runCli(["docs", "--catalog", catalog, "--out", site]);
+      const built = await runCli(["docs", "--catalog", catalog, "--out", site, "--no-cache"]);
       if (built.code !== 0) throw new Error(`accord docs failed: ${built.stderr}`);
       mkdirSync(SHOTS, { recursive: true });
       browser = await chromium.launch({

@@ -1,5 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,12 +37,18 @@ function fresh(name: string): string {
 
 const read = (path: string): string => readFileSync(path, "utf8");
 
+/** The built CLI with its cache in this test's folder, never in the user's home. */
+const CACHE = join(work, "cache");
+function docs(args: readonly string[], timeoutMs?: number) {
+  return runCli(["docs", ...args], { env: { XDG_CACHE_HOME: CACHE }, ...(timeoutMs ? { timeoutMs } : {}) });
+}
+
 /** Spawns the built CLI and resolves once a stdout line matches. */
 function startCli(
   args: readonly string[],
   ready: RegExp,
 ): Promise<{ child: ChildProcess; match: RegExpExecArray; exited: Promise<number | null> }> {
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: CACHE };
   delete env.NODE_ENV;
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO_ROOT,
@@ -83,7 +97,7 @@ afterAll(() => {
 describe("accord docs", () => {
   it("builds the HTML site from the catalog and says where to open it", async () => {
     const out = join(work, "site");
-    const result = await runCli(["docs", "--catalog", catalog, "--out", out]);
+    const result = await docs(["--catalog", catalog, "--out", out]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Wrote 12 files for 5 events \(8 versions\) to .*site in \d+\.\d s\.$/m);
@@ -94,7 +108,14 @@ describe("accord docs", () => {
   });
 
   it("prints a JSON result under --json", async () => {
-    const result = await runCli(["docs", "--catalog", catalog, "--out", join(work, "site-json"), "--json"]);
+    const result = await docs([
+      "--catalog",
+      catalog,
+      "--out",
+      join(work, "site-json"),
+      "--json",
+      "--no-cache",
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       format: "html",
@@ -105,6 +126,7 @@ describe("accord docs", () => {
       removed: 0,
       warnings: [],
       threads: 1,
+      cached: 0,
     });
   });
 
@@ -113,9 +135,9 @@ describe("accord docs", () => {
     const out = join(work, "shrinking-site");
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, "CNAME"), "docs.example.com\n");
-    expect((await runCli(["docs", "--catalog", dir, "--out", out])).code).toBe(0);
+    expect((await docs(["--catalog", dir, "--out", out])).code).toBe(0);
     rmSync(join(dir, "schemas", "audit-entry"), { recursive: true });
-    const again = await runCli(["docs", "--catalog", dir, "--out", out, "--json"]);
+    const again = await docs(["--catalog", dir, "--out", out, "--json"]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ subjects: 4, removed: 1 });
     expect(existsSync(join(out, "subjects", "audit-entry.html"))).toBe(false);
@@ -126,7 +148,7 @@ describe("accord docs", () => {
   it("refuses to overwrite a file it did not write, and writes nothing", async () => {
     const out = fresh("foreign");
     writeFileSync(join(out, "index.html"), "<p>hand-made</p>");
-    const result = await runCli(["docs", "--catalog", catalog, "--out", out]);
+    const result = await docs(["--catalog", catalog, "--out", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /^accord: .*index\.html already exists and accord docs did not write it; refusing to overwrite it\n$/,
@@ -137,22 +159,13 @@ describe("accord docs", () => {
 
   it("writes Markdown pages and an AsyncAPI document", async () => {
     const md = join(work, "md");
-    const mdRun = await runCli(["docs", "--catalog", catalog, "--out", md, "--format", "markdown"]);
+    const mdRun = await docs(["--catalog", catalog, "--out", md, "--format", "markdown"]);
     expect(mdRun.code).toBe(0);
     expect(read(join(md, "README.md"))).toContain("# Shop events");
     expect(existsSync(join(md, "subjects", "payment-captured.md"))).toBe(true);
 
     const api = join(work, "api");
-    const apiRun = await runCli([
-      "docs",
-      "--catalog",
-      catalog,
-      "--out",
-      api,
-      "--format",
-      "asyncapi",
-      "--json",
-    ]);
+    const apiRun = await docs(["--catalog", catalog, "--out", api, "--format", "asyncapi", "--json"]);
     expect(apiRun.code).toBe(0);
     expect(JSON.parse(apiRun.stdout)).toMatchObject({ format: "asyncapi", files: 1 });
     const doc = JSON.parse(read(join(api, "asyncapi.json")));
@@ -163,7 +176,7 @@ describe("accord docs", () => {
   it("fails with one line and exit 2 on a broken schema, naming the file", async () => {
     const dir = writeFiles(fresh("broken"), FIXTURE_FILES);
     writeFileSync(join(dir, "schemas", "order-placed", "v2.json"), '{ "type": "object", }');
-    const result = await runCli(["docs", "--catalog", dir, "--out", join(work, "broken-site")]);
+    const result = await docs(["--catalog", dir, "--out", join(work, "broken-site")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^accord: schemas\/order-placed\/v2\.json:1:\d+: .*\n$/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -171,18 +184,18 @@ describe("accord docs", () => {
   });
 
   it("fails with exit 2 when the folder is not a catalog", async () => {
-    const result = await runCli(["docs", "--catalog", fresh("empty"), "--out", join(work, "x")]);
+    const result = await docs(["--catalog", fresh("empty"), "--out", join(work, "x")]);
     expect(result.code).toBe(2);
     expect(result.stderr.split("\n").filter(Boolean)).toHaveLength(1);
   });
 
   it("rejects flag combinations that make no sense", async () => {
-    const serveMd = await runCli(["docs", "--catalog", catalog, "--format", "markdown", "--serve"]);
+    const serveMd = await docs(["--catalog", catalog, "--format", "markdown", "--serve"]);
     expect(serveMd.code).toBe(2);
     expect(serveMd.stderr).toBe("accord: --serve serves the HTML site; drop --format or --serve\n");
-    const portAlone = await runCli(["docs", "--catalog", catalog, "--port", "5000"]);
+    const portAlone = await docs(["--catalog", catalog, "--port", "5000"]);
     expect(portAlone.code).toBe(2);
-    const badFormat = await runCli(["docs", "--format", "pdf"]);
+    const badFormat = await docs(["--format", "pdf"]);
     expect(badFormat.code).toBe(2);
   });
 
@@ -206,7 +219,7 @@ describe("accord docs", () => {
     }
     const dir = writeFiles(fresh("large"), files);
     const out = join(work, "large-site");
-    const result = await runCli(["docs", "--catalog", dir, "--out", out, "--json"], { timeoutMs: 120_000 });
+    const result = await docs(["--catalog", dir, "--out", out, "--json", "--no-cache"], 120_000);
     expect(result.stderr).toBe("");
     const summary = JSON.parse(result.stdout);
     expect(summary).toMatchObject({ subjects: 120, versions: 360, files: 127 });
@@ -220,11 +233,41 @@ describe("accord docs", () => {
 
     // An error in the last slice still fails the build, naming the file.
     writeFileSync(join(dir, "schemas", "event-119", "v3.json"), '{"type": 42}');
-    const broken = await runCli(["docs", "--catalog", dir, "--out", join(work, "large-broken")], {
-      timeoutMs: 120_000,
-    });
+    const broken = await docs(["--catalog", dir, "--out", join(work, "large-broken"), "--no-cache"], 120_000);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^accord: schemas\/event-119\/v3\.json/);
+  });
+
+  it("rebuilds unchanged subjects from the cache, with the same pages", async () => {
+    const dir = writeFiles(fresh("cached"), FIXTURE_FILES);
+    const cacheDir = fresh("own-cache");
+    const build = (out: string) => docs(["--catalog", dir, "--out", out, "--cache-dir", cacheDir, "--json"]);
+    const cold = JSON.parse((await build(join(work, "cold"))).stdout);
+    expect(cold.cached).toBe(0);
+    const warm = JSON.parse((await build(join(work, "warm"))).stdout);
+    expect(warm.cached).toBe(5);
+    for (const page of [
+      "index.html",
+      "subjects/order-placed.html",
+      "subjects/payment-captured.html",
+      "graph.html",
+    ]) {
+      expect(read(join(work, "warm", page)), page).toBe(read(join(work, "cold", page)));
+    }
+    // One subject edited: only that one is built again, and its page shows the edit.
+    const v1 = join(dir, "schemas", "audit-entry", "v1.json");
+    writeFileSync(v1, read(v1).replace('"actor"', '"performedBy"'));
+    const edited = JSON.parse((await build(join(work, "warm"))).stdout);
+    expect(edited.cached).toBe(4);
+    expect(read(join(work, "warm", "subjects", "audit-entry.html"))).toContain("performedBy");
+    // A damaged entry is a miss, not a failure.
+    for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), "{not json");
+    const repaired = await build(join(work, "warm"));
+    expect(repaired.code).toBe(0);
+    expect(JSON.parse(repaired.stdout).cached).toBe(0);
+    // Settings that shape every page invalidate every entry.
+    writeFileSync(join(dir, "accord.yaml"), "version: 1\ncompatibility: FULL\n");
+    expect(JSON.parse((await build(join(work, "warm"))).stdout).cached).toBe(0);
   });
 
   it("serves the site on localhost with --serve until interrupted", async () => {
@@ -274,7 +317,7 @@ describe("accord docs", () => {
     await register("orders-value", { ...v1, properties: { ...v1.properties, note: { type: "string" } } });
 
     const out = join(work, "registry-site");
-    const result = await runCli(["docs", "--registry", registry, "--out", out, "--json"]);
+    const result = await docs(["--registry", registry, "--out", out, "--json"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ source: registry, subjects: 1, versions: 2 });
@@ -286,7 +329,7 @@ describe("accord docs", () => {
   });
 
   it("fails with exit 2 when the registry cannot be reached", async () => {
-    const result = await runCli(["docs", "--registry", "http://127.0.0.1:9", "--out", join(work, "nowhere")]);
+    const result = await docs(["--registry", "http://127.0.0.1:9", "--out", join(work, "nowhere")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^accord: cannot reach the registry at http:\/\/127\.0\.0\.1:9/);
   });
