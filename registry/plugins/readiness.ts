@@ -16,6 +16,12 @@ export interface Readiness {
  */
 export const readinessPlugin = fp<{ store: RegistryStore; readiness: Readiness }>(
   async (app, options) => {
+    // While draining, every answer closes its connection: a keep-alive socket left idle would
+    // hold the listener open, and the client should reconnect to another instance anyway.
+    app.addHook("onSend", async (_request, reply, payload) => {
+      if (options.readiness.draining) reply.header("connection", "close");
+      return payload;
+    });
     app.get("/readyz", async () => {
       if (options.readiness.draining) throw notReady("the server is shutting down");
       let timer: NodeJS.Timeout | undefined;

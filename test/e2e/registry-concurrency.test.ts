@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lockKeys } from "../../registry/store/postgres.js";
 import { createDatabase, PG_SKIP_REASON, PG_URL } from "../registry/store/postgres-helpers.js";
 import { call, requireBuild, type ServeProcess, startServe, stopServe } from "./registry-processes.js";
 
@@ -124,6 +126,41 @@ run(`two registry instances on one PostgreSQL${PG_URL ? "" : ` (skipped: ${PG_SK
       `concurrency test: ${2 * DISTINCT} registrations over 2 instances, ${CLIENTS} clients, ${seconds.toFixed(1)} s, ${retried} client retries`,
     );
   }, 180_000);
+
+  it("on SIGTERM turns /readyz 503, finishes the registration in flight, then exits 0", async () => {
+    const url = (database as { url: string }).url;
+    const draining = await startServe({ dataDir, store: url, args: ["--drain", "400"] });
+    // Hold the subject's advisory lock from outside, so the registration is provably in flight
+    // (waiting inside its transaction) when the signal arrives.
+    const blocker = new pg.Client({ connectionString: url });
+    await blocker.connect();
+    try {
+      await blocker.query("SELECT pg_advisory_lock($1)", [lockKeys(["drain-value"])[0]]);
+      const inFlight = call(`${draining.url}/subjects/drain-value/versions`, "POST", {
+        schemaType: "JSON",
+        schema: '{"title":"in flight at SIGTERM"}',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      draining.child.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const ready = await call(`${draining.url}/readyz`, "GET");
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ message: "Not ready: the server is shutting down" });
+      // Past the drain the listener is closed, yet the request in flight is still being waited for.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await expect(fetch(`${draining.url}/`)).rejects.toThrow();
+      expect(draining.child.exitCode).toBeNull();
+      await blocker.query("SELECT pg_advisory_unlock($1)", [lockKeys(["drain-value"])[0]]);
+      const reply = await inFlight;
+      expect(reply.status).toBe(200);
+      expect(await draining.exited).toBe(0);
+      const stored = await call(`${servers[0]?.url}/subjects/drain-value/versions/latest`, "GET");
+      expect(stored.body).toMatchObject({ id: (reply.body as { id: number }).id, version: 1 });
+    } finally {
+      await blocker.end();
+      await stopServe(draining, "SIGKILL");
+    }
+  }, 60_000);
 });
 
 /** Deterministic Fisher–Yates, so a failure can be replayed. */
