@@ -10,7 +10,7 @@ import {
   viewContext,
   viewOf,
 } from "./schema-view.js";
-import type { FieldRow, FieldTable } from "./types.js";
+import type { FieldKind, FieldRow, FieldTable } from "./types.js";
 
 /**
  * Field tables: a schema as the rows a reader expects (name, type, required, constraints,
@@ -140,6 +140,7 @@ function makeRow(
   required: boolean,
   expanding: ReadonlySet<string>,
   depth: number,
+  kind: FieldKind,
 ): FieldRow {
   walk.rows++;
   const view = viewOf(walk.context, located.schema, located.pointer, expanding);
@@ -165,6 +166,7 @@ function makeRow(
   const description = descriptionOf(view);
   return {
     name,
+    kind,
     path,
     pointer: located.pointer,
     type: typeLabel(walk, view),
@@ -197,13 +199,24 @@ function childRows(
 
   for (const [name, located] of view.properties) {
     if (!room()) return rows;
-    rows.push(makeRow(walk, name, join(path, name), located, view.required.has(name), expanding, depth));
+    rows.push(
+      makeRow(walk, name, join(path, name), located, view.required.has(name), expanding, depth, "property"),
+    );
   }
   // A required name without a declared schema still must be present: list it so the table is honest.
   for (const name of view.required) {
     if (view.properties.has(name) || !room()) continue;
     rows.push(
-      makeRow(walk, name, join(path, name), { schema: true, pointer: view.pointer }, true, expanding, depth),
+      makeRow(
+        walk,
+        name,
+        join(path, name),
+        { schema: true, pointer: view.pointer },
+        true,
+        expanding,
+        depth,
+        "property",
+      ),
     );
   }
   const k = view.keywords;
@@ -211,7 +224,18 @@ function childRows(
     for (const [pattern, schema] of Object.entries(k.patternProperties)) {
       if (!room()) return rows;
       const located = { schema, pointer: joinPointer(view.pointer, "patternProperties", pattern) };
-      rows.push(makeRow(walk, `/${pattern}/`, join(path, `/${pattern}/`), located, false, expanding, depth));
+      rows.push(
+        makeRow(
+          walk,
+          `/${pattern}/`,
+          join(path, `/${pattern}/`),
+          located,
+          false,
+          expanding,
+          depth,
+          "pattern",
+        ),
+      );
     }
   }
   if (isObject(k.additionalProperties) && Object.keys(k.additionalProperties).length > 0 && room()) {
@@ -219,20 +243,23 @@ function childRows(
       schema: k.additionalProperties,
       pointer: joinPointer(view.pointer, "additionalProperties"),
     };
-    rows.push(makeRow(walk, "*", join(path, "*"), located, false, expanding, depth));
+    rows.push(makeRow(walk, "*", join(path, "*"), located, false, expanding, depth, "additional"));
   }
 
   const tuple = tupleSchemas(view);
   const minItems = typeof k.minItems === "number" ? k.minItems : 0;
   tuple.forEach((located, i) => {
-    if (room()) rows.push(makeRow(walk, `[${i}]`, `${path}[${i}]`, located, i < minItems, expanding, depth));
+    if (room())
+      rows.push(
+        makeRow(walk, `[${i}]`, `${path}[${i}]`, located, i < minItems, expanding, depth, "tuple-item"),
+      );
   });
   // Nested arrays (array of arrays) get an explicit item row; arrays of objects are flattened by makeRow.
   const item = itemSchema(view);
   if (item && declaredTypes(view).includes("array")) {
     const itemView = viewOf(walk.context, item.schema, item.pointer, expanding);
     if (declaredTypes(itemView).includes("array") && room()) {
-      rows.push(makeRow(walk, "[]", `${path}[]`, item, false, expanding, depth));
+      rows.push(makeRow(walk, "[]", `${path}[]`, item, false, expanding, depth, "item"));
     }
   }
 
@@ -241,7 +268,7 @@ function childRows(
     variants.list.forEach((located, i) => {
       if (!room()) return;
       const name = `option ${i + 1}`;
-      rows.push(makeRow(walk, name, `${path}(${i + 1})`, located, false, expanding, depth));
+      rows.push(makeRow(walk, name, `${path}(${i + 1})`, located, false, expanding, depth, "option"));
     });
   }
   return rows;

@@ -19,9 +19,9 @@ export type SearchRow = readonly [string, string, string, number, number, string
 
 const DESCRIPTION_CHARS = 140;
 
-/** Rows that name a property (not `[]`, `[0]`, `option 1` or a pattern), i.e. what people search for. */
+/** Rows that name a property (not `[]`, `[0]`, `option 1` or a pattern): what people search for. */
 function isProperty(row: FieldRow): boolean {
-  return !/^(\[\d*\]|option \d+|\*|\/.*\/)$/.test(row.name);
+  return row.kind === "property";
 }
 
 function snippet(text: string | undefined): string {

@@ -7,10 +7,18 @@ import type { Draft, Json } from "../schema/types.js";
  * (HTML, Markdown, AsyncAPI) only format it; none of them runs the engine or walks a schema.
  */
 
+/**
+ * What a row stands for: a named property, the items of a nested array (`[]`), a tuple position
+ * (`[0]`), an option of a oneOf/anyOf, a patternProperties entry, or additionalProperties (`*`).
+ * Only properties and tuple positions can be required.
+ */
+export type FieldKind = "property" | "item" | "tuple-item" | "option" | "pattern" | "additional";
+
 /** One row of a field table: a property, an array's items, an option of a oneOf/anyOf. */
 export interface FieldRow {
   /** What the row is called in its parent: a property name, `[]` (items), `[0]` (tuple), `option 1`, `*`. */
   readonly name: string;
+  readonly kind: FieldKind;
   /** Dotted display path from the root: `customer.email`, `items[].sku`. Unique within a table. */
   readonly path: string;
   /** JSON Pointer of the row's schema in the document (after following `$ref`s, the ref's own site). */

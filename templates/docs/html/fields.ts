@@ -39,12 +39,19 @@ function constraintList(constraints: readonly string[]): Html {
   return html`${constraints.map((c) => html`<span class="constraint">${c}</span> `)}`;
 }
 
+function requirement(row: FieldRow): Html {
+  if (row.kind !== "property" && row.kind !== "tuple-item") {
+    return html`<span class="opt" title="Not a property: required does not apply">—</span>`;
+  }
+  return row.required ? html`<span class="req">required</span>` : html`<span class="opt">optional</span>`;
+}
+
 function rowHtml(row: FieldRow, depth: number, id: string, parent: string | undefined): Html {
   const depthStyle = `--depth:${Math.min(depth, 12)}`;
   return html`<tr id="${id}" data-depth="${depth}"${parent ? html` data-parent="${parent}"` : ""}${row.children.length > 0 ? html` data-has-children="${row.children.length}"` : ""}>
 <th scope="row" class="field-name" style="${depthStyle}"><code title="${row.path}">${row.name}</code>${row.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ""}</th>
 <td><code class="type">${row.type}</code></td>
-<td>${row.required ? html`<span class="req">required</span>` : html`<span class="opt">optional</span>`}</td>
+<td>${requirement(row)}</td>
 <td>${constraintList(row.constraints)}</td>
 <td>${row.description ?? ""}${row.recursiveRef !== undefined ? html` <span class="muted">(refers back to <code>${row.recursiveRef}</code>)</span>` : ""}</td>
 </tr>

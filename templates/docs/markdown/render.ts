@@ -92,7 +92,7 @@ function fieldLines(rows: readonly FieldRow[], depth: number, out: string[]): vo
     const constraints = row.constraints.map(cellCode).join(" ");
     const description = `${mdCell(row.description ?? "")}${row.recursiveRef !== undefined ? ` (refers back to ${cellCode(row.recursiveRef)})` : ""}`;
     out.push(
-      `| ${name} | ${cellCode(row.type)} | ${row.required ? "yes" : "no"} | ${constraints} | ${description} |`,
+      `| ${name} | ${cellCode(row.type)} | ${row.kind === "property" || row.kind === "tuple-item" ? (row.required ? "yes" : "no") : "—"} | ${constraints} | ${description} |`,
     );
     fieldLines(row.children, depth + 1, out);
   }

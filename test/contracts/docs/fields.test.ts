@@ -169,6 +169,27 @@ describe("fieldTable", () => {
     expect(table.rows.map((r) => r.type)).toEqual(["string | null", "string", "integer", "any"]);
   });
 
+  it("tells properties from items, options and patterns, whatever they are called", () => {
+    const table = fieldTable({
+      type: "object",
+      properties: {
+        "option 1": { type: "string" },
+        "[]": {
+          oneOf: [{ type: "string" }, { type: "array", items: { type: "array", items: { type: "number" } } }],
+        },
+      },
+      patternProperties: { "^x-": true },
+    });
+    expect(flattenRows(table.rows).map((r) => [r.path, r.kind])).toEqual([
+      ["option 1", "property"],
+      ["[]", "property"],
+      ["[](1)", "option"],
+      ["[](2)", "option"],
+      ["[](2)[]", "item"],
+      ["/^x-/", "pattern"],
+    ]);
+  });
+
   it("cuts very deep schemas and says so", () => {
     let schema: Json = { type: "string" };
     for (let i = 0; i < 40; i++) schema = { type: "object", properties: { next: schema } };
