@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// `accord check` on a generated catalog: 1,000 subjects x 10 versions, FULL_TRANSITIVE, the built
+// CLI from cold start to exit (median of N runs), then appended to bench/RESULTS.md. Two runs:
+// every version against all earlier ones (no --against), and a pull request adding v11 to ten
+// subjects, checked with --against main in a git repository of the same catalog.
+// Usage: node bench/check.js [--subjects 1000] [--versions 10] [--runs 3] [--no-record]
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    subjects: { type: "string", default: "1000" },
+    versions: { type: "string", default: "10" },
+    runs: { type: "string", default: "3" },
+    "no-record": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const subjectCount = Number(values.subjects);
+const versionCount = Number(values.versions);
+const runs = Number(values.runs);
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/run.js", import.meta.url));
+if (!existsSync(join(root, "dist")) || !existsSync(join(root, "oclif.manifest.json"))) {
+  console.error("bench/check: dist/ or oclif.manifest.json is missing; run `npm run build` first.");
+  process.exit(2);
+}
+
+const DOMAINS = ["order", "payment", "shipment", "customer", "invoice", "refund", "cart", "review"];
+const ACTIONS = ["placed", "captured", "sent", "registered", "issued", "updated", "cancelled", "archived"];
+const EXTRA = [
+  ["channel", { enum: ["web", "app", "store", "phone"], description: "Where it happened." }],
+  ["locale", { type: "string", pattern: "^[a-z]{2}(-[A-Z]{2})?$", description: "BCP 47 language tag." }],
+  ["traceId", { type: "string", minLength: 16, maxLength: 64, description: "Distributed trace id." }],
+  ["attempt", { type: "integer", minimum: 1, maximum: 10, description: "Delivery attempt." }],
+  ["tags", { type: "array", items: { type: "string", maxLength: 32 }, maxItems: 8, description: "Labels." }],
+  ["amount", { type: "number", minimum: 0, description: "Amount in minor units." }],
+  ["note", { type: "string", maxLength: 500, description: "Free text." }],
+  ["source", { type: "string", format: "uri", description: "Emitting system." }],
+  ["priority", { enum: ["low", "normal", "high"], description: "Handling priority." }],
+  ["region", { type: "string", enum: ["eu", "us", "apac"], description: "Data residency region." }],
+];
+
+/**
+ * Version N of a subject: an envelope, a small object payload, and N-1 optional properties added
+ * one per version. Objects are open and the catalog says writers emit only declared properties,
+ * which makes each addition compatible in both directions, so every chain passes FULL_TRANSITIVE.
+ */
+function schema(subject, index, version) {
+  const properties = {
+    id: { type: "string", format: "uuid", description: "Event id." },
+    occurredAt: { type: "string", format: "date-time", description: "When it happened." },
+    subject: { const: subject, description: "Event type." },
+    data: {
+      type: "object",
+      description: "Payload.",
+      properties: {
+        key: { type: "string", pattern: "^[A-Z]{3}-[0-9]{4,8}$", description: "Business key." },
+        quantity: { type: "integer", minimum: 0, maximum: 10000 + index, description: "Units." },
+        status: { enum: ["new", "active", "done"], description: "Lifecycle state." },
+      },
+      required: ["key", "status"],
+    },
+  };
+  for (let i = 0; i < version - 1; i++) {
+    const [name, definition] = EXTRA[(i + index) % EXTRA.length];
+    properties[`${name}${i}`] = definition;
+  }
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: subject,
+    description: `${subject}, version ${version}.`,
+    type: "object",
+    properties,
+    required: ["id", "occurredAt", "subject", "data"],
+  };
+}
+
+const names = Array.from(
+  { length: subjectCount },
+  (_, index) =>
+    `${DOMAINS[index % DOMAINS.length]}-${ACTIONS[Math.floor(index / DOMAINS.length) % ACTIONS.length]}-${index}`,
+);
+
+function generate(dir) {
+  writeFileSync(
+    join(dir, "accord.yaml"),
+    "version: 1\ncompatibility: FULL_TRANSITIVE\nwritersEmitOnlyDeclared: true\n",
+  );
+  for (let index = 0; index < subjectCount; index++) {
+    const name = names[index];
+    const folder = join(dir, "schemas", name);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "subject.yaml"), `owners: [team-${index % 17}]\ntopic: ${name}\n`);
+    for (let version = 1; version <= versionCount; version++) {
+      writeFileSync(
+        join(folder, `v${version}.json`),
+        `${JSON.stringify(schema(name, index, version), null, 2)}\n`,
+      );
+    }
+  }
+}
+
+function measure(label, args) {
+  const samples = [];
+  let report;
+  for (let run = 0; run < runs; run++) {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [bin, ...args], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0) {
+      console.error(
+        `accord ${args.join(" ")} exited ${result.status}:\n${result.stderr}\n${result.stdout.slice(0, 2000)}`,
+      );
+      process.exit(1);
+    }
+    samples.push(ms);
+    report = JSON.parse(result.stdout);
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const outcome = {
+    label,
+    median: median(sorted),
+    min: sorted[0],
+    versions: report.checks.length,
+    comparisons: report.checks.reduce((sum, check) => sum + check.against.length, 0),
+  };
+  console.log(
+    `${label}: median ${(outcome.median / 1000).toFixed(2)} s (min ${(outcome.min / 1000).toFixed(2)} s) over ${runs} runs; ${outcome.versions} versions checked, ${outcome.comparisons} earlier versions compared with; aim < 3 s: ${outcome.median < 3000 ? "met" : "NOT met"}`,
+  );
+  return outcome;
+}
+
+function median(sorted) {
+  const mid = sorted.length / 2;
+  return sorted.length % 2 === 0 ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[Math.floor(mid)];
+}
+
+const env = { ...process.env };
+delete env.NODE_ENV;
+
+const dir = mkdtempSync(join(tmpdir(), "accord-bench-check-"));
+try {
+  const generatedAt = process.hrtime.bigint();
+  generate(dir);
+  const generateMs = Number(process.hrtime.bigint() - generatedAt) / 1e6;
+  console.log(
+    `catalog: ${subjectCount} subjects x ${versionCount} versions (FULL_TRANSITIVE) in ${dir}, generated in ${(generateMs / 1000).toFixed(1)} s`,
+  );
+
+  const full = measure("every version", ["check", "--dir", dir, "--json"]);
+
+  // The pull request: the catalog committed on main, a branch adding v11 to ten subjects.
+  const git = (...args) => {
+    const run = spawnSync("git", args, { cwd: dir, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`git ${args.join(" ")}: ${run.stderr}`);
+  };
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("-c", "user.name=bench", "-c", "user.email=bench@accord.invalid", "commit", "-q", "-m", "catalog");
+  git("checkout", "-q", "-b", "change");
+  const changed = names.slice(0, 10);
+  for (const name of changed) {
+    writeFileSync(
+      join(dir, "schemas", name, `v${versionCount + 1}.json`),
+      `${JSON.stringify(schema(name, names.indexOf(name), versionCount + 1), null, 2)}\n`,
+    );
+  }
+  const pr = measure("pull request, --against main", ["check", "--dir", dir, "--against", "main", "--json"]);
+
+  if (!values["no-record"]) {
+    const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${process.platform} ${process.arch}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`;
+    const row = (outcome) =>
+      `| ${outcome.label} | ${outcome.versions} | ${outcome.comparisons} | ${(outcome.median / 1000).toFixed(2)} s | ${(outcome.min / 1000).toFixed(2)} s | ${outcome.median < 3000 ? "met" : "not met"} |`;
+    appendFileSync(
+      join(root, "bench", "RESULTS.md"),
+      [
+        "",
+        `### accord check — ${new Date().toISOString().slice(0, 10)}, ${machine}`,
+        "",
+        `Catalog: ${subjectCount} subjects x ${versionCount} versions, FULL_TRANSITIVE, writersEmitOnlyDeclared. Built CLI, \`--json\`, cold start to exit, median of ${runs} runs.`,
+        "",
+        "| Run | Versions checked | Earlier versions compared | Median | Min | Aim < 3 s |",
+        "| --- | ---------------: | ------------------------: | -----: | --: | --------- |",
+        row(full),
+        row(pr),
+        "",
+      ].join("\n"),
+    );
+  }
+} finally {
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  else console.log(`kept ${dir}`);
+}
