@@ -77,7 +77,10 @@ describe("lint rule registry", () => {
       const options = rule.id === "envelope-fields-required" ? { preset: "cloudevents" } : {};
       const config = configFor(rule.id, options);
       const base = rule.example.base ? catalogOf({ ...rule.example.base, "accord.yaml": config }) : undefined;
-      const result = runLint(catalogOf({ ...rule.example.files, "accord.yaml": config }), base ? { base } : {});
+      const result = runLint(
+        catalogOf({ ...rule.example.files, "accord.yaml": config }),
+        base ? { base } : {},
+      );
       const finding = result.ok ? result.value.findings.find((entry) => entry.ruleId === rule.id) : undefined;
       expect(readme, rule.id).toContain(`    ${finding?.message}`);
     }
