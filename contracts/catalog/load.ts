@@ -57,7 +57,8 @@ export function loadCatalog(files: CatalogFiles, options: LoadCatalogOptions = {
         versions.push({ version, file, text, document: same.document });
         continue;
       }
-      const document = loadSchema(text, file, { defaultDraft: config.value.defaultDraft });
+      // A catalog holds thousands of versions: skip the per-file compile (see LoadOptions.compile).
+      const document = loadSchema(text, file, { defaultDraft: config.value.defaultDraft, compile: false });
       if (!document.ok) return document;
       versions.push({ version, file, text, document: document.value });
     }

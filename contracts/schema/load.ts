@@ -11,6 +11,12 @@ import { DEFAULT_DRAFT, type Draft, type Json, type SchemaDocument } from "./typ
 export interface LoadOptions {
   /** Draft for a document without `$schema`; draft-07 unless set. */
   readonly defaultDraft?: Draft;
+  /**
+   * Also compile the schema with ajv (default true). Compiling is most of the loader's cost, and it
+   * adds little once the meta-schema, pattern and `$ref` checks have passed; bulk loaders (a whole
+   * catalog) skip it, and ajv compiles a schema the first time something validates with it.
+   */
+  readonly compile?: boolean;
 }
 
 /**
@@ -69,8 +75,10 @@ function checkDocument(root: Json, context: SourceContext, options: LoadOptions)
   if (!patterns.ok) return patterns;
   const refs = indexRefs(root, draft, context);
   if (!refs.ok) return refs;
-  const compiles = checkCompiles(root, draft, refs.value, context);
-  if (!compiles.ok) return compiles;
+  if (options.compile !== false) {
+    const compiles = checkCompiles(root, draft, refs.value, context);
+    if (!compiles.ok) return compiles;
+  }
 
   return ok({
     root,

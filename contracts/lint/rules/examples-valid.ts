@@ -20,7 +20,8 @@ function validatorsFor(
   root: Json,
   draft: Draft,
 ): (pointer: string) => ((value: unknown) => ErrorObject | null) | undefined {
-  const options: Options = { strict: false, allErrors: false, validateFormats: true };
+  // logger: false: contracts/ never writes to the console (ajv warns about unknown formats).
+  const options: Options = { strict: false, allErrors: false, validateFormats: true, logger: false };
   const ajv =
     draft === "2020-12"
       ? new Ajv2020(options)
