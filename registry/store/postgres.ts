@@ -32,11 +32,11 @@ const RETRYABLE = new Set([
   "40001", // serialization_failure
   "40P01", // deadlock_detected
   "23505", // unique_violation: another instance wrote the same key first
-  "23503", // foreign_key_violation: a schema was purged by a concurrent permanent delete
+  "23503", // foreign_key_violation: a schema purged by a writer that skipped the counter lock
 ]);
 const MAX_TRANSACTION_ATTEMPTS = 6;
 /** Registrations committed together; bounds how long the first one in a batch waits. */
-const MAX_BATCH = 64;
+const MAX_BATCH = 256;
 /** Advisory-lock key space of this store: subject locks are derived from it. */
 const LOCK_NAMESPACE = "accord-registry-subject";
 /** Held while migrating, so instances starting together migrate once. */
@@ -153,8 +153,9 @@ interface PendingRegistration {
  * Every write runs in a READ COMMITTED transaction that first takes transaction-scoped advisory
  * locks on the subjects it touches (its own and those its references name), in one global order,
  * so two instances never interleave writes to a subject and never deadlock on each other. Schema
- * ids come from a one-row counter locked last, after which the fingerprint is looked up again: a
- * schema another instance created meanwhile is then visible and its id reused. Unique keys on
+ * ids come from a one-row counter locked after them; every change to the set of schemas (create
+ * or purge) holds it, so once a registration batch has it, the schemas it reads stay true until
+ * COMMIT, and a schema another instance created before is found and its id reused. Unique keys on
  * (subject, version), fingerprint and id back all of this up; a transaction that trips one (or a
  * serialization failure or deadlock) is rolled back and run again.
  */
@@ -251,8 +252,9 @@ export class PostgresStore implements RegistryStore {
 
   /**
    * Queues the registration; registrations queued while a batch is being written are committed
-   * together in the next one, each in its own savepoint, so one commit (one WAL flush) serves many
-   * requests and one failing registration leaves the others intact. Resolves after COMMIT.
+   * together in the next one: read once, decided in memory one after another (a refused one
+   * changes nothing), written with one INSERT per table, one COMMIT (one WAL flush) for all.
+   * Resolves after COMMIT.
    */
   register(request: RegisterRequest): Promise<Result<RegisterOutcome>> {
     if (this.closed) return Promise.reject(closedFailure());
@@ -274,15 +276,22 @@ export class PostgresStore implements RegistryStore {
   }
 
   private async writeBatch(batch: PendingRegistration[]): Promise<void> {
-    const subjects = batch.flatMap(({ request }) => [
+    const requests = batch.map((item) => item.request);
+    const subjects = requests.flatMap((request) => [
       request.subject,
       ...request.schema.references.map((reference) => reference.subject),
     ]);
-    let results: (Result<RegisterOutcome> | Error)[];
+    let results: Result<RegisterOutcome>[];
     try {
       results = await this.transaction(subjects, async (client) => {
-        const outcomes: (Result<RegisterOutcome> | Error)[] = [];
-        for (const { request } of batch) outcomes.push(await this.registerInSavepoint(client, request));
+        // Locked after the subjects (the global order): from here until COMMIT no other
+        // transaction creates or purges a schema, so what is read next stays true.
+        const counter = await client.query<{ next_id: number }>(
+          "SELECT next_id FROM schema_id_counter FOR UPDATE",
+        );
+        const state = await this.loadBatchState(client, requests, subjects, counter.rows[0]?.next_id ?? 1);
+        const outcomes = requests.map((request) => planRegistration(state, request));
+        await this.writePlanned(client, state);
         return outcomes;
       });
     } catch (err) {
@@ -291,136 +300,90 @@ export class PostgresStore implements RegistryStore {
     }
     batch.forEach((item, index) => {
       const result = results[index];
-      if (result instanceof Error) item.reject(result);
-      else if (result) item.resolve(result);
+      if (result) item.resolve(result);
     });
   }
 
-  private async registerInSavepoint(
+  /** Everything the batch's registrations look at, in three queries. */
+  private async loadBatchState(
     client: pg.PoolClient,
-    request: RegisterRequest,
-  ): Promise<Result<RegisterOutcome> | Error> {
-    for (let attempt = 1; ; attempt++) {
-      await client.query("SAVEPOINT registration");
-      try {
-        const result = await this.registerRows(client, request);
-        await client.query("RELEASE SAVEPOINT registration");
-        return result;
-      } catch (err) {
-        await client.query("ROLLBACK TO SAVEPOINT registration");
-        // A race with a concurrent permanent delete or another instance: the locks this
-        // transaction holds are still held, so running the registration again sees the winner.
-        if (isRetryable(err) && attempt < MAX_TRANSACTION_ATTEMPTS) continue;
-        if (isConnectionLost(err)) throw err;
-        return storeFailure(err);
-      }
+    requests: readonly RegisterRequest[],
+    subjects: readonly string[],
+    nextId: number,
+  ): Promise<BatchState> {
+    const rows = await this.read<VersionRow>(
+      client,
+      `SELECT ${VERSION_COLUMNS} WHERE sv.subject = ANY($1::text[]) ORDER BY sv.subject, sv.version`,
+      [[...new Set(subjects)]],
+    );
+    const versions = new Map<string, VersionRow[]>();
+    for (const row of rows) {
+      const list = versions.get(row.subject) ?? [];
+      list.push(row);
+      versions.set(row.subject, list);
     }
+    const schemas = await this.read<SchemaRow>(
+      client,
+      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE fingerprint = ANY($1::text[]) OR id = ANY($2::int[])`,
+      [
+        requests.map((request) => request.schema.fingerprint),
+        requests.flatMap((request) => (request.importId === undefined ? [] : [request.importId])),
+      ],
+    );
+    return {
+      versions,
+      byFingerprint: new Map(schemas.map((schema) => [schema.fingerprint, schema])),
+      byId: new Map(schemas.map((schema) => [schema.id, schema])),
+      nextId,
+      initialNextId: nextId,
+      newSchemas: [],
+      newVersions: [],
+    };
   }
 
-  private async registerRows(
-    client: pg.PoolClient,
-    request: RegisterRequest,
-  ): Promise<Result<RegisterOutcome>> {
-    const { subject, schema } = request;
-    const rows = await this.versionRows(client, subject);
-    const same = rows.find((row) => !row.deleted && row.fingerprint === schema.fingerprint);
-    if (same) return ok({ kind: "existing", id: same.id, version: same.version });
-
-    const { maxVersion, live } = snapshotOf(rows);
-    if (maxVersion !== request.expected.maxVersion || !sameNumbers(live, request.expected.live)) {
-      return ok({ kind: "stale" });
-    }
-
-    for (const reference of schema.references) {
-      const target = await this.read<{ deleted: boolean }>(
-        client,
-        "SELECT deleted FROM subject_versions WHERE subject = $1 AND version = $2",
-        [reference.subject, reference.version],
-      );
-      if (!target[0] || target[0].deleted) {
-        return fail(
-          accordError("ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED", [
-            reference.name,
-            reference.subject,
-            reference.version,
-          ]),
-        );
-      }
-    }
-
-    let version = maxVersion + 1;
-    if (request.version !== undefined) {
-      if (request.importId !== undefined) {
-        if (rows.some((row) => row.version === request.version)) {
-          return notPermitted(
-            `Version ${request.version} of subject "${subject}" already exists with another schema; import cannot overwrite it.`,
-          );
-        }
-      } else if (request.version !== version) {
-        return fail(
-          accordError("ACCORD_ERR_REGISTRY_SCHEMA_INVALID", [
-            `version ${request.version} was requested but the next version of subject "${subject}" is ${version}`,
-          ]),
-        );
-      }
-      version = request.version;
-    }
-
-    let known = await this.schemaRowByFingerprint(client, schema.fingerprint);
-    if (!known || request.importId !== undefined) {
-      // The counter row is the one place where schemas are created: once it is locked, any schema
-      // another instance created has committed, so looking the fingerprint up again finds it.
-      await client.query("SELECT next_id FROM schema_id_counter FOR UPDATE");
-      known = await this.schemaRowByFingerprint(client, schema.fingerprint);
-    }
-    if (request.importId !== undefined) {
-      if (known && known.id !== request.importId) {
-        return notPermitted(
-          `The schema is already registered with id ${known.id}; it cannot be imported again as id ${request.importId}.`,
-        );
-      }
-      const holder = await this.schemaRowById(client, request.importId);
-      if (holder && holder.fingerprint !== schema.fingerprint) {
-        return notPermitted(`Overwrite new schema with id ${request.importId} not permitted.`);
-      }
-    }
-
-    let id = known?.id;
-    if (id === undefined) {
-      id = await this.allocateId(client, request.importId);
+  /** The batch's rows in one multi-row INSERT per table. */
+  private async writePlanned(client: pg.PoolClient, state: BatchState): Promise<void> {
+    if (state.newSchemas.length > 0) {
       await client.query(
-        "INSERT INTO schemas (id, fingerprint, schema, references_json) VALUES ($1, $2, $3, $4)",
-        [id, schema.fingerprint, schema.schema, JSON.stringify(schema.references)],
+        `INSERT INTO schemas (id, fingerprint, schema, references_json)
+         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[])`,
+        [
+          state.newSchemas.map((schema) => schema.row.id),
+          state.newSchemas.map((schema) => schema.row.fingerprint),
+          state.newSchemas.map((schema) => schema.row.schema),
+          state.newSchemas.map((schema) => schema.row.references_json),
+        ],
       );
-      if (schema.references.length > 0) {
+      const references = state.newSchemas.flatMap((schema) =>
+        schema.references.map((reference, position) => ({ id: schema.row.id, position, ...reference })),
+      );
+      if (references.length > 0) {
         await client.query(
           `INSERT INTO schema_references (schema_id, position, subject, version)
-           SELECT $1, r.position - 1, r.subject, r.version
-           FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS r (subject, version, position)`,
-          [id, schema.references.map((r) => r.subject), schema.references.map((r) => r.version)],
+           SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[])`,
+          [
+            references.map((reference) => reference.id),
+            references.map((reference) => reference.position),
+            references.map((reference) => reference.subject),
+            references.map((reference) => reference.version),
+          ],
         );
       }
     }
-    await client.query("INSERT INTO subject_versions (subject, version, schema_id) VALUES ($1, $2, $3)", [
-      subject,
-      version,
-      id,
-    ]);
-    return ok({ kind: "created", id, version });
-  }
-
-  /** The next id, or the imported one; either way later ids continue above it. */
-  private async allocateId(client: pg.PoolClient, importId: number | undefined): Promise<number> {
-    if (importId !== undefined) {
-      await client.query("UPDATE schema_id_counter SET next_id = GREATEST(next_id, $1::int + 1)", [importId]);
-      return importId;
+    if (state.newVersions.length > 0) {
+      await client.query(
+        `INSERT INTO subject_versions (subject, version, schema_id)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::int[])`,
+        [
+          state.newVersions.map((row) => row.subject),
+          state.newVersions.map((row) => row.version),
+          state.newVersions.map((row) => row.id),
+        ],
+      );
     }
-    const { rows } = await client.query<{ id: number }>(
-      "UPDATE schema_id_counter SET next_id = next_id + 1 RETURNING next_id - 1 AS id",
-    );
-    const id = rows[0]?.id;
-    if (id === undefined) throw new Error("schema_id_counter has no row");
-    return id;
+    if (state.nextId !== state.initialNextId) {
+      await client.query("UPDATE schema_id_counter SET next_id = $1", [state.nextId]);
+    }
   }
 
   async softDeleteVersion(subject: string, version: number): Promise<Result<number>> {
@@ -655,8 +618,13 @@ export class PostgresStore implements RegistryStore {
     );
   }
 
-  /** Schemas no subject version uses any more go, with their reference rows. */
+  /**
+   * Schemas no subject version uses any more go, with their reference rows. Under the counter
+   * lock, like every change to the set of schemas, so a registration batch (which holds it) never
+   * reuses an id that is being purged.
+   */
   private async purgeSchemas(client: pg.PoolClient, ids: readonly number[]): Promise<void> {
+    await client.query("SELECT next_id FROM schema_id_counter FOR UPDATE");
     await client.query(
       `DELETE FROM schemas s WHERE s.id = ANY($1::int[])
        AND NOT EXISTS (SELECT 1 FROM subject_versions sv WHERE sv.schema_id = s.id)`,
@@ -683,6 +651,101 @@ export class PostgresStore implements RegistryStore {
     );
     return rows.map((row) => row.schema_id);
   }
+}
+
+/** What a batch of registrations reads once and then decides on in memory, plus what it will write. */
+interface BatchState {
+  /** Rows of every subject the batch touches (its own and referenced ones), by version. */
+  readonly versions: Map<string, VersionRow[]>;
+  readonly byFingerprint: Map<string, SchemaRow>;
+  readonly byId: Map<number, SchemaRow>;
+  nextId: number;
+  readonly initialNextId: number;
+  readonly newSchemas: { row: SchemaRow; references: readonly SchemaReference[] }[];
+  readonly newVersions: { subject: string; version: number; id: number }[];
+}
+
+/**
+ * One registration decided against the batch state, which already includes the registrations
+ * before it in the batch (so two in one subject see each other). Changes the state only when it
+ * succeeds: a refused registration writes nothing and leaves the others intact.
+ */
+function planRegistration(state: BatchState, request: RegisterRequest): Result<RegisterOutcome> {
+  const { subject, schema } = request;
+  const rows = state.versions.get(subject) ?? [];
+  const same = rows.find((row) => !row.deleted && row.fingerprint === schema.fingerprint);
+  if (same) return ok({ kind: "existing", id: same.id, version: same.version });
+
+  const { maxVersion, live } = snapshotOf(rows);
+  if (maxVersion !== request.expected.maxVersion || !sameNumbers(live, request.expected.live)) {
+    return ok({ kind: "stale" });
+  }
+
+  for (const reference of schema.references) {
+    const target = state.versions.get(reference.subject)?.find((row) => row.version === reference.version);
+    if (!target || target.deleted) {
+      return fail(
+        accordError("ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED", [
+          reference.name,
+          reference.subject,
+          reference.version,
+        ]),
+      );
+    }
+  }
+
+  let version = maxVersion + 1;
+  if (request.version !== undefined) {
+    if (request.importId !== undefined) {
+      if (rows.some((row) => row.version === request.version)) {
+        return notPermitted(
+          `Version ${request.version} of subject "${subject}" already exists with another schema; import cannot overwrite it.`,
+        );
+      }
+    } else if (request.version !== version) {
+      return fail(
+        accordError("ACCORD_ERR_REGISTRY_SCHEMA_INVALID", [
+          `version ${request.version} was requested but the next version of subject "${subject}" is ${version}`,
+        ]),
+      );
+    }
+    version = request.version;
+  }
+
+  let stored = state.byFingerprint.get(schema.fingerprint);
+  if (request.importId !== undefined) {
+    if (stored && stored.id !== request.importId) {
+      return notPermitted(
+        `The schema is already registered with id ${stored.id}; it cannot be imported again as id ${request.importId}.`,
+      );
+    }
+    const holder = state.byId.get(request.importId);
+    if (holder && holder.fingerprint !== schema.fingerprint) {
+      return notPermitted(`Overwrite new schema with id ${request.importId} not permitted.`);
+    }
+  }
+
+  if (!stored) {
+    const id = request.importId ?? state.nextId;
+    // Later ids continue above an imported one.
+    state.nextId = Math.max(state.nextId, id + 1);
+    stored = {
+      id,
+      fingerprint: schema.fingerprint,
+      schema: schema.schema,
+      references_json: JSON.stringify(schema.references),
+    };
+    state.byFingerprint.set(stored.fingerprint, stored);
+    state.byId.set(id, stored);
+    state.newSchemas.push({ row: stored, references: schema.references });
+  }
+  const row: VersionRow = { ...stored, subject, version, deleted: false };
+  state.versions.set(
+    subject,
+    [...rows, row].sort((a, b) => a.version - b.version),
+  );
+  state.newVersions.push({ subject, version, id: stored.id });
+  return ok({ kind: "created", id: stored.id, version });
 }
 
 const SCHEMA_COLUMNS = "id, fingerprint, schema, references_json";
