@@ -25,7 +25,7 @@ export function workerCount(versions: number, env: NodeJS.ProcessEnv = process.e
   const forced = env.ACCORD_WORKERS;
   if (forced !== undefined && /^[0-9]+$/.test(forced)) return Math.min(Number(forced), 16);
   const spare = Math.max(0, Math.min(availableParallelism(), 8) - 1);
-  return Math.min(spare, Math.floor(versions / MIN_VERSIONS_PER_THREAD) - 1);
+  return Math.max(0, Math.min(spare, Math.floor(versions / MIN_VERSIONS_PER_THREAD) - 1));
 }
 
 /** Contiguous slices of similar size (by version count), in plan order. */
