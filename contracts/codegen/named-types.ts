@@ -5,7 +5,7 @@ import { indexRefs } from "../schema/refs.js";
 import type { Json } from "../schema/types.js";
 import { walkSchema } from "../schema/walk.js";
 import { pascalCase, uniqueName } from "./naming.js";
-import { declarationSchema, type TypeSchemaContext } from "./type-schema.js";
+import { declarationSchema, type TypeSchemaContext, withoutDescriptions } from "./type-schema.js";
 import type { PlannedSubject, PlannedVersion } from "./types.js";
 
 /**
@@ -20,6 +20,8 @@ import type { PlannedSubject, PlannedVersion } from "./types.js";
  *
  * Names are stable as versions are appended: the first variant of a name keeps the bare name
  * (`Money`); a later, different variant is named after the version that introduced it (`MoneyV3`).
+ * Descriptions do not make a type different (versions often reword them); a shared type keeps
+ * the descriptions of the version that first declared it.
  */
 
 export interface TypeDeclaration {
@@ -165,7 +167,7 @@ function discover(index: VersionIndex, nodes: NamedNode[]): void {
       return "";
     });
     const schema = declarationSchema(resolvePointer(root, pointer) ?? true, pointer, context);
-    if (pointer !== "#") pending.set(pointer, { localKey: canonicalJson(schema), refs });
+    if (pointer !== "#") pending.set(pointer, { localKey: canonicalJson(withoutDescriptions(schema)), refs });
   }
   // Ids in discovery order, then references resolved to ids.
   for (const pointer of pending.keys()) {

@@ -194,3 +194,33 @@ export function literalType(value: Json): string {
   if (keys.length === 0) return "Record<string, never>";
   return `{ ${keys.map((key) => `${JSON.stringify(key)}: ${literalType(value[key] as Json)}`).join("; ")} }`;
 }
+
+/**
+ * A type schema without its descriptions, for comparing types by shape. Structure-aware: a
+ * property named `description` is a property, not documentation.
+ */
+export function withoutDescriptions(schema: Json): Json {
+  if (!isObject(schema)) return schema;
+  const out: JsonObject = {};
+  for (const key of Object.keys(schema)) {
+    const value = schema[key] as Json;
+    if (key === "description") continue;
+    if (key === "properties" && isObject(value)) {
+      const map: JsonObject = {};
+      for (const name of Object.keys(value)) put(map, name, withoutDescriptions(value[name] as Json));
+      out[key] = map;
+    } else if (
+      key === "allOf" ||
+      key === "anyOf" ||
+      key === "oneOf" ||
+      (key === "items" && Array.isArray(value))
+    ) {
+      out[key] = (value as Json[]).map(withoutDescriptions);
+    } else if (key === "items" || key === "additionalItems" || key === "additionalProperties") {
+      out[key] = withoutDescriptions(value);
+    } else {
+      put(out, key, value);
+    }
+  }
+  return out;
+}

@@ -100,6 +100,31 @@ describe("planSubjectTypes: each named type declared once per subject", () => {
     });
   });
 
+  it("keeps one type when a later version only rewords its descriptions", () => {
+    const documented = (text: string) => ({
+      ...money,
+      description: text,
+      properties: { ...money.properties, amount: { type: "number", description: `${text} amount` } },
+    });
+    const a = schema({ money: documented("Money.") }, { total: { $ref: "#/$defs/money" } });
+    const b = schema({ money: documented("An amount of money.") }, { total: { $ref: "#/$defs/money" } });
+    const [first, second] = typesOf([a, b]).types as [VersionTypes, VersionTypes];
+    expect(names(first)).toEqual(["Money"]);
+    expect(names(second)).toEqual([]);
+    expect(second.imports).toEqual([{ name: "Money", module: "v1" }]);
+    // A property named `description` is part of the shape.
+    const c = schema(
+      {
+        money: {
+          ...documented("Money."),
+          properties: { ...money.properties, description: { type: "string" } },
+        },
+      },
+      { total: { $ref: "#/$defs/money" } },
+    );
+    expect(names((typesOf([a, c]).types as VersionTypes[])[1] as VersionTypes)).toEqual(["MoneyV2"]);
+  });
+
   it("refers to the version's own type for a $ref to the root", () => {
     const recursive = schema({}, { parent: { $ref: "#" }, name: { type: "string" } });
     const [only] = typesOf([recursive]).types as [VersionTypes];
