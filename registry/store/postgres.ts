@@ -556,7 +556,8 @@ export class PostgresStore implements RegistryStore {
 
   private async read<R extends object>(db: Queryable, sql: string, values: unknown[] = []): Promise<R[]> {
     try {
-      return (await db.query<R & pg.QueryResultRow>(sql, values)).rows;
+      // Named, so each connection parses and plans a statement once, not on every request.
+      return (await db.query<R & pg.QueryResultRow>({ name: statementName(sql), text: sql, values })).rows;
     } catch (err) {
       // Inside a transaction the caller decides (retry or fail); on the pool this is the answer.
       if (db !== this.pool) throw err;
@@ -651,6 +652,18 @@ export class PostgresStore implements RegistryStore {
     );
     return rows.map((row) => row.schema_id);
   }
+}
+
+const statementNames = new Map<string, string>();
+
+/** A stable name per SQL text; the texts are constants of this module, so the map stays small. */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `accord_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /** What a batch of registrations reads once and then decides on in memory, plus what it will write. */
