@@ -241,10 +241,14 @@ describe("accord docs", () => {
   it("rebuilds unchanged subjects from the cache, with the same pages", async () => {
     const dir = writeFiles(fresh("cached"), FIXTURE_FILES);
     const cacheDir = fresh("own-cache");
-    const build = (out: string) => docs(["--catalog", dir, "--out", out, "--cache-dir", cacheDir, "--json"]);
-    const cold = JSON.parse((await build(join(work, "cold"))).stdout);
+    const build = async (out: string) => {
+      const result = await docs(["--catalog", dir, "--out", out, "--cache-dir", cacheDir, "--json"]);
+      expect(result.code, result.stderr).toBe(0);
+      return { ...result, json: JSON.parse(result.stdout) as { cached: number } };
+    };
+    const cold = (await build(join(work, "cold"))).json;
     expect(cold.cached).toBe(0);
-    const warm = JSON.parse((await build(join(work, "warm"))).stdout);
+    const warm = (await build(join(work, "warm"))).json;
     expect(warm.cached).toBe(5);
     for (const page of [
       "index.html",
@@ -257,17 +261,15 @@ describe("accord docs", () => {
     // One subject edited: only that one is built again, and its page shows the edit.
     const v1 = join(dir, "schemas", "audit-entry", "v1.json");
     writeFileSync(v1, read(v1).replace('"actor"', '"performedBy"'));
-    const edited = JSON.parse((await build(join(work, "warm"))).stdout);
+    const edited = (await build(join(work, "warm"))).json;
     expect(edited.cached).toBe(4);
     expect(read(join(work, "warm", "subjects", "audit-entry.html"))).toContain("performedBy");
     // A damaged entry is a miss, not a failure.
     for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), "{not json");
-    const repaired = await build(join(work, "warm"));
-    expect(repaired.code).toBe(0);
-    expect(JSON.parse(repaired.stdout).cached).toBe(0);
+    expect((await build(join(work, "warm"))).json.cached).toBe(0);
     // Settings that shape every page invalidate every entry.
     writeFileSync(join(dir, "accord.yaml"), "version: 1\ncompatibility: FULL\n");
-    expect(JSON.parse((await build(join(work, "warm"))).stdout).cached).toBe(0);
+    expect((await build(join(work, "warm"))).json.cached).toBe(0);
   });
 
   it("serves the site on localhost with --serve until interrupted", async () => {
