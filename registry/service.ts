@@ -134,7 +134,12 @@ export class RegistryService {
             ...(body.version === undefined ? {} : { version: body.version }),
           }),
         );
-        if (outcome.kind === "stale") continue;
+        if (outcome.kind === "stale") {
+          // Only a writer outside this process (another instance on a shared store) makes a
+          // snapshot stale; backing off with jitter keeps two instances from colliding again.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+          continue;
+        }
         // The next registration in this subject compares against this one: keep it loaded.
         if (outcome.kind === "created") this.remember(outcome.id, candidate);
         const stored = await this.store.schemaById(outcome.id);
