@@ -39,6 +39,23 @@ function constraintList(constraints: readonly string[]): Html {
   return html`${constraints.map((c) => html`<span class="constraint">${c}</span> `)}`;
 }
 
+/** Properties by name; the other kinds of row say what they stand for. */
+function nameHtml(row: FieldRow): Html {
+  switch (row.kind) {
+    case "property":
+    case "tuple-item":
+      return html`<code title="${row.path}">${row.name}</code>`;
+    case "option":
+      return html`<span class="row-label" title="${row.path}">${row.name}</span>`;
+    case "item":
+      return html`<span class="row-label" title="${row.path}">each item</span>`;
+    case "additional":
+      return html`<span class="row-label" title="${row.path}">any other property</span>`;
+    case "pattern":
+      return html`<span class="row-label" title="${row.path}">properties matching <code>${row.name.slice(1, -1)}</code></span>`;
+  }
+}
+
 function requirement(row: FieldRow): Html {
   if (row.kind !== "property" && row.kind !== "tuple-item") {
     return html`<span class="opt" title="Not a property: required does not apply">—</span>`;
@@ -49,7 +66,7 @@ function requirement(row: FieldRow): Html {
 function rowHtml(row: FieldRow, depth: number, id: string, parent: string | undefined): Html {
   const depthStyle = `--depth:${Math.min(depth, 12)}`;
   return html`<tr id="${id}" data-depth="${depth}"${parent ? html` data-parent="${parent}"` : ""}${row.children.length > 0 ? html` data-has-children="${row.children.length}"` : ""}>
-<th scope="row" class="field-name" style="${depthStyle}"><code title="${row.path}">${row.name}</code>${row.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ""}</th>
+<th scope="row" class="field-name" style="${depthStyle}">${nameHtml(row)}${row.deprecated ? html` <span class="badge badge-deprecated">deprecated</span>` : ""}</th>
 <td><code class="type">${row.type}</code></td>
 <td>${requirement(row)}</td>
 <td>${constraintList(row.constraints)}</td>

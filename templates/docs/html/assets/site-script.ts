@@ -76,7 +76,7 @@ export const SITE_JS = `(function () {
       });
     }
     parents.forEach(function (row) {
-      var name = row.querySelector("code");
+      var name = row.cells[0].querySelector("[title]");
       var button = document.createElement("button");
       button.type = "button";
       button.className = "row-toggle";

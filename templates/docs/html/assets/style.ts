@@ -192,6 +192,7 @@ tr.is-deprecated th a { text-decoration: line-through; text-decoration-thickness
 table.fields .field-name { padding-left: calc(0.6rem + var(--depth, 0) * 1.25rem); white-space: nowrap; }
 table.fields .type { background: none; padding: 0; color: var(--muted); white-space: nowrap; }
 .req { font-weight: 600; }
+.row-label { font-style: italic; font-weight: 400; color: var(--muted); }
 .opt { color: var(--muted); }
 .js table.fields .field-name { position: relative; padding-left: calc(2.2rem + var(--depth, 0) * 1.25rem); }
 .row-toggle {
