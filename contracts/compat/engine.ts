@@ -14,7 +14,7 @@ import { checkNumber } from "./keywords/number.js";
 import { checkObject } from "./keywords/object.js";
 import { checkOpaque } from "./keywords/opaque.js";
 import { checkString } from "./keywords/string.js";
-import type { Branch, Lazy, Normal, Opaque, Origin } from "./normal-form.js";
+import type { Branch, Lazy, Normal, Origin } from "./normal-form.js";
 import type { Normalizer } from "./normalize.js";
 import type { CompareOptions } from "./types.js";
 import { isMultipleOf, valueKey } from "./values.js";

@@ -53,9 +53,10 @@ export interface Opaque {
 }
 
 export interface OpaqueParts {
-  readonly if?: Lazy;
-  readonly then?: Lazy;
-  readonly else?: Lazy;
+  /** if/then/else, named so no object carries a `then` (which would make it look like a promise). */
+  readonly condition?: Lazy;
+  readonly consequent?: Lazy;
+  readonly alternative?: Lazy;
   readonly not?: Lazy;
   readonly members?: readonly Lazy[];
   readonly dependents?: readonly { readonly name: string; readonly schema: Lazy }[];

@@ -314,7 +314,11 @@ export class Normalizer {
     const optional = (schema: Json | undefined) => (schema === undefined ? undefined : this.lazy(schema));
     switch (kind) {
       case "condition":
-        return { if: optional(node.if), then: optional(node.then), else: optional(node.else) };
+        return {
+          condition: optional(node.if),
+          consequent: optional(node.then),
+          alternative: optional(node.else),
+        };
       case "not":
         return { not: optional(node.not) };
       case "one-of":

@@ -51,22 +51,24 @@ function isSettled(ctx: InclusionContext, writer: Branch, self: Normal, constrai
   const parts = constraint.parts;
   switch (constraint.kind) {
     case "condition": {
-      if (!parts.if) return true;
+      if (!parts.condition) return true;
       // The same `if` on both sides: each outcome may only narrow.
       const own = writer.opaque.find(
         (o) =>
-          o.kind === "condition" && o.parts.if?.shape !== undefined && o.parts.if.shape === parts.if?.shape,
+          o.kind === "condition" &&
+          o.parts.condition?.shape !== undefined &&
+          o.parts.condition.shape === parts.condition?.shape,
       );
       if (
         own &&
-        sameOrNarrower(ctx, own.parts.then, parts.then) &&
-        sameOrNarrower(ctx, own.parts.else, parts.else)
+        sameOrNarrower(ctx, own.parts.consequent, parts.consequent) &&
+        sameOrNarrower(ctx, own.parts.alternative, parts.alternative)
       )
         return true;
-      if (included(ctx, self, parts.then) && included(ctx, self, parts.else)) return true;
-      const condition = parts.if.get();
-      if (areDisjoint(self, condition)) return included(ctx, self, parts.else);
-      if (isClean(ctx.include(self, condition))) return included(ctx, self, parts.then);
+      if (included(ctx, self, parts.consequent) && included(ctx, self, parts.alternative)) return true;
+      const condition = parts.condition.get();
+      if (areDisjoint(self, condition)) return included(ctx, self, parts.alternative);
+      if (isClean(ctx.include(self, condition))) return included(ctx, self, parts.consequent);
       return false;
     }
     case "not":
@@ -98,9 +100,9 @@ function sameOrNarrower(ctx: InclusionContext, writer: Lazy | undefined, reader:
 function seedValues(ctx: InclusionContext, writer: Branch, constraint: Opaque): Json[] {
   const parts = constraint.parts;
   const sources: (Lazy | undefined)[] = [
-    parts.if,
-    parts.then,
-    parts.else,
+    parts.condition,
+    parts.consequent,
+    parts.alternative,
     parts.not,
     ...(parts.members ?? []),
   ];
@@ -115,7 +117,7 @@ function seedValues(ctx: InclusionContext, writer: Branch, constraint: Opaque): 
   }
   // Writer values the constraint's outcomes reject: a narrowed `then` or `else` shows here.
   const self: Normal = { id: -++branchNormalCounter, origin: writer.origin, branches: [writer] };
-  for (const outcome of [parts.then, parts.else]) {
+  for (const outcome of [parts.consequent, parts.alternative]) {
     if (outcome) seeds.push(...ctx.include(self, outcome.get()).gaps.map((gap) => gap.example));
   }
   if (writer.type !== "object") return seeds;

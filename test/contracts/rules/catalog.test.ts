@@ -22,7 +22,10 @@ describe("the rule listing", () => {
     // The formatter pads table cells, so match a row by its cells, not its spacing.
     const rows = readme.split("\n").map((line) => line.split("|").map((cell) => cell.trim()));
     for (const rule of listRules("compat")) {
-      expect(rows.some((cells) => cells[1] === `\`${rule.id}\`` && cells[2] === rule.summary), rule.id).toBe(true);
+      expect(
+        rows.some((cells) => cells[1] === `\`${rule.id}\`` && cells[2] === rule.summary),
+        rule.id,
+      ).toBe(true);
     }
   });
 });
