@@ -7,35 +7,43 @@ import type { Draft, Json } from "./types.js";
 // ajv-formats is CommonJS; under NodeNext its default import is the module object, whose `default` is the plugin.
 const addFormats = addFormatsModule.default;
 
-type AnyAjv = Ajv | Ajv2019 | Ajv2020;
+export type AnyAjv = Ajv | Ajv2019 | Ajv2020;
+
+/**
+ * A new ajv instance for a draft with ajv-formats, Accord's base options and `extra` on top.
+ * `strict: false` because event schemas carry vendor keywords (x-*) and annotations ajv would
+ * otherwise refuse; formats are asserted, which is how Accord treats `format` everywhere (see
+ * README); `logger: false` keeps contracts/ silent (ajv warns on the console about unknown formats).
+ */
+export function newAjv(draft: Draft, extra: Options = {}): AnyAjv {
+  const options: Options = {
+    strict: false,
+    allErrors: false,
+    validateFormats: true,
+    logger: false,
+    ...extra,
+  };
+  const ajv =
+    draft === "2020-12"
+      ? new Ajv2020(options)
+      : draft === "2019-09"
+        ? new Ajv2019(options)
+        : new Ajv(options);
+  addFormats(ajv);
+  return ajv;
+}
 
 const instances = new Map<Draft, AnyAjv>();
 
 /**
- * One ajv instance per draft, shared by everything in contracts/. `strict: false` because event
- * schemas carry vendor keywords (x-*) and annotations ajv would otherwise refuse; formats are
- * asserted (ajv-formats), which is how Accord treats `format` everywhere (see README).
+ * One ajv instance per draft, shared by everything in contracts/. `optimize: false` compiles
+ * about 4x faster, and Accord compiles far more often than a long-lived service would (each
+ * version it compares, each example it verifies).
  */
 export function ajvFor(draft: Draft): AnyAjv {
   let ajv = instances.get(draft);
   if (!ajv) {
-    // logger: false keeps contracts/ silent (ajv warns on console about unknown formats);
-    // optimize: false compiles about 4x faster, and Accord compiles far more often than a
-    // long-lived service would (each version it compares, each example it verifies).
-    const options: Options = {
-      strict: false,
-      allErrors: false,
-      validateFormats: true,
-      logger: false,
-      code: { optimize: false },
-    };
-    ajv =
-      draft === "2020-12"
-        ? new Ajv2020(options)
-        : draft === "2019-09"
-          ? new Ajv2019(options)
-          : new Ajv(options);
-    addFormats(ajv);
+    ajv = newAjv(draft, { code: { optimize: false } });
     instances.set(draft, ajv);
   }
   return ajv;

@@ -1,10 +1,8 @@
-import { Ajv, Name, type Options } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { Name } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
-import addFormatsModule from "ajv-formats";
 import type { ModuleStyle, PlannedSubject, PlannedVersion } from "../../contracts/codegen/types.js";
 import { accordError, fail, ok, type Result } from "../../contracts/errors.js";
+import { type AnyAjv, newAjv } from "../../contracts/schema/ajv.js";
 import type { Draft } from "../../contracts/schema/types.js";
 import { banner, fileName, importLine, joinSections, quote, type RenderedFile, specifier } from "./code.js";
 
@@ -15,9 +13,8 @@ import { banner, fileName, importLine, joinSections, quote, type RenderedFile, s
  * same packages at generation time (ajv-helpers.ts). Nothing is compiled when the code runs.
  */
 
-// Both are CommonJS; under NodeNext their default import is the module object.
+// CommonJS; under NodeNext its default import is the module object.
 const standaloneCode = standaloneModule.default;
-const addFormats = addFormatsModule.default;
 
 /** The name the validator code uses for ajv-formats' function formats (regex formats are inlined by ajv). */
 export const FORMATS_NAME = "accordFormats";
@@ -37,25 +34,13 @@ export interface ValidatorModule {
  * The same options as the shared instances in contracts/schema/ajv.ts, so a generated validator
  * accepts exactly what Accord's own checks and registry accept; plus standalone code output.
  */
-function newAjv(draft: Draft): Ajv | Ajv2019 | Ajv2020 {
-  const options: Options = {
-    strict: false,
-    allErrors: false,
-    validateFormats: true,
+function standaloneAjv(draft: Draft): AnyAjv {
+  return newAjv(draft, {
     addUsedSchema: false,
     // The loader has already checked the schema against its meta-schema.
     validateSchema: false,
-    logger: false,
     code: { source: true, esm: true, lines: true, formats: new Name(FORMATS_NAME) },
-  };
-  const ajv =
-    draft === "2020-12"
-      ? new Ajv2020(options)
-      : draft === "2019-09"
-        ? new Ajv2019(options)
-        : new Ajv(options);
-  addFormats(ajv);
-  return ajv;
+  });
 }
 
 const REQUIRE = /require\("([^"]+)"\)(\.default)?/g;
@@ -72,12 +57,12 @@ const FORMAT_USE = new RegExp(
  * formats) per version.
  */
 export class SubjectAjv {
-  private readonly byDraft = new Map<Draft, Ajv | Ajv2019 | Ajv2020>();
+  private readonly byDraft = new Map<Draft, AnyAjv>();
 
-  for(draft: Draft): Ajv | Ajv2019 | Ajv2020 {
+  for(draft: Draft): AnyAjv {
     let ajv = this.byDraft.get(draft);
     if (!ajv) {
-      ajv = newAjv(draft);
+      ajv = standaloneAjv(draft);
       this.byDraft.set(draft, ajv);
     }
     return ajv;

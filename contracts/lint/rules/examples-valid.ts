@@ -1,14 +1,9 @@
-import { Ajv, type ErrorObject, type Options } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject } from "ajv";
+import { newAjv } from "../../schema/ajv.js";
 import { joinPointer } from "../../schema/pointer.js";
 import type { Draft, Json } from "../../schema/types.js";
 import { objectSchemas } from "../schema-nodes.js";
 import { type LintRule, latest } from "../types.js";
-
-// ajv-formats is CommonJS; under NodeNext its default import is the module object.
-const addFormats = addFormatsModule.default;
 
 /**
  * An example deep inside a schema must be checked against that sub-schema, whose `$ref`s point
@@ -20,15 +15,7 @@ function validatorsFor(
   root: Json,
   draft: Draft,
 ): (pointer: string) => ((value: unknown) => ErrorObject | null) | undefined {
-  // logger: false: contracts/ never writes to the console (ajv warns about unknown formats).
-  const options: Options = { strict: false, allErrors: false, validateFormats: true, logger: false };
-  const ajv =
-    draft === "2020-12"
-      ? new Ajv2020(options)
-      : draft === "2019-09"
-        ? new Ajv2019(options)
-        : new Ajv(options);
-  addFormats(ajv);
+  const ajv = newAjv(draft);
   const key = "accord-lint-document";
   ajv.addSchema(root as object, key);
   return (pointer) => {
