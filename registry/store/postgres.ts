@@ -102,7 +102,10 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
     try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      // Only when missing: CREATE SCHEMA needs a privilege on the database that a role owning
+      // just its schema (a common managed-database set-up) does not have, IF NOT EXISTS or not.
+      const existing = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
+      if (existing.rowCount === 0) await client.query(`CREATE SCHEMA ${schema}`);
       await client.query(
         "CREATE TABLE IF NOT EXISTS accord_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
       );

@@ -134,6 +134,35 @@ if (!PG_URL) {
       }
     });
 
+    it("starts as a role that owns only its schema, without CREATE on the database", async () => {
+      const schema = freshSchemaName();
+      const role = `${schema}_role`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'limited-pw'`);
+        await admin.query(`CREATE SCHEMA ${schema} AUTHORIZATION ${role}`);
+        const limited = new URL(url);
+        limited.username = role;
+        limited.password = "limited-pw";
+        const store = await openPostgresStore({ url: limited.toString(), schema });
+        try {
+          const result = await store.register({
+            subject: "s",
+            schema: { schema: "{}", fingerprint: "f", references: [] },
+            expected: { maxVersion: 0, live: [] },
+          });
+          expect(result).toEqual({ ok: true, value: { kind: "created", id: 1, version: 1 } });
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.query(`DROP ROLE IF EXISTS ${role}`);
+        await admin.end();
+      }
+    });
+
     it("finds nothing for a subject prefix PostgreSQL text cannot hold", async () => {
       const store = await fixtures.open();
       try {
