@@ -24,7 +24,7 @@ export async function openStore(spec: {
     return { store: openSqliteStore({ dataDir }), location: resolve(dataDir, DATABASE_FILE) };
   }
   if (/^postgres(ql)?:\/\//i.test(store)) {
-    const opened = await openPostgresStore({ url: store });
+    const opened = await openPostgresStore(postgresOptions(store));
     return { store: opened, location: opened.description };
   }
   throw new AccordFailure(
@@ -32,4 +32,18 @@ export async function openStore(spec: {
       `--store must be "sqlite" or a postgres:// URL, not ${JSON.stringify(store.replace(/\/\/[^@/]*@/, "//…@").slice(0, 80))}`,
     ]),
   );
+}
+
+/** `?schema=name` picks the PostgreSQL schema for Accord's tables; it is Accord's, not libpq's. */
+function postgresOptions(store: string): { url: string; schema?: string } {
+  let url: URL;
+  try {
+    url = new URL(store);
+  } catch {
+    return { url: store };
+  }
+  const schema = url.searchParams.get("schema");
+  if (schema === null) return { url: store };
+  url.searchParams.delete("schema");
+  return { url: url.toString(), schema };
 }
