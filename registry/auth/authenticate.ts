@@ -7,6 +7,13 @@ const DECOY = parsePasswordHash(
 ) as ScryptHash;
 /** Verified basic credentials, so scrypt runs once per client, not once per request. */
 const VERIFIED_CACHE_SIZE = 1024;
+/**
+ * Failed password checks allowed per client address in a window; beyond, the answer is 401
+ * without running scrypt, so guessing cannot be used to burn the server's CPU.
+ */
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW_MS = 60_000;
+const TRACKED_ADDRESSES = 10_000;
 
 export type Authentication =
   | { readonly ok: true; readonly user: AuthUser }
@@ -21,23 +28,27 @@ export class Authenticator {
   private readonly config: AuthConfig;
   /** sha256(name NUL password) → user, for credentials already verified with scrypt. */
   private readonly verified = new Map<string, { digest: Buffer; user: AuthUser }>();
+  private readonly failures = new Map<string, { count: number; since: number }>();
+  private readonly now: () => number;
 
-  constructor(config: AuthConfig) {
+  constructor(config: AuthConfig, now: () => number = Date.now) {
     this.config = config;
+    this.now = now;
   }
 
-  authenticate(header: string | undefined): Authentication {
+  /** `address` identifies the client for the failure limit (the socket's remote address). */
+  async authenticate(header: string | undefined, address = "unknown"): Promise<Authentication> {
     if (header === undefined || header.trim() === "")
       return { ok: false, reason: "credentials are required" };
     const space = header.indexOf(" ");
     const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
     const value = space < 0 ? "" : header.slice(space + 1).trim();
-    if (scheme === "basic") return this.basic(value);
+    if (scheme === "basic") return this.basic(value, address);
     if (scheme === "bearer") return this.bearer(value);
     return { ok: false, reason: "use HTTP basic or a bearer token" };
   }
 
-  private basic(encoded: string): Authentication {
+  private async basic(encoded: string, address: string): Promise<Authentication> {
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) return { ok: false, reason: "malformed basic credentials" };
     const decoded = Buffer.from(encoded, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
@@ -50,16 +61,43 @@ export class Authenticator {
     const cached = this.verified.get(cacheKey);
     if (cached && sameBytes(cached.digest, digest)) return { ok: true, user: cached.user };
 
+    if (this.blocked(address)) return { ok: false, reason: "too many failed attempts; try again later" };
     const user = this.config.users.get(name);
     const stored = user?.password ?? DECOY;
-    const matches = verifyPassword(stored, password);
-    if (!user?.password || !matches) return { ok: false, reason: "wrong user name or password" };
+    const matches = await verifyPassword(stored, password);
+    if (!user?.password || !matches) {
+      this.recordFailure(address);
+      return { ok: false, reason: "wrong user name or password" };
+    }
     if (this.verified.size >= VERIFIED_CACHE_SIZE) {
       const oldest = this.verified.keys().next().value;
       if (oldest !== undefined) this.verified.delete(oldest);
     }
     this.verified.set(cacheKey, { digest, user });
     return { ok: true, user };
+  }
+
+  private blocked(address: string): boolean {
+    const entry = this.failures.get(address);
+    if (!entry) return false;
+    if (this.now() - entry.since > FAILURE_WINDOW_MS) {
+      this.failures.delete(address);
+      return false;
+    }
+    return entry.count >= MAX_FAILURES;
+  }
+
+  private recordFailure(address: string): void {
+    const entry = this.failures.get(address);
+    if (entry) {
+      entry.count++;
+      return;
+    }
+    if (this.failures.size >= TRACKED_ADDRESSES) {
+      const oldest = this.failures.keys().next().value;
+      if (oldest !== undefined) this.failures.delete(oldest);
+    }
+    this.failures.set(address, { count: 1, since: this.now() });
   }
 
   private bearer(token: string): Authentication {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
 
 /**
  * Secrets in the auth file are stored hashed. Passwords, which people choose, get scrypt with a
@@ -37,15 +37,20 @@ export function parsePasswordHash(text: string): ScryptHash | undefined {
   return { N, r, p, salt, hash };
 }
 
-/** Compares in constant time for a given hash length. */
-export function verifyPassword(stored: ScryptHash, password: string): boolean {
-  const candidate = scryptSync(password, stored.salt, stored.hash.length, {
-    N: stored.N,
-    r: stored.r,
-    p: stored.p,
-    maxmem: SCRYPT_MAX_MEMORY,
+/**
+ * Compares in constant time for a given hash length. Asynchronous: scrypt runs on libuv's thread
+ * pool for tens of milliseconds, which must not stall every other request.
+ */
+export function verifyPassword(stored: ScryptHash, password: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    scrypt(
+      password,
+      stored.salt,
+      stored.hash.length,
+      { N: stored.N, r: stored.r, p: stored.p, maxmem: SCRYPT_MAX_MEMORY },
+      (err, candidate) => (err ? reject(err) : resolve(timingSafeEqual(candidate, stored.hash))),
+    );
   });
-  return timingSafeEqual(candidate, stored.hash);
 }
 
 /** A new bearer token: 32 random bytes, URL-safe. */

@@ -32,7 +32,7 @@ export const authPlugin = fp<{ config: AuthConfig }>(
         request.query as Record<string, unknown>,
       );
       if (access === "public") return;
-      const result = authenticator.authenticate(request.headers.authorization);
+      const result = await authenticator.authenticate(request.headers.authorization, request.ip);
       if (!result.ok) {
         reply.header("www-authenticate", CHALLENGE);
         throw new AccordFailure(accordError("ACCORD_ERR_REGISTRY_UNAUTHORIZED", [result.reason]));

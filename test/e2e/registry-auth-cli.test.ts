@@ -17,7 +17,7 @@ describe("accord hash-secret and accord serve --auth", () => {
     expect(password.code).toBe(0);
     const hash = (JSON.parse(password.stdout) as { hash: string }).hash;
     const parsed = parsePasswordHash(hash);
-    expect(parsed && verifyPassword(parsed, "s3cret pass")).toBe(true);
+    expect(parsed && (await verifyPassword(parsed, "s3cret pass"))).toBe(true);
     expect(password.stdout).not.toContain("s3cret");
 
     const token = await runCli(["hash-secret", "token", "--json"]);

@@ -67,12 +67,12 @@ describe("auth file", () => {
 });
 
 describe("secrets", () => {
-  it("verifies scrypt hashes with their own salt", () => {
+  it("verifies scrypt hashes with their own salt", async () => {
     const stored = parsePasswordHash(hashPassword("correct horse"));
     expect(stored).toBeDefined();
     if (!stored) return;
-    expect(verifyPassword(stored, "correct horse")).toBe(true);
-    expect(verifyPassword(stored, "correct horse ")).toBe(false);
+    expect(await verifyPassword(stored, "correct horse")).toBe(true);
+    expect(await verifyPassword(stored, "correct horse ")).toBe(false);
     expect(hashPassword("same")).not.toBe(hashPassword("same"));
     expect(parsePasswordHash("scrypt:3:8:1:c2FsdHNhbHQ=:aGFzaGhhc2hoYXNoaGFzaA==")).toBeUndefined();
   });
