@@ -163,6 +163,75 @@ if (!PG_URL) {
       }
     });
 
+    it("never lets a reference and a delete of its target both succeed across instances", async () => {
+      const schema = freshSchemaName();
+      const left = await fixtures.open({ schema });
+      const right = await fixtures.open({ schema });
+      try {
+        for (let round = 0; round < 15; round++) {
+          const base = `base-${round}`;
+          const created = await left.register({
+            subject: base,
+            schema: { schema: `{"b":${round}}`, fingerprint: `base-${round}`, references: [] },
+            expected: { maxVersion: 0, live: [] },
+          });
+          expect(created.ok).toBe(true);
+          const [referrer, deleted] = await Promise.all([
+            right.register({
+              subject: `ref-${round}`,
+              schema: {
+                schema: `{"r":${round}}`,
+                fingerprint: `ref-${round}`,
+                references: [{ name: "b.json", subject: base, version: 1 }],
+              },
+              expected: { maxVersion: 0, live: [] },
+            }),
+            left.softDeleteVersion(base, 1),
+          ]);
+          const outcome = [
+            referrer.ok ? "registered" : referrer.error.code,
+            deleted.ok ? "deleted" : deleted.error.code,
+          ];
+          expect([
+            ["registered", "ACCORD_ERR_REGISTRY_REFERENCE_EXISTS"],
+            ["ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED", "deleted"],
+          ]).toContainEqual(outcome);
+        }
+      } finally {
+        await left.close();
+        await right.close();
+      }
+    });
+
+    it("never points a version at a schema purged by a concurrent permanent delete", async () => {
+      const schema = freshSchemaName();
+      const left = await fixtures.open({ schema });
+      const right = await fixtures.open({ schema });
+      try {
+        for (let round = 0; round < 15; round++) {
+          const shared = { schema: `{"s":${round}}`, fingerprint: `shared-${round}`, references: [] };
+          const doomed = `doomed-${round}`;
+          await left.register({ subject: doomed, schema: shared, expected: { maxVersion: 0, live: [] } });
+          await left.softDeleteSubject(doomed);
+          const [purged, registered] = await Promise.all([
+            left.hardDeleteSubject(doomed),
+            right.register({
+              subject: `keeper-${round}`,
+              schema: shared,
+              expected: { maxVersion: 0, live: [] },
+            }),
+          ]);
+          expect(purged.ok).toBe(true);
+          if (!registered.ok || registered.value.kind === "stale") throw new Error("registration failed");
+          const stored = await right.schemaById(registered.value.id);
+          expect(stored?.fingerprint).toBe(shared.fingerprint);
+        }
+      } finally {
+        await left.close();
+        await right.close();
+      }
+    });
+
     it("finds nothing for a subject prefix PostgreSQL text cannot hold", async () => {
       const store = await fixtures.open();
       try {
