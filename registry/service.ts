@@ -373,8 +373,9 @@ export class RegistryService {
     if (cached) return cached;
     const tree = await this.referenceTree(schema.references, new Map(), 0);
     const value = JSON.parse(schema.schema) as Json;
+    // Stored schemas were compiled when they were registered; reading them back needs no compile.
     const document = unwrap(
-      loadSchemaValue(bundleReferences(value, tree), source, { defaultDraft: DEFAULT_DRAFT }),
+      loadSchemaValue(bundleReferences(value, tree), source, { defaultDraft: DEFAULT_DRAFT, compile: false }),
     );
     this.remember(schema.id, document);
     return document;
