@@ -213,6 +213,18 @@ export class RegistryClient {
     return this.call({ method: "GET", path, idempotent: true });
   }
 
+  /** The subject's own level, or `undefined` when it has none (Confluent's 40408). */
+  async getSubjectConfig(subject: string): Promise<RegistryResult<CompatibilityLevel | undefined>> {
+    const result = await this.call<{ compatibilityLevel: CompatibilityLevel }>({
+      method: "GET",
+      path: `/config/${encodeURIComponent(subject)}`,
+      idempotent: true,
+    });
+    if (result.ok) return ok(result.value.compatibilityLevel);
+    if (result.error.errorCode === 40408) return ok(undefined);
+    return result;
+  }
+
   setConfig(
     subject: string | undefined,
     compatibility: CompatibilityLevel,

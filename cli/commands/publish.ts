@@ -1,0 +1,94 @@
+import { Flags } from "@oclif/core";
+import { BaseCommand } from "../base-command.js";
+import type { PublishResult } from "../publish-run.js";
+
+export default class Publish extends BaseCommand<PublishResult> {
+  static override summary = "Register the catalog's versions in a schema registry.";
+
+  static override description =
+    `Registers, subject by subject and in version order, every catalog version the registry does not \
+hold yet (under the subject's registrySubject), after setting the subject's compatibility level \
+(subject.yaml, else accord.yaml) with PUT /config/{subject}. A version the registry already holds is \
+reported as existing, so publishing twice is safe. Schemas are sent as JSON (YAML versions converted).
+
+The registry URL comes from --registry, else registry.url in accord.yaml. Credentials: user:pass@ in \
+the URL, or ACCORD_REGISTRY_TOKEN, or ACCORD_REGISTRY_USER and ACCORD_REGISTRY_PASSWORD.
+
+With --dry-run, only reads from the registry and prints what it would do.
+
+Exit codes: 0 published (or nothing to do), 1 a version was rejected, 2 usage, configuration or \
+connection error, 3 internal error.`;
+
+  static override examples = [
+    "<%= config.bin %> <%= command.id %> --registry http://localhost:8081",
+    "<%= config.bin %> <%= command.id %> --dry-run",
+    "<%= config.bin %> <%= command.id %> --dir contracts --subject 'order-*' --json",
+  ];
+
+  static override flags = {
+    dir: Flags.string({ description: "The catalog folder (holding accord.yaml).", default: "." }),
+    registry: Flags.string({ description: "Registry URL (default: registry.url in accord.yaml)." }),
+    "dry-run": Flags.boolean({ description: "Read the registry only; print what would be registered." }),
+    subject: Flags.string({ description: "Subject pattern (* and ?); repeatable.", multiple: true }),
+  };
+
+  async run(): Promise<PublishResult> {
+    const { flags } = await this.parse(Publish);
+    const [{ publishCatalog }, { progressOnStderr }] = await Promise.all([
+      import("../publish-run.js"),
+      import("../progress.js"),
+    ]);
+    const progress = progressOnStderr("accord publish: versions");
+    let result: PublishResult;
+    try {
+      result = await publishCatalog({
+        dir: flags.dir,
+        dryRun: flags["dry-run"] === true,
+        ...(flags.registry === undefined ? {} : { registry: flags.registry }),
+        ...(flags.subject === undefined ? {} : { subjects: flags.subject }),
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    } finally {
+      progress.done();
+    }
+    this.log(this.report(result));
+    if (result.rejected.length > 0) this.exitWithFindings();
+    return result;
+  }
+
+  private report(result: PublishResult): string {
+    const { bold, green, red, dim, yellow } = this.style;
+    const lines: string[] = [];
+    const where = (entry: { registrySubject: string; registryVersion?: number; id?: number }) =>
+      `${entry.registrySubject} version ${entry.registryVersion ?? "?"}, id ${entry.id ?? "?"}`;
+    for (const entry of result.configured) {
+      const verb = result.dryRun ? "would set" : "set";
+      lines.push(
+        `  ${yellow("config")}    ${entry.registrySubject}: ${verb} compatibility ${entry.from ? `${entry.from} → ` : ""}${entry.to}`,
+      );
+    }
+    for (const entry of result.created) {
+      lines.push(`  ${green("created")}   ${entry.subject} v${entry.version} → ${where(entry)}`);
+    }
+    for (const entry of result.planned) {
+      lines.push(`  ${green("would add")} ${entry.subject} v${entry.version} → ${entry.registrySubject}`);
+    }
+    for (const entry of result.existing) {
+      lines.push(`  ${dim("existing")}  ${entry.subject} v${entry.version} = ${where(entry)}`);
+    }
+    for (const entry of result.rejected) {
+      lines.push(`  ${red("rejected")}  ${entry.subject} v${entry.version}: ${entry.message}`);
+    }
+    for (const entry of result.skipped) {
+      lines.push(`  ${dim("skipped")}   ${entry.subject} v${entry.version}: ${entry.reason}`);
+    }
+    const counts = result.dryRun
+      ? `${result.planned.length} to register, ${result.existing.length} existing`
+      : `${result.created.length} created, ${result.existing.length} existing, ${result.rejected.length} rejected` +
+        (result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : "");
+    const head = result.dryRun
+      ? `${bold("Dry run")} against ${result.registry} (nothing written): ${counts}.`
+      : `${bold("Published")} to ${result.registry}: ${counts}.`;
+    return [head, ...lines].join("\n");
+  }
+}

@@ -1,0 +1,101 @@
+import type { CompatibilityMode } from "../compat/types.js";
+
+/**
+ * Pure pieces of `accord publish` and `accord import`: which names make safe folders, how registry
+ * versions map to catalog versions, and the texts written into an imported catalog. Nothing here
+ * reads the disk or the network.
+ */
+
+/** Why a registry subject cannot be a folder under schemas/, or undefined when it can. */
+export function unsafeSubjectFolder(name: string): string | undefined {
+  if (name === "") return "the name is empty";
+  if (name === "." || name === "..") return `"${name}" names a folder that already exists`;
+  if (name.includes("..")) return 'it contains ".."';
+  if (/[/\\]/.test(name)) return "it contains a path separator";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return "it contains control characters";
+  if (name.trim() !== name) return "it starts or ends with white space";
+  if (name.startsWith(".")) return "it starts with a dot (a hidden folder)";
+  if (/[<>:"|?*]/.test(name)) return 'it contains a character not allowed in file names (<>:"|?*)';
+  return undefined;
+}
+
+export interface VersionMapping {
+  /** The version number in the registry. */
+  readonly registryVersion: number;
+  /** The catalog version, 1..n in registry order. */
+  readonly version: number;
+}
+
+/** Registry versions → catalog versions 1..n; `renumbered` when the registry's had gaps. */
+export function mapVersions(registryVersions: readonly number[]): {
+  readonly versions: readonly VersionMapping[];
+  readonly renumbered: boolean;
+} {
+  const sorted = [...registryVersions].sort((a, b) => a - b);
+  const versions = sorted.map((registryVersion, index) => ({ registryVersion, version: index + 1 }));
+  return { versions, renumbered: versions.some((entry) => entry.registryVersion !== entry.version) };
+}
+
+/** A registry schema's text as a catalog version file: pretty-printed JSON, ending in a newline. */
+export function versionFileText(schema: unknown): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/** The accord.yaml an import writes when the folder has none. */
+export function importedConfigText(options: {
+  readonly url: string;
+  readonly compatibility: CompatibilityMode;
+}): string {
+  return `# Accord catalog settings, written by \`accord import\`. Reference: README, section "accord.yaml".
+version: 1
+
+# The registry's global compatibility level when imported; subject.yaml may override it.
+compatibility: ${options.compatibility}
+
+defaultDraft: draft-07
+writersEmitOnlyDeclared: false
+
+registry:
+  url: ${JSON.stringify(options.url)}
+
+lint:
+  preset: standard
+
+exceptions: []
+`;
+}
+
+/** subject.yaml for an imported subject that has its own compatibility level in the registry. */
+export function importedSubjectMetaText(compatibility: CompatibilityMode): string {
+  return `# Written by \`accord import\`: the subject's own compatibility level in the registry.
+compatibility: ${compatibility}
+`;
+}
+
+/** Rule ids (`[enum-value-removed]`) named in a registry's 409 message. */
+export function ruleIdsIn(message: string): string[] {
+  const ids = new Set<string>();
+  for (const match of message.matchAll(/\[([a-z0-9]+(?:-[a-z0-9]+)*)\]/g)) ids.add(match[1] as string);
+  return [...ids];
+}
+
+/** A client error message without the `(POST /subjects/x/versions: HTTP 409)` suffix it adds. */
+export function serverMessage(message: string): string {
+  return message.replace(/ \((?:GET|POST|PUT|DELETE) [^ ]+: HTTP \d+\)$/, "");
+}
+
+/** Deep equality of parsed JSON values (object key order ignored). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
+  }
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => Object.hasOwn(right, key) && sameJson(left[key], right[key]));
+}
