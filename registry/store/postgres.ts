@@ -287,12 +287,16 @@ export class PostgresStore implements RegistryStore {
     let results: Result<RegisterOutcome>[];
     try {
       results = await this.transaction(subjects, async (client) => {
-        // Locked after the subjects (the global order): from here until COMMIT no other
-        // transaction creates or purges a schema, so what is read next stays true.
-        const counter = await client.query<{ next_id: number }>(
+        // The subjects are locked, so their versions cannot change (nor their schemas be purged).
+        const versions = await this.subjectRows(client, subjects);
+        // Locked after the subjects (the global order), and only for the last three round trips:
+        // from here until COMMIT no other transaction creates or purges a schema, so the schemas
+        // read next stay true, and every instance waits here in turn.
+        const counter = await this.read<{ next_id: number }>(
+          client,
           "SELECT next_id FROM schema_id_counter FOR UPDATE",
         );
-        const state = await this.loadBatchState(client, requests, subjects, counter.rows[0]?.next_id ?? 1);
+        const state = await this.batchState(client, requests, versions, counter[0]?.next_id ?? 1);
         const outcomes = requests.map((request) => planRegistration(state, request));
         await this.writePlanned(client, state);
         return outcomes;
@@ -307,13 +311,10 @@ export class PostgresStore implements RegistryStore {
     });
   }
 
-  /** Everything the batch's registrations look at, in three queries. */
-  private async loadBatchState(
+  private async subjectRows(
     client: pg.PoolClient,
-    requests: readonly RegisterRequest[],
     subjects: readonly string[],
-    nextId: number,
-  ): Promise<BatchState> {
+  ): Promise<Map<string, VersionRow[]>> {
     const rows = await this.read<VersionRow>(
       client,
       `SELECT ${VERSION_COLUMNS} WHERE sv.subject = ANY($1::text[]) ORDER BY sv.subject, sv.version`,
@@ -325,6 +326,16 @@ export class PostgresStore implements RegistryStore {
       list.push(row);
       versions.set(row.subject, list);
     }
+    return versions;
+  }
+
+  /** What the batch's registrations decide on: their subjects' rows and the schemas they name. */
+  private async batchState(
+    client: pg.PoolClient,
+    requests: readonly RegisterRequest[],
+    versions: Map<string, VersionRow[]>,
+    nextId: number,
+  ): Promise<BatchState> {
     const schemas = await this.read<SchemaRow>(
       client,
       `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE fingerprint = ANY($1::text[]) OR id = ANY($2::int[])`,
@@ -338,55 +349,49 @@ export class PostgresStore implements RegistryStore {
       byFingerprint: new Map(schemas.map((schema) => [schema.fingerprint, schema])),
       byId: new Map(schemas.map((schema) => [schema.id, schema])),
       nextId,
-      initialNextId: nextId,
       newSchemas: [],
       newVersions: [],
     };
   }
 
-  /** The batch's rows in one multi-row INSERT per table. */
+  /**
+   * The batch's rows and the counter in one statement (data-modifying CTEs): one round trip while
+   * the counter is locked. Foreign keys are checked at the end of the statement, when the new
+   * schemas are there.
+   */
   private async writePlanned(client: pg.PoolClient, state: BatchState): Promise<void> {
-    if (state.newSchemas.length > 0) {
-      await client.query(
-        `INSERT INTO schemas (id, fingerprint, schema, references_json)
-         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[])`,
-        [
-          state.newSchemas.map((schema) => schema.row.id),
-          state.newSchemas.map((schema) => schema.row.fingerprint),
-          state.newSchemas.map((schema) => schema.row.schema),
-          state.newSchemas.map((schema) => schema.row.references_json),
-        ],
-      );
-      const references = state.newSchemas.flatMap((schema) =>
-        schema.references.map((reference, position) => ({ id: schema.row.id, position, ...reference })),
-      );
-      if (references.length > 0) {
-        await client.query(
-          `INSERT INTO schema_references (schema_id, position, subject, version)
-           SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[])`,
-          [
-            references.map((reference) => reference.id),
-            references.map((reference) => reference.position),
-            references.map((reference) => reference.subject),
-            references.map((reference) => reference.version),
-          ],
-        );
-      }
-    }
-    if (state.newVersions.length > 0) {
-      await client.query(
-        `INSERT INTO subject_versions (subject, version, schema_id)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::int[])`,
-        [
-          state.newVersions.map((row) => row.subject),
-          state.newVersions.map((row) => row.version),
-          state.newVersions.map((row) => row.id),
-        ],
-      );
-    }
-    if (state.nextId !== state.initialNextId) {
-      await client.query("UPDATE schema_id_counter SET next_id = $1", [state.nextId]);
-    }
+    if (state.newVersions.length === 0) return;
+    const references = state.newSchemas.flatMap((schema) =>
+      schema.references.map((reference, position) => ({ id: schema.row.id, position, ...reference })),
+    );
+    await this.read(
+      client,
+      `WITH new_schemas AS (
+         INSERT INTO schemas (id, fingerprint, schema, references_json)
+         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[])
+       ), new_references AS (
+         INSERT INTO schema_references (schema_id, position, subject, version)
+         SELECT * FROM unnest($5::int[], $6::int[], $7::text[], $8::int[])
+       ), new_versions AS (
+         INSERT INTO subject_versions (subject, version, schema_id)
+         SELECT * FROM unnest($9::text[], $10::int[], $11::int[])
+       )
+       UPDATE schema_id_counter SET next_id = $12`,
+      [
+        state.newSchemas.map((schema) => schema.row.id),
+        state.newSchemas.map((schema) => schema.row.fingerprint),
+        state.newSchemas.map((schema) => schema.row.schema),
+        state.newSchemas.map((schema) => schema.row.references_json),
+        references.map((reference) => reference.id),
+        references.map((reference) => reference.position),
+        references.map((reference) => reference.subject),
+        references.map((reference) => reference.version),
+        state.newVersions.map((row) => row.subject),
+        state.newVersions.map((row) => row.version),
+        state.newVersions.map((row) => row.id),
+        state.nextId,
+      ],
+    );
   }
 
   async softDeleteVersion(subject: string, version: number): Promise<Result<number>> {
@@ -676,7 +681,6 @@ interface BatchState {
   readonly byFingerprint: Map<string, SchemaRow>;
   readonly byId: Map<number, SchemaRow>;
   nextId: number;
-  readonly initialNextId: number;
   readonly newSchemas: { row: SchemaRow; references: readonly SchemaReference[] }[];
   readonly newVersions: { subject: string; version: number; id: number }[];
 }
