@@ -2,8 +2,9 @@
 // Registry throughput per store, over real sockets, each instance a real `accord serve` process
 // (dist/): SQLite, PostgreSQL, and two instances on one PostgreSQL database sharing the same load
 // (autocannon per instance, half the connections each, as an L4 balancer would split them).
-// Needs a PostgreSQL URL in ACCORD_BENCH_PG_URL or ACCORD_TEST_PG_URL (a role that may CREATE
-// DATABASE; `source .ci/postgres.sh && accord_pg_start` makes a throwaway one).
+// PostgreSQL needs a URL in ACCORD_BENCH_PG_URL or ACCORD_TEST_PG_URL (a role that may CREATE
+// DATABASE; `source .ci/postgres.sh && accord_pg_start` makes a throwaway one); without one,
+// only SQLite is measured.
 // Usage: node bench/registry-multi.js [--duration S] [--connections N] [--seed-schemas N]
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -37,9 +38,8 @@ if (!existsSync(join(root, "dist", "cli", "commands", "serve.js"))) {
 const pgUrl = process.env.ACCORD_BENCH_PG_URL ?? process.env.ACCORD_TEST_PG_URL;
 if (!pgUrl) {
   console.error(
-    "bench/registry-multi: set ACCORD_BENCH_PG_URL (or source .ci/postgres.sh and run accord_pg_start).",
+    "bench/registry-multi: no ACCORD_BENCH_PG_URL (or ACCORD_TEST_PG_URL): measuring SQLite only. For PostgreSQL, `source .ci/postgres.sh && accord_pg_start` first.",
   );
-  process.exit(2);
 }
 
 const children = [];
@@ -210,12 +210,14 @@ async function configuration(name, stores) {
 
 try {
   await configuration("SQLite, 1 instance", ["sqlite"]);
-  const single = await freshDatabase();
-  await configuration("PostgreSQL, 1 instance", [single.url]);
-  await single.drop();
-  const shared = await freshDatabase();
-  await configuration("PostgreSQL, 2 instances", [shared.url, shared.url]);
-  await shared.drop();
+  if (pgUrl) {
+    const single = await freshDatabase();
+    await configuration("PostgreSQL, 1 instance", [single.url]);
+    await single.drop();
+    const shared = await freshDatabase();
+    await configuration("PostgreSQL, 2 instances", [shared.url, shared.url]);
+    await shared.drop();
+  }
 } finally {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
