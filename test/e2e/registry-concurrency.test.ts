@@ -129,28 +129,47 @@ run(`two registry instances on one PostgreSQL${PG_URL ? "" : ` (skipped: ${PG_SK
 
   it("on SIGTERM turns /readyz 503, finishes the registration in flight, then exits 0", async () => {
     const url = (database as { url: string }).url;
-    const draining = await startServe({ dataDir, store: url, args: ["--drain", "400"] });
+    const draining = await startServe({ dataDir, store: url, args: ["--drain", "2000"] });
+    const key = lockKeys(["drain-value"])[0];
     // Hold the subject's advisory lock from outside, so the registration is provably in flight
     // (waiting inside its transaction) when the signal arrives.
     const blocker = new pg.Client({ connectionString: url });
     await blocker.connect();
     try {
-      await blocker.query("SELECT pg_advisory_lock($1)", [lockKeys(["drain-value"])[0]]);
+      await blocker.query("SELECT pg_advisory_lock($1)", [key]);
       const inFlight = call(`${draining.url}/subjects/drain-value/versions`, "POST", {
         schemaType: "JSON",
         schema: '{"title":"in flight at SIGTERM"}',
       });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await until("the registration to wait on the lock", async () => {
+        // A bigint advisory key shows in pg_locks as classid (high 32 bits) and objid (low 32 bits).
+        const big = BigInt.asUintN(64, BigInt(key as string));
+        const { rows } = await blocker.query(
+          `SELECT count(*)::int AS n FROM pg_locks
+           WHERE locktype = 'advisory' AND NOT granted AND objsubid = 1
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+             AND classid::text::bigint = $1 AND objid::text::bigint = $2`,
+          [(big >> 32n).toString(), (big & 0xffffffffn).toString()],
+        );
+        return rows[0]?.n > 0;
+      });
       draining.child.kill("SIGTERM");
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const ready = await call(`${draining.url}/readyz`, "GET");
-      expect(ready.status).toBe(503);
-      expect(ready.body).toMatchObject({ message: "Not ready: the server is shutting down" });
+      await until("/readyz to answer 503", async () => {
+        const ready = await call(`${draining.url}/readyz`, "GET");
+        return (
+          ready.status === 503 &&
+          (ready.body as { message?: string }).message === "Not ready: the server is shutting down"
+        );
+      });
       // Past the drain the listener is closed, yet the request in flight is still being waited for.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await expect(fetch(`${draining.url}/`)).rejects.toThrow();
+      await until("the listener to close", () =>
+        fetch(`${draining.url}/`).then(
+          () => false,
+          () => true,
+        ),
+      );
       expect(draining.child.exitCode).toBeNull();
-      await blocker.query("SELECT pg_advisory_unlock($1)", [lockKeys(["drain-value"])[0]]);
+      await blocker.query("SELECT pg_advisory_unlock($1)", [key]);
       const reply = await inFlight;
       expect(reply.status).toBe(200);
       expect(await draining.exited).toBe(0);
@@ -162,6 +181,16 @@ run(`two registry instances on one PostgreSQL${PG_URL ? "" : ` (skipped: ${PG_SK
     }
   }, 60_000);
 });
+
+/** Polls until `check` holds; timing-independent, bounded at 15 s. */
+async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 
 /** Deterministic Fisher–Yates, so a failure can be replayed. */
 function shuffle<T>(items: T[], seed: number): void {
