@@ -174,11 +174,6 @@ export class PostgresStore implements RegistryStore {
     this.description = description;
   }
 
-  /** Runs a trivial query: what the readiness endpoint asks. */
-  async ping(): Promise<void> {
-    await this.read(this.pool, "SELECT 1");
-  }
-
   async listSubjects(options: { deleted: boolean; prefix?: string }): Promise<string[]> {
     const prefix = options.prefix ?? "";
     // PostgreSQL text cannot hold U+0000 and no subject contains one: nothing can match.
@@ -256,7 +251,7 @@ export class PostgresStore implements RegistryStore {
   /**
    * Queues the registration; registrations queued while a batch is being written are committed
    * together in the next one: read once, decided in memory one after another (a refused one
-   * changes nothing), written with one INSERT per table, one COMMIT (one WAL flush) for all.
+   * changes nothing), written in one statement, one COMMIT (one WAL flush) for all.
    * Resolves after COMMIT.
    */
   register(request: RegisterRequest): Promise<Result<RegisterOutcome>> {
