@@ -5,8 +5,12 @@
 #   accord_pg_stop    stops it and removes the temp dir (safe to call twice)
 # Password auth (not trust) so the tests exercise credentials in the URL as operators use them.
 
+# The newest server install (initdb is in the server package only; the client package has the
+# same folder without it).
 accord_pg_bin() {
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+  local initdb
+  initdb="$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)"
+  if [ -n "$initdb" ]; then dirname "$initdb"; fi
 }
 
 accord_pg_start() {
