@@ -514,7 +514,7 @@ export const ERRORS = {
     exit: 2,
     description:
       "The registry requires credentials (accord serve --auth) and the request had none, or wrong ones.",
-    fix: "Send HTTP basic credentials or a bearer token; the CLI reads ACCORD_REGISTRY_TOKEN, or ACCORD_REGISTRY_USER and ACCORD_REGISTRY_PASSWORD, or user:password in the registry URL.",
+    fix: "Send HTTP basic credentials or a bearer token; the CLI reads ACCORD_REGISTRY_TOKEN (or --registry-token), ACCORD_REGISTRY_USER and ACCORD_REGISTRY_PASSWORD (or --registry-user, --registry-password), or user:password in the registry URL.",
   },
   ACCORD_ERR_REGISTRY_FORBIDDEN: {
     template: "Forbidden: %s",

@@ -5,6 +5,7 @@ import { AccordFailure, accordError } from "../../contracts/errors.js";
 import { DOCS_FORMATS } from "../../templates/docs/formats.js";
 import { BaseCommand } from "../base-command.js";
 import type { GeneratedDocs } from "../docs/generate.js";
+import { registryCredentialFlags, useRegistryCredentials } from "../registry-credentials.js";
 
 const DEFAULT_PORT = 4000;
 
@@ -54,10 +55,12 @@ Only files an earlier run wrote are replaced or removed (see .accord-docs.json i
       max: 65535,
       dependsOn: ["serve"],
     }),
+    ...registryCredentialFlags,
   };
 
   async run(): Promise<DocsResult> {
     const { flags } = await this.parse(Docs);
+    useRegistryCredentials(flags);
     if (flags.serve && flags.format !== "html") {
       throw new AccordFailure(
         accordError("ACCORD_ERR_USAGE", ["--serve serves the HTML site; drop --format or --serve"]),

@@ -2,6 +2,7 @@ import { Flags } from "@oclif/core";
 import { MODULE_STYLES, WIRE_FORMATS } from "../../contracts/codegen/types.js";
 import { BaseCommand } from "../base-command.js";
 import type { GenerateOutcome } from "../generate-run.js";
+import { registryCredentialFlags, useRegistryCredentials } from "../registry-credentials.js";
 
 /** Under `--json`: the source, the subjects and ids generated, and every managed file's status. */
 export type GenerateResult = GenerateOutcome;
@@ -55,10 +56,12 @@ Exit codes: 0 written or up to date, 1 drift under --check, 2 usage or input err
     wire: Flags.option({ description: "Wire format of encoded events.", options: WIRE_FORMATS })(),
     module: Flags.option({ description: "Module style of the generated files.", options: MODULE_STYLES })(),
     check: Flags.boolean({ description: "Write nothing; exit 1 and list the files that would change." }),
+    ...registryCredentialFlags,
   };
 
   async run(): Promise<GenerateResult> {
     const { flags } = await this.parse(Generate);
+    useRegistryCredentials(flags);
     const { runGenerate } = await import("../generate-run.js");
     const outcome = await runGenerate({
       cwd: process.cwd(),

@@ -47,6 +47,35 @@ describe("accord hash-secret and accord serve --auth", () => {
       inUrl.password = "wrong";
       const wrong = await new RegistryClient({ url: inUrl.toString(), env: {}, retries: 0 }).listSubjects();
       expect(wrong.ok ? "ok" : wrong.error.status).toBe(401);
+
+      // CLI commands: credentials from flags (or the same variables), 401 without.
+      const docs = (extra: string[]) =>
+        runCli(
+          [
+            "docs",
+            "--registry",
+            server.url,
+            "--format",
+            "markdown",
+            "--out",
+            join(dir, `docs-${extra.length}`),
+            ...extra,
+          ],
+          {
+            env: {
+              ACCORD_REGISTRY_TOKEN: undefined,
+              ACCORD_REGISTRY_USER: undefined,
+              ACCORD_REGISTRY_PASSWORD: undefined,
+            },
+          },
+        );
+      const without = await docs([]);
+      expect(without.code).toBe(2);
+      expect(without.stderr).toMatch(/401/);
+      expect((await docs(["--registry-token", made.token])).code).toBe(0);
+      expect(
+        (await docs(["--registry-user", "ops", "--registry-password", "s3cret pass", "--no-cache"])).code,
+      ).toBe(0);
     } finally {
       await stopServe(server);
     }
