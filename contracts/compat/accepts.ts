@@ -7,7 +7,7 @@ import type { Json } from "../schema/types.js";
 import { itemAt } from "./intersect.js";
 import type { ArrayBranch, Branch, Normal, NumberBranch, ObjectBranch, StringBranch } from "./normal-form.js";
 import { matchesPattern, schemaPartsForName } from "./object-shape.js";
-import { isMultipleOf, typeOfValue, valueKey } from "./values.js";
+import { isMultipleOf, typeOfValue, valueKey, valueKeySet } from "./values.js";
 
 export interface FormatChecker {
   readonly checkFormat: (name: string, value: string) => boolean;
@@ -30,8 +30,8 @@ export function acceptsBranch(
 ): boolean {
   if (typeOfValue(value) !== branch.type) return false;
   const key = branch.values || branch.notValues.length > 0 ? valueKey(value) : "";
-  if (!options.ignoreValues && branch.values && !branch.values.some((v) => valueKey(v) === key)) return false;
-  if (branch.notValues.some((v) => valueKey(v) === key)) return false;
+  if (!options.ignoreValues && branch.values && !valueKeySet(branch.values).has(key)) return false;
+  if (branch.notValues.length > 0 && valueKeySet(branch.notValues).has(key)) return false;
   if (!acceptsTyped(branch, value, formats)) return false;
   return branch.opaque.every((constraint) => constraint.accepts(value));
 }

@@ -17,7 +17,7 @@ import { checkString } from "./keywords/string.js";
 import type { Branch, Lazy, Normal, Origin } from "./normal-form.js";
 import type { Normalizer } from "./normalize.js";
 import type { CompareOptions } from "./types.js";
-import { isMultipleOf, valueKey } from "./values.js";
+import { isMultipleOf, valueKey, valueKeySet } from "./values.js";
 
 export interface InclusionContext {
   readonly writer: Normalizer;
@@ -158,7 +158,7 @@ export class Inclusion implements InclusionContext {
     if (reader.values) {
       const finite = enumerate(writer);
       if (finite) return this.finiteIn({ ...writer, values: finite } as Branch, reader);
-      const allowed = new Set(reader.values.map(valueKey));
+      const allowed = valueKeySet(reader.values);
       return this.gapOrUnknown(
         writer,
         reader,

@@ -37,7 +37,8 @@ export type GapKind =
   | "not"
   | "condition"
   | "unknown-keyword"
-  | "dynamic-ref";
+  | "dynamic-ref"
+  | "combination";
 
 /** [rule when it breaks backward (old writer, new reader), rule when it breaks forward]. */
 export const GAP_RULES: Record<GapKind, readonly [CompatRuleId, CompatRuleId]> = {
@@ -72,6 +73,7 @@ export const GAP_RULES: Record<GapKind, readonly [CompatRuleId, CompatRuleId]> =
   condition: ["condition-changed", "condition-changed"],
   "unknown-keyword": ["unknown-keyword-changed", "unknown-keyword-changed"],
   "dynamic-ref": ["recursive-ref-changed", "recursive-ref-changed"],
+  combination: ["any-of-branch-removed", "any-of-branch-added"],
 };
 
 export interface GapSite {

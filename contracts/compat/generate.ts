@@ -10,6 +10,7 @@ import { itemAt } from "./intersect.js";
 import type { ArrayBranch, Branch, Normal, NumberBranch, ObjectBranch, StringBranch } from "./normal-form.js";
 import type { Normalizer } from "./normalize.js";
 import { matchesPattern, schemaForName } from "./object-shape.js";
+import { setOwn } from "./values.js";
 
 const MAX_DEPTH = 8;
 
@@ -219,15 +220,15 @@ export class ValueFactory {
       if (omit.has(name) || Object.hasOwn(result, name) || Object.hasOwn(overrides, name)) continue;
       const value = this.valid(schemaForName(branch, name, this.normalizer).get(), depth + 1);
       if (value === undefined) return undefined;
-      result[name] = value;
+      setOwn(result, name, value);
       pending.push(...(branch.dependentRequired.get(name) ?? []));
     }
     for (const [name, value] of Object.entries(overrides)) {
-      result[name] = value;
+      setOwn(result, name, value);
       for (const needed of branch.dependentRequired.get(name) ?? []) {
         if (omit.has(needed) || Object.hasOwn(result, needed)) continue;
         const filler = this.valid(schemaForName(branch, needed, this.normalizer).get(), depth + 1);
-        if (filler !== undefined) result[needed] = filler;
+        if (filler !== undefined) setOwn(result, needed, filler);
       }
     }
     return this.padTo(branch, result, branch.minProperties, omit, depth);
@@ -252,7 +253,7 @@ export class ValueFactory {
       if (Object.keys(object).length >= count) break;
       if (omit.has(name) || Object.hasOwn(object, name)) continue;
       const value = this.valid(schemaForName(branch, name, this.normalizer).get(), depth + 1);
-      if (value !== undefined) object[name] = value;
+      if (value !== undefined) setOwn(object, name, value);
     }
     return object;
   }

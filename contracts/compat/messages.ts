@@ -96,6 +96,8 @@ export function describeGap(site: GapSite, direction: Direction): string {
       return `Keyword "${subject}" changed; Accord does not know what it validates.`;
     case "dynamic-ref":
       return `A dynamic or unresolved reference (${subject}) changed.`;
+    case "combination":
+      return "The schema combines more alternatives (anyOf/oneOf inside allOf) than the engine expands; it is compared as a whole.";
     default:
       return `${site.kind} changed.`;
   }

@@ -40,7 +40,14 @@ export interface Lazy {
  * undetermined.
  */
 export interface Opaque {
-  readonly kind: "not" | "condition" | "one-of" | "unknown-keyword" | "dependent-schema" | "dynamic-ref";
+  readonly kind:
+    | "not"
+    | "condition"
+    | "one-of"
+    | "unknown-keyword"
+    | "dependent-schema"
+    | "dynamic-ref"
+    | "combination";
   /** Canonical text of the constraint, to recognise the same constraint on both sides. */
   readonly key: string;
   readonly origin: Origin;

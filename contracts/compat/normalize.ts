@@ -174,7 +174,18 @@ export class Normalizer {
       .join(",")})`;
     return this.lazyOf(key, () => {
       const normals = distinct.map((part) => part.get());
-      return this.remember(key, () => this.conjoin(normals, normals[0]?.origin ?? this.top.origin));
+      const origin = normals[0]?.origin ?? this.top.origin;
+      return this.remember(key, () => {
+        try {
+          return this.conjoin(normals, origin);
+        } catch (error) {
+          if (!(error instanceof TooManyBranches)) throw error;
+          return this.asWhole(
+            normals.map((n) => n.origin),
+            origin,
+          );
+        }
+      });
     });
   }
 
@@ -232,6 +243,37 @@ export class Normalizer {
   }
 
   private build(node: JsonObject): Normal {
+    try {
+      return this.buildExpanded(node);
+    } catch (error) {
+      if (!(error instanceof TooManyBranches)) throw error;
+      return this.asWhole([{ doc: this.doc, pointer: this.originOf(node).pointer }], this.originOf(node));
+    }
+  }
+
+  /**
+   * A schema whose alternatives multiply past MAX_BRANCHES: every type, constrained by the whole
+   * schema as one opaque constraint (ajv decides it). A larger writer keeps proofs sound; a reader
+   * must meet it through an identical constraint or an example.
+   */
+  private asWhole(origins: readonly Origin[], origin: Origin): Normal {
+    const key = `combination:${origins.map((o) => o.pointer).join("&")}`;
+    const constraint: Opaque = {
+      kind: "combination",
+      keyword: "anyOf",
+      origin,
+      key: `${key}:${origins.map((o) => this.doc.shapeOf(resolveOrigin(o)) ?? o.pointer).join("&")}`,
+      accepts: (value) => origins.every((o) => o.doc.validatesAt(o.pointer, value) ?? true),
+      parts: {},
+    };
+    return {
+      id: ++normalCounter,
+      origin,
+      branches: this.top.branches.map((branch) => ({ ...branch, opaque: [constraint] })),
+    };
+  }
+
+  private buildExpanded(node: JsonObject): Normal {
     const origin = this.originOf(node);
     const opaque: Opaque[] = [];
     // A node with no keyword of its own (a bare $ref, an allOf wrapper) adds nothing to intersect.
@@ -488,7 +530,7 @@ export class Normalizer {
 
   union(members: readonly Normal[], origin: Origin): Normal {
     const branches = members.flatMap((member) => member.branches);
-    if (branches.length > MAX_BRANCHES) return this.top;
+    if (branches.length > MAX_BRANCHES) throw new TooManyBranches();
     return { id: ++normalCounter, origin, branches };
   }
 
@@ -510,7 +552,8 @@ export class Normalizer {
           if (both) next.push(both);
         }
       }
-      branches = next.length > MAX_BRANCHES ? next.slice(0, MAX_BRANCHES) : next;
+      if (next.length > MAX_BRANCHES) throw new TooManyBranches();
+      branches = next;
     }
     const checked = branches.flatMap((branch) => {
       if (!branch.values) return [branch];
@@ -643,4 +686,11 @@ function pairwiseDisjoint(members: readonly Normal[]): boolean {
     }
   }
   return true;
+}
+
+/** Raised while expanding alternatives past MAX_BRANCHES; the node is then kept whole (asWhole). */
+class TooManyBranches extends Error {}
+
+function resolveOrigin(origin: Origin): Json {
+  return origin.doc.resolve(origin.pointer) ?? null;
 }

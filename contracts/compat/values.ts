@@ -42,3 +42,23 @@ export function multipleImplies(a: number, b: number): boolean {
   const quotient = a / b;
   return Math.abs(quotient - Math.round(quotient)) < 1e-9;
 }
+
+const keySets = new WeakMap<readonly Json[], ReadonlySet<string>>();
+
+/** The keys of an enum-like list, computed once per list (enums may hold thousands of values). */
+export function valueKeySet(values: readonly Json[]): ReadonlySet<string> {
+  let keys = keySets.get(values);
+  if (!keys) {
+    keys = new Set(values.map(valueKey));
+    keySets.set(values, keys);
+  }
+  return keys;
+}
+
+/**
+ * Sets an own property even when the name is `__proto__`: a plain assignment would call the
+ * prototype setter and the property would vanish from the example event.
+ */
+export function setOwn(target: { [key: string]: Json }, name: string, value: Json): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -11,6 +11,7 @@ import type { InclusionContext } from "../engine.js";
 import { emptyOutcome, type GapKind, isClean, type Outcome } from "../gaps.js";
 import type { Branch, Lazy, Normal, ObjectBranch, Opaque } from "../normal-form.js";
 import { schemaForName } from "../object-shape.js";
+import { setOwn } from "../values.js";
 
 let branchNormalCounter = 0;
 
@@ -141,7 +142,7 @@ function seedValues(ctx: InclusionContext, writer: Branch, constraint: Opaque): 
         const filler = ctx.writerValues.valid(
           schemaForName(writer as ObjectBranch, needed, ctx.writer).get(),
         );
-        if (filler !== undefined) overrides[needed] = filler;
+        if (filler !== undefined) setOwn(overrides, needed, filler);
       }
       const filled = ctx.writerValues.objectWith(writer as ObjectBranch, overrides, new Set(), 1);
       if (filled) framed.push(filled);
