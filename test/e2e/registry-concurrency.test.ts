@@ -27,10 +27,11 @@ const run = PG_URL ? describe : describe.skip;
 run(`two registry instances on one PostgreSQL${PG_URL ? "" : ` (skipped: ${PG_SKIP_REASON})`}`, () => {
   let database: Awaited<ReturnType<typeof createDatabase>> | undefined;
   const servers: ServeProcess[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), "accord-concurrency-"));
+  let dataDir = "";
 
   beforeAll(async () => {
     requireBuild();
+    dataDir = mkdtempSync(join(tmpdir(), "accord-concurrency-"));
     database = await createDatabase();
     const store = database.url;
     servers.push(...(await Promise.all([startServe({ dataDir, store }), startServe({ dataDir, store })])));
@@ -39,7 +40,7 @@ run(`two registry instances on one PostgreSQL${PG_URL ? "" : ` (skipped: ${PG_SK
   afterAll(async () => {
     await Promise.all(servers.map((server) => stopServe(server, "SIGKILL")));
     await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir !== "") rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("never issues a duplicate id or version, whatever instance answers", async () => {

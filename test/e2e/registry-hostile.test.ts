@@ -572,13 +572,14 @@ function send(base: string, row: Hostile): Promise<{ status: number; text: strin
 beforeAll(() => requireBuild());
 
 describe.each(targets)("hostile requests against accord serve on $name", (target) => {
-  const dir = mkdtempSync(join(tmpdir(), "accord-hostile-"));
+  let dir = "";
   let server: ServeProcess | undefined;
   let opened: Awaited<ReturnType<StoreTarget["open"]>> | undefined;
   const run = target.skip ? it.skip : it;
 
   beforeAll(async () => {
     if (target.skip) return;
+    dir = mkdtempSync(join(tmpdir(), "accord-hostile-"));
     opened = await target.open();
     const users = join(dir, "users.yaml");
     writeFileSync(
@@ -625,7 +626,7 @@ describe.each(targets)("hostile requests against accord serve on $name", (target
   afterAll(async () => {
     if (server) await stopServe(server);
     await opened?.drop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir !== "") rmSync(dir, { recursive: true, force: true });
   });
 
   run.each(TABLE)(
