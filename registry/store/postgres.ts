@@ -3,6 +3,7 @@ import pg from "pg";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
 import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres/index.js";
+import { chooseVersion, notPermitted, referenced, sameNumbers } from "./rules.js";
 import type {
   RegisterOutcome,
   RegisterRequest,
@@ -709,23 +710,11 @@ function planRegistration(state: BatchState, request: RegisterRequest): Result<R
     }
   }
 
-  let version = maxVersion + 1;
-  if (request.version !== undefined) {
-    if (request.importId !== undefined) {
-      if (rows.some((row) => row.version === request.version)) {
-        return notPermitted(
-          `Version ${request.version} of subject "${subject}" already exists with another schema; import cannot overwrite it.`,
-        );
-      }
-    } else if (request.version !== version) {
-      return fail(
-        accordError("ACCORD_ERR_REGISTRY_SCHEMA_INVALID", [
-          `version ${request.version} was requested but the next version of subject "${subject}" is ${version}`,
-        ]),
-      );
-    }
-    version = request.version;
-  }
+  const chosen = chooseVersion(subject, request.version, request.importId !== undefined, maxVersion, (v) =>
+    rows.some((row) => row.version === v),
+  );
+  if (!chosen.ok) return chosen;
+  const version = chosen.value;
 
   let stored = state.byFingerprint.get(schema.fingerprint);
   if (request.importId !== undefined) {
@@ -824,18 +813,6 @@ function snapshotOf(rows: readonly { version: number; deleted: boolean }[]): Sub
     maxVersion: rows.at(-1)?.version ?? 0,
     live: rows.filter((row) => !row.deleted).map((row) => row.version),
   };
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
-}
-
-function notPermitted<T>(message: string): Result<T> {
-  return fail(accordError("ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED", [message]));
-}
-
-function referenced<T>(subject: string, version: number, referrers: readonly number[]): Result<T> {
-  return fail(accordError("ACCORD_ERR_REGISTRY_REFERENCE_EXISTS", [version, subject, referrers.join(", ")]));
 }
 
 function sqlState(err: unknown): string | undefined {

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
 import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { chooseVersion, notPermitted, referenced, sameNumbers } from "./rules.js";
 import type {
   RegisterOutcome,
   RegisterRequest,
@@ -254,23 +255,11 @@ export class SqliteStore implements RegistryStore {
       }
     }
 
-    let version = maxVersion + 1;
-    if (request.version !== undefined) {
-      if (request.importId !== undefined) {
-        if (rows.some((row) => row.version === request.version)) {
-          return notPermitted(
-            `Version ${request.version} of subject "${subject}" already exists with another schema; import cannot overwrite it.`,
-          );
-        }
-      } else if (request.version !== version) {
-        return fail(
-          accordError("ACCORD_ERR_REGISTRY_SCHEMA_INVALID", [
-            `version ${request.version} was requested but the next version of subject "${subject}" is ${version}`,
-          ]),
-        );
-      }
-      version = request.version;
-    }
+    const chosen = chooseVersion(subject, request.version, request.importId !== undefined, maxVersion, (v) =>
+      rows.some((row) => row.version === v),
+    );
+    if (!chosen.ok) return chosen;
+    const version = chosen.value;
 
     const now = Date.now();
     let id = known?.id;
@@ -504,18 +493,6 @@ interface PendingRegistration {
   readonly request: RegisterRequest;
   readonly resolve: (result: Result<RegisterOutcome>) => void;
   readonly reject: (err: unknown) => void;
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
-}
-
-function notPermitted<T>(message: string): Result<T> {
-  return fail(accordError("ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED", [message]));
-}
-
-function referenced<T>(subject: string, version: number, referrers: readonly number[]): Result<T> {
-  return fail(accordError("ACCORD_ERR_REGISTRY_REFERENCE_EXISTS", [version, subject, referrers.join(", ")]));
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
