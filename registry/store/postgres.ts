@@ -3,6 +3,7 @@ import pg from "pg";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
 import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres/index.js";
+import { type SchemaRow, toStoredSchema } from "./rows.js";
 import { chooseVersion, notPermitted, referenced, sameNumbers } from "./rules.js";
 import type {
   RegisterOutcome,
@@ -44,13 +45,6 @@ const LOCK_NAMESPACE = "accord-registry-subject";
 const MIGRATION_LOCK_KEY = 0x61_63_63_6f_72_64n; // "accord"
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
-
-interface SchemaRow {
-  id: number;
-  fingerprint: string;
-  schema: string;
-  references_json: string;
-}
 
 interface VersionRow extends SchemaRow {
   subject: string;
@@ -785,16 +779,6 @@ export function describeUrl(url: string, schema?: string): string {
 
 function scopeOf(subject: string | null): string {
   return subject ?? "";
-}
-
-function toStoredSchema(row: SchemaRow): StoredSchema {
-  return {
-    id: row.id,
-    schemaType: "JSON",
-    schema: row.schema,
-    references: JSON.parse(row.references_json) as SchemaReference[],
-    fingerprint: row.fingerprint,
-  };
 }
 
 function toSubjectVersion(row: VersionRow): SubjectVersion {

@@ -2,8 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
-import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
+import type { CompatibilityLevel, RegistryMode } from "../model.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { type SchemaRow, toStoredSchema } from "./rows.js";
 import { chooseVersion, notPermitted, referenced, sameNumbers } from "./rules.js";
 import type {
   RegisterOutcome,
@@ -23,13 +24,6 @@ export interface SqliteStoreOptions {
   readonly dataDir: string;
   /** How long a write waits for a lock held by another connection before failing with 50002. */
   readonly busyTimeoutMs?: number;
-}
-
-interface SchemaRow {
-  id: number;
-  fingerprint: string;
-  schema: string;
-  references_json: string;
 }
 
 interface VersionRow extends SchemaRow {
@@ -454,16 +448,6 @@ export class SqliteStore implements RegistryStore {
     }
     return err instanceof Error ? err : new Error(String(err));
   }
-}
-
-function toStoredSchema(row: SchemaRow): StoredSchema {
-  return {
-    id: row.id,
-    schemaType: "JSON",
-    schema: row.schema,
-    references: JSON.parse(row.references_json) as SchemaReference[],
-    fingerprint: row.fingerprint,
-  };
 }
 
 function toSubjectVersion(row: VersionRow): SubjectVersion {
