@@ -50,19 +50,11 @@ const ANNOTATIONS = new Set([
   "contentSchema",
 ]);
 
-/** Keywords the normaliser folds; anything else (but annotations and x-*) becomes an opaque constraint. */
-const FOLDED = new Set([
+/** Keywords that constrain the node itself, split by instance type in `local()`. */
+const LOCAL = new Set([
   "type",
   "enum",
   "const",
-  "$ref",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "not",
-  "if",
-  "then",
-  "else",
   "minimum",
   "maximum",
   "exclusiveMinimum",
@@ -89,31 +81,26 @@ const FOLDED = new Set([
   "maxProperties",
   "propertyNames",
   "dependentRequired",
-  "dependentSchemas",
   "dependencies",
-  "$recursiveRef",
-  "$dynamicRef",
 ]);
 
-/** Keywords that constrain the node itself (as opposed to $ref and the combinators). */
-const LOCAL = new Set(
-  [...FOLDED].filter(
-    (k) =>
-      ![
-        "$ref",
-        "allOf",
-        "anyOf",
-        "oneOf",
-        "not",
-        "if",
-        "then",
-        "else",
-        "$recursiveRef",
-        "$dynamicRef",
-        "dependentSchemas",
-      ].includes(k),
-  ),
-);
+/** Keywords that combine or point at other schemas, folded in `buildExpanded()`. */
+const COMPOSING = [
+  "$ref",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "$recursiveRef",
+  "$dynamicRef",
+  "dependentSchemas",
+];
+
+/** Keywords the normaliser folds; anything else (but annotations and x-*) becomes an opaque constraint. */
+const FOLDED = new Set([...LOCAL, ...COMPOSING]);
 
 /** More branches than this from nested unions and the engine stops expanding (kept opaque instead). */
 const MAX_BRANCHES = 64;
