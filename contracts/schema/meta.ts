@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { fail, ok, type Result } from "../errors.js";
-import { ajvFor, validatorFor } from "./ajv.js";
+import { ajvFor, newAjv } from "./ajv.js";
 import { META_SCHEMA_SPELLINGS, META_SCHEMA_URI } from "./draft.js";
 import { isJsonObject } from "./json-value.js";
 import { clip, errorAt, type SourceContext } from "./located.js";
@@ -126,9 +126,8 @@ export function checkPatterns(root: Json, context: SourceContext): Result<true> 
 }
 
 /**
- * Compiles the schema once through the shared cache, so the validator is ready for whoever needs
- * it next. Runs after the ref check, so ajv never looks outside the document; anything it still
- * refuses is reported as an invalid schema rather than thrown.
+ * Compiles the schema to prove ajv can. Runs after the ref check, so ajv never looks outside the
+ * document; anything it still refuses is reported as an invalid schema rather than thrown.
  */
 export function checkCompiles(
   root: Json,
@@ -136,33 +135,15 @@ export function checkCompiles(
   refs: readonly LocalRef[],
   context: SourceContext,
 ): Result<true> {
-  registerSpellings(draft);
-  let cause: unknown;
-  try {
-    validatorFor(root, draft);
-    return ok(true);
-  } catch (error) {
-    cause = error;
-  }
+  const cause = compileAlone(root, draft);
+  if (cause === undefined) return ok(true);
   const missing = (cause as { missingRef?: unknown }).missingRef;
   if (typeof missing === "string") {
-    const written = writtenRef(missing, refs);
-    // validatorFor compiles without registering the document (addUsedSchema: false), and then ajv
-    // cannot resolve a reference to the document's own root (`#`, `""`, the root `$id`). Such a
-    // reference has already been resolved by indexRefs, so compile once more the way ajv can.
-    if (written && written.target === "#") cause = compileRegistered(root, draft);
-    if (cause === undefined) return ok(true);
-    const stillMissing = (cause as { missingRef?: unknown }).missingRef;
-    if (typeof stillMissing === "string") {
-      const ref = writtenRef(stillMissing, refs);
-      const pointer = ref?.pointer ?? "#";
-      return fail(
-        errorAt("ACCORD_ERR_SCHEMA_REF_UNRESOLVED", context, pointer, [
-          clip(ref?.ref ?? stillMissing),
-          pointer,
-        ]),
-      );
-    }
+    const ref = writtenRef(missing, refs);
+    const pointer = ref?.pointer ?? "#";
+    return fail(
+      errorAt("ACCORD_ERR_SCHEMA_REF_UNRESOLVED", context, pointer, [clip(ref?.ref ?? missing), pointer]),
+    );
   }
   return fail(
     errorAt("ACCORD_ERR_SCHEMA_INVALID", context, "#", [`#: ajv cannot compile it: ${causeText(cause)}`]),
@@ -181,30 +162,29 @@ function writtenRef(missing: string, refs: readonly LocalRef[]): LocalRef | unde
   );
 }
 
-let checkCounter = 0;
+/** The name the document is registered under on its instance, so its root can be referenced. */
+const COMPILE_KEY = "accord-loader://compile-check";
 
 /**
- * Compiles with the document registered under a throwaway key (so its root can be referenced), then
- * unregisters it: the shared instance must not keep the document's `$id`, or the next version of
- * the same contract could not be compiled. Undefined when it compiles, else what ajv threw.
+ * Compiles on an ajv instance of the document's own (about a millisecond to make). Nothing a
+ * previous document left in a shared instance (its `$id`, a half-built entry after a failure) can
+ * change this outcome, and nothing of this document stays behind: a long-running process such as
+ * the registry compiles unrelated schemas one after another.
+ *
+ * `allErrors`: with ajv's default (stop at the first error) the generated function nests one block
+ * per property, inside the previous property's block, and a schema with a few thousand properties
+ * overflows V8's parser ("Maximum call stack size exceeded"). Collecting every error makes the
+ * blocks siblings, so the width of a schema no longer matters. The meta-schema was checked already.
+ * Undefined when it compiles, else what ajv threw.
  */
-function compileRegistered(root: Json, draft: Draft): unknown {
-  const ajv = ajvFor(draft);
-  const key = `accord-loader://compile-check/${++checkCounter}`;
-  const schema = root as object | boolean;
-  // The failed compile above left a half-built entry for this object; it would be reused as is.
-  ajv.removeSchema(schema);
+function compileAlone(root: Json, draft: Draft): unknown {
+  const ajv = newAjv(draft, { allErrors: true, validateSchema: false, code: { optimize: false } });
   try {
-    ajv.addSchema(schema, key);
-    ajv.getSchema(key);
+    ajv.addSchema(root as object | boolean, COMPILE_KEY);
+    ajv.getSchema(COMPILE_KEY);
     return undefined;
   } catch (error) {
-    // Another document holds this `$id` in the shared instance: not this document's fault, and its
-    // references were resolved by indexRefs already.
-    return error instanceof Error && /already exists/.test(error.message) ? undefined : error;
-  } finally {
-    ajv.removeSchema(key);
-    ajv.removeSchema(schema);
+    return error;
   }
 }
 

@@ -108,3 +108,24 @@ describe("compile check", () => {
     expect(error.message).toMatch(/^c\.json: #: ajv cannot compile it: .*Unterminated group/);
   });
 });
+
+describe("compile check on wide and unrelated schemas", () => {
+  it("compiles a schema with 5,000 properties (ajv's first-error code nests a block per property)", async () => {
+    const { loadSchemaValue } = await import("../../../contracts/schema/load.js");
+    const properties: Record<string, { type: string }> = {};
+    for (let index = 0; index < 5_000; index++) properties[`field_${index}`] = { type: "string" };
+    const result = loadSchemaValue({ type: "object", properties, additionalProperties: false }, "wide");
+    expect(result.ok).toBe(true);
+  });
+
+  it("is not affected by an $id an earlier schema declared", async () => {
+    const { loadSchemaValue } = await import("../../../contracts/schema/load.js");
+    expect(loadSchemaValue({ $id: "https://example.com/shared", type: "string" }, "first").ok).toBe(true);
+    const later = {
+      $id: "https://example.com/later",
+      definitions: { inner: { $id: "https://example.com/shared", type: "integer" } },
+      properties: { count: { $ref: "https://example.com/shared" } },
+    };
+    expect(loadSchemaValue(later, "later").ok).toBe(true);
+  });
+});
