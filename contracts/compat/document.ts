@@ -16,6 +16,8 @@ let documentCounter = 0;
 export class SchemaDoc {
   readonly root: Json;
   readonly draft: Draft;
+  /** Unique per document in this process: keys of place-dependent constraints start with it. */
+  readonly id: string;
   /** ajv's key for this document; fragments are `${key}#/pointer`. */
   private readonly ajvKey: string;
   private readonly pointers = new WeakMap<object, string>();
@@ -31,7 +33,8 @@ export class SchemaDoc {
   constructor(document: Pick<SchemaDocument, "root" | "draft">) {
     this.root = document.root;
     this.draft = document.draft;
-    this.ajvKey = `accord-engine://doc/${++documentCounter}`;
+    this.id = `doc${++documentCounter}`;
+    this.ajvKey = `accord-engine://${this.id}`;
     const id = isObject(this.root) ? this.root.$id : undefined;
     this.rootId = typeof id === "string" ? stripFragment(id) : undefined;
     this.index(this.root, "#");
@@ -113,6 +116,60 @@ export class SchemaDoc {
     return this.shapes.get(node);
   }
 
+  private readonly meanings = new WeakMap<object, string | null>();
+  private readonly expanding = new WeakSet<object>();
+
+  /**
+   * Canonical text of a sub-schema with every local `$ref` replaced by the text of its target, so
+   * equal texts accept equal sets in any document of the same draft. Undefined for recursive
+   * references, dynamic references, or texts past a size limit.
+   */
+  meaningOf(node: Json): string | undefined {
+    const shape = this.shapeOf(node);
+    if (shape !== undefined) return shape;
+    if (node === null || typeof node !== "object") return undefined;
+    const known = this.meanings.get(node);
+    if (known !== undefined) return known ?? undefined;
+    if (this.expanding.has(node)) return undefined;
+    this.expanding.add(node);
+    let text: string | undefined;
+    try {
+      text = this.expand(node);
+    } finally {
+      this.expanding.delete(node);
+    }
+    if (text !== undefined && text.length > MAX_MEANING_LENGTH) text = undefined;
+    this.meanings.set(node, text ?? null);
+    return text;
+  }
+
+  private expand(node: object): string | undefined {
+    if (Array.isArray(node)) {
+      const parts = node.map((child) => this.meaningOf(child));
+      return parts.every((p) => p !== undefined) ? `[${parts.join(",")}]` : undefined;
+    }
+    const object = node as JsonObject;
+    const parts: string[] = [];
+    for (const key of Object.keys(object).sort()) {
+      const child = object[key] as Json;
+      if (key === "$dynamicRef" || key === "$recursiveRef") return undefined;
+      if (key === "$id" || key === "$anchor" || key === "$dynamicAnchor" || key === "$recursiveAnchor")
+        continue;
+      let text: string | undefined;
+      if (key === "$ref") {
+        const target = typeof child === "string" ? this.resolve(child) : undefined;
+        text = target === undefined ? undefined : this.meaningOf(target);
+        if (text === undefined) return undefined;
+        parts.push(`"$ref":${text}`);
+        continue;
+      }
+      text = VALUE_KEYWORDS.has(key) ? valueKey(child) : this.meaningOf(child);
+      if (text === undefined) return undefined;
+      parts.push(`${JSON.stringify(key)}:${text}`);
+    }
+    return `{${parts.join(",")}}`;
+  }
+
   /** Records every node's pointer, anchors and ids; returns the node's shape (see shapeOf). */
   private index(node: Json, pointer: string): string | undefined {
     if (node === null || typeof node !== "object") return JSON.stringify(node);
@@ -158,6 +215,9 @@ export class SchemaDoc {
     }
   }
 }
+
+/** Past this, a sub-schema's expanded text is not worth comparing (a shared DAG can grow fast). */
+const MAX_MEANING_LENGTH = 20_000;
 
 /** Keywords whose values are data, not sub-schemas. */
 const VALUE_KEYWORDS = new Set(["enum", "const", "examples", "default"]);

@@ -154,6 +154,28 @@ export class ValueFactory {
       const repeated = this.repeatedArray(branch, length, depth);
       if (repeated) yield repeated;
     }
+    yield* this.containingArrays(branch, depth);
+  }
+
+  /** Arrays whose items meet each `contains` rule: plain valid items rarely do. */
+  private *containingArrays(branch: ArrayBranch, depth: number): Generator<Json> {
+    for (const rule of branch.contains) {
+      const item = this.valid(
+        this.normalizer.conjoin([rule.schema.get(), branch.items.get()], branch.origin),
+        depth + 1,
+      );
+      if (item === undefined) continue;
+      const count = Math.max(rule.min, 1);
+      const length = Math.max(count, branch.minItems, branch.prefix.length);
+      if (length > 1_000) continue;
+      const array = this.arrayOfLength(branch, length, depth);
+      if (array) {
+        const from = Math.max(branch.prefix.length, length - count);
+        for (let i = from; i < length; i++) array[i] = item;
+        yield array;
+      }
+      yield Array.from({ length: Math.max(count, branch.minItems) }, () => item);
+    }
   }
 
   /** An array of `length` valid items (distinct where the generator can manage it). */
@@ -274,7 +296,24 @@ export function freshNames(branch: ObjectBranch, avoid: readonly ObjectBranch[] 
 }
 
 function numberCandidates(branch: NumberBranch, hint: NumberBranch | undefined): number[] {
-  const points = new Set<number>([0, 1, -1, 2, 3, 10, 100, 0.5, 1.5, -0.5, 1_000_000, -1_000_000]);
+  const points = new Set<number>([
+    0,
+    1,
+    -1,
+    2,
+    3,
+    10,
+    100,
+    0.5,
+    1.5,
+    -0.5,
+    1_000_000,
+    -1_000_000,
+    2 ** 53,
+    1e21,
+    -1e21,
+    1e22,
+  ]);
   const bounds = [branch.min, branch.max, hint?.min, hint?.max].filter((b) => b !== undefined);
   for (const bound of bounds) {
     const b = bound.value;
@@ -284,7 +323,10 @@ function numberCandidates(branch: NumberBranch, hint: NumberBranch | undefined):
   }
   const steps = [...branch.multipleOf, ...(hint?.multipleOf ?? [])].map((m) => m.value);
   for (const step of steps) {
-    for (const k of [1, 2, 3, 5, 7, -1, 0]) points.add(step * k);
+    // Products in floating point (17 * 0.2 is 3.4000000000000004) and quotients past ajv's
+    // exact range (1e21 and above) are where two steps' multiples part ways.
+    for (let k = -3; k <= 40; k++) points.add(step * k);
+    for (const k of [1e21, 2 ** 53 + 2]) points.add(step * k);
     for (const bound of bounds) {
       const q = Math.floor(bound.value / step);
       for (const k of [q - 1, q, q + 1, q + 2]) points.add(step * k);
@@ -295,8 +337,9 @@ function numberCandidates(branch: NumberBranch, hint: NumberBranch | undefined):
     .sort((a, b) => simplicity(a) - simplicity(b) || Math.abs(a) - Math.abs(b) || b - a);
 }
 
-/** Integers before decimals, so examples read naturally. */
+/** Integers before decimals, and both before huge numbers, so examples read naturally. */
 function simplicity(n: number): number {
+  if (Math.abs(n) >= 2 ** 53) return 2;
   return Number.isInteger(n) ? 0 : 1;
 }
 

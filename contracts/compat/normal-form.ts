@@ -29,6 +29,8 @@ export interface Lazy {
   readonly key: string;
   /** The raw sub-schema's shape (SchemaDoc.shapeOf): equal shapes in one draft accept equal sets. */
   readonly shape?: string;
+  /** For a conjunction (Normalizer.lazyAll), its atoms: nested conjunctions flatten into one. */
+  readonly members?: readonly Lazy[];
   get(): Normal;
 }
 

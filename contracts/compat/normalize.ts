@@ -149,7 +149,10 @@ export class Normalizer {
 
   /** The conjunction of several lazy sub-schemas (properties merged from allOf members). */
   lazyAll(parts: readonly Lazy[]): Lazy {
-    const distinct = [...new Map(parts.map((part) => [part.key, part])).values()].filter(
+    // Flattened, so a recursive schema extended by allOf (s = base ∧ {p: s}) conjoins the same
+    // finite set of atoms at every depth and its key repeats, which ends the recursion.
+    const atoms = parts.flatMap((part) => part.members ?? [part]);
+    const distinct = [...new Map(atoms.map((part) => [part.key, part])).values()].filter(
       (p) => p.key !== "true",
     );
     if (distinct.length === 0) return this.lazy(true);
@@ -159,21 +162,26 @@ export class Normalizer {
       .map((p) => p.key)
       .sort()
       .join(",")})`;
-    return this.lazyOf(key, () => {
-      const normals = distinct.map((part) => part.get());
-      const origin = normals[0]?.origin ?? this.top.origin;
-      return this.remember(key, () => {
-        try {
-          return this.conjoin(normals, origin);
-        } catch (error) {
-          if (!(error instanceof TooManyBranches)) throw error;
-          return this.asWhole(
-            normals.map((n) => n.origin),
-            origin,
-          );
-        }
-      });
-    });
+    return this.lazyOf(
+      key,
+      () => {
+        const normals = distinct.map((part) => part.get());
+        const origin = normals[0]?.origin ?? this.top.origin;
+        return this.remember(key, () => {
+          try {
+            return this.conjoin(normals, origin);
+          } catch (error) {
+            if (!(error instanceof TooManyBranches)) throw error;
+            return this.asWhole(
+              normals.map((n) => n.origin),
+              origin,
+            );
+          }
+        });
+      },
+      undefined,
+      distinct,
+    );
   }
 
   normalize(node: Json): Normal {
@@ -187,11 +195,12 @@ export class Normalizer {
     });
   }
 
-  private lazyOf(key: string, compute: () => Normal, shape?: string): Lazy {
+  private lazyOf(key: string, compute: () => Normal, shape?: string, members?: readonly Lazy[]): Lazy {
     let value: Normal | undefined;
     return {
       key,
       shape,
+      members,
       get: () => {
         value ??= compute();
         return value;
@@ -249,7 +258,7 @@ export class Normalizer {
       kind: "combination",
       keyword: "anyOf",
       origin,
-      key: `${key}:${origins.map((o) => this.doc.shapeOf(resolveOrigin(o)) ?? o.pointer).join("&")}`,
+      key: `${key}:${origins.map((o) => this.meaningKey([resolveOrigin(o)], o)).join("&")}`,
       accepts: (value) => origins.every((o) => o.doc.validatesAt(o.pointer, value) ?? true),
       parts: {},
     };
@@ -312,8 +321,11 @@ export class Normalizer {
 
     const merged = this.conjoin(conjuncts, origin);
     if (opaque.length === 0) return merged;
+    // A new normal form: the merged one may be a referenced schema's own (its id and shape must
+    // not stand for this node, which constrains more).
     return {
-      ...merged,
+      id: ++normalCounter,
+      origin: merged.origin,
       branches: merged.branches.map((branch) => ({ ...branch, opaque: [...branch.opaque, ...opaque] })),
     };
   }
@@ -321,22 +333,35 @@ export class Normalizer {
   private opaque(kind: Opaque["kind"], node: JsonObject, keyword: string, origin: Origin): Opaque {
     const doc = this.doc;
     const pointer = origin.pointer;
-    const parts =
+    // The nodes that give the constraint its meaning. Unevaluated* depends on every sibling
+    // applicator, so its meaning is the whole node's.
+    const meaning: (Json | undefined)[] =
       kind === "condition"
-        ? [node.if ?? null, node.then ?? null, node.else ?? null]
+        ? [node.if, node.then, node.else]
         : kind === "dependent-schema"
-          ? { dependentSchemas: dependentSchemasOf(node) }
-          : kind === "one-of"
-            ? { oneOf: node.oneOf }
-            : { [keyword]: node[keyword] ?? null };
+          ? [node.dependentSchemas, node.dependencies]
+          : kind === "unknown-keyword" && keyword.startsWith("unevaluated")
+            ? [node]
+            : [node[keyword]];
     return {
       kind,
       keyword,
       origin,
-      key: `${kind}:${valueKey(parts as Json)}`,
+      key: `${kind}:${keyword}:${this.meaningKey(meaning, origin)}`,
       accepts: (value) => doc.validatesAt(pointer, value) ?? true,
       parts: this.opaqueParts(kind, node),
     };
+  }
+
+  /**
+   * A key equal on both sides only when the constraint means the same: the canonical text of its
+   * nodes with references expanded (SchemaDoc.meaningOf; the same `$ref` text can point at
+   * different schemas in two versions), else a key unique to its place in this document.
+   */
+  private meaningKey(nodes: readonly (Json | undefined)[], origin: Origin): string {
+    const shapes = nodes.map((node) => (node === undefined ? "-" : this.doc.meaningOf(node)));
+    if (shapes.some((shape) => shape === undefined)) return `${this.doc.id}${origin.pointer}`;
+    return `${this.doc.draft}:${shapes.join("|")}`;
   }
 
   private opaqueParts(kind: Opaque["kind"], node: JsonObject): OpaqueParts {
@@ -552,13 +577,21 @@ export class Normalizer {
     return { id: ++normalCounter, origin, branches: checked };
   }
 
-  /** `not` of a type list or of an enum/const folds exactly; anything else stays opaque. */
-  private complement(node: Json): Normal | undefined {
+  /**
+   * `not` of a type list or of an enum/const folds exactly, as does `not` of a bare `$ref` to
+   * such a schema and a double `not`; anything else stays opaque.
+   */
+  private complement(node: Json, depth = 0): Normal | undefined {
     if (node === true) return this.bottom;
     if (node === false) return this.top;
-    if (!isObject(node)) return undefined;
+    if (!isObject(node) || depth > 16) return undefined;
     const keys = Object.keys(node).filter((k) => !ANNOTATIONS.has(k) && !k.startsWith("x-"));
     if (keys.length === 0) return this.bottom;
+    if (keys.length === 1 && keys[0] === "$ref" && typeof node.$ref === "string") {
+      const target = this.doc.resolve(node.$ref);
+      return target === undefined ? undefined : this.complement(target, depth + 1);
+    }
+    if (keys.length === 1 && keys[0] === "not") return this.normalize(node.not as Json);
     const origin = this.originOf(node);
     if (keys.length === 1 && keys[0] === "type") {
       const excluded = declaredTypes(node.type);

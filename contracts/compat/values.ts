@@ -37,12 +37,6 @@ export function isMultipleOf(value: number, divisor: number): boolean {
   return quotient === Number.parseInt(String(quotient), 10);
 }
 
-/** Whether every multiple of `a` is a multiple of `b` (exact for integers, tolerant for decimals). */
-export function multipleImplies(a: number, b: number): boolean {
-  const quotient = a / b;
-  return Math.abs(quotient - Math.round(quotient)) < 1e-9;
-}
-
 const keySets = new WeakMap<readonly Json[], ReadonlySet<string>>();
 
 /** The keys of an enum-like list, computed once per list (enums may hold thousands of values). */

@@ -3,7 +3,7 @@ import type { Json } from "../../schema/types.js";
 import type { InclusionContext } from "../engine.js";
 import { emptyOutcome, merge, type Outcome } from "../gaps.js";
 import type { Bound, NumberBranch } from "../normal-form.js";
-import { isMultipleOf, multipleImplies } from "../values.js";
+import { isMultipleOf } from "../values.js";
 
 export function checkNumber(ctx: InclusionContext, writer: NumberBranch, reader: NumberBranch): Outcome {
   const outcome = emptyOutcome();
@@ -55,10 +55,7 @@ export function checkNumber(ctx: InclusionContext, writer: NumberBranch, reader:
     );
   }
   for (const step of reader.multipleOf) {
-    const implied =
-      writer.multipleOf.some((own) => multipleImplies(own.value, step.value)) ||
-      (integerOnly && multipleImplies(1, step.value));
-    if (implied) continue;
+    if (multipleOfImplied(writer, step.value)) continue;
     merge(
       outcome,
       ctx.gapOrUnknown(
@@ -78,7 +75,33 @@ export function checkNumber(ctx: InclusionContext, writer: NumberBranch, reader:
   return outcome;
 }
 
-/** Integer-typed, or stepping by a whole number: only integers can occur. */
+/** Beyond this, doubles are not all integers apart and ajv's `v / step` is no longer exact. */
+const EXACT_INTEGER_LIMIT = 2 ** 53 - 1;
+
+/**
+ * Whether every writer value passes the reader's `multipleOf: step` under both readings: the
+ * specification's (exact arithmetic) and ajv's (`v / step` in floating point, an integer by
+ * `parseInt(String(q))`, which fails for quotients of 1e21 and more). The same step passes the
+ * same values under either. Otherwise only integer writers whose every value is an exact double
+ * (|v| < 2^53) carry divisibility over, since there both readings agree; decimal steps
+ * (0.2 vs 0.01: 3.4000000000000004 / 0.01 is not an integer in floating point) are left to the
+ * example search, and undetermined when it finds none.
+ */
+function multipleOfImplied(writer: NumberBranch, step: number): boolean {
+  if (writer.multipleOf.some((own) => own.value === step)) return true;
+  if (!Number.isInteger(step) || !writer.integer) return false;
+  const low = writer.min?.value;
+  const high = writer.max?.value;
+  if (low === undefined || high === undefined) return false;
+  if (low < -EXACT_INTEGER_LIMIT || high > EXACT_INTEGER_LIMIT) return false;
+  return step === 1 || writer.multipleOf.some((own) => Number.isInteger(own.value) && own.value % step === 0);
+}
+
+/**
+ * Integer-typed, or stepping by a whole number: only integers can occur. (Under ajv's arithmetic
+ * too: for an integer step w, a non-integer double v never has v / w round to an integer, since
+ * its distance from the nearest multiple exceeds half a unit in the last place of the quotient.)
+ */
 function isEffectivelyInteger(branch: NumberBranch): boolean {
   return branch.integer || branch.multipleOf.some((m) => Number.isInteger(m.value));
 }

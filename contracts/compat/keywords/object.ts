@@ -284,6 +284,7 @@ function checkPropertyNames(
     const example =
       value === undefined ? undefined : ctx.writerValues.objectWith(writer, { [name]: value }, new Set(), 1);
     if (example) outcome.gaps.push({ ...where, subject: name, example });
+    else outcome.unknowns.push({ ...where, subject: name });
   }
   for (const unknown of inner.unknowns) outcome.unknowns.push({ ...where, subject: unknown.subject });
   return outcome;
@@ -294,14 +295,20 @@ function checkDependencies(ctx: InclusionContext, writer: ObjectBranch, reader: 
   for (const [name, needs] of reader.dependentRequired) {
     for (const needed of needs) {
       if (writer.required.has(needed) || writer.dependentRequired.get(name)?.includes(needed)) continue;
-      const value = ctx.writerValues.valid(schemaForName(writer, name, ctx.writer).get());
-      if (value === undefined) continue;
       const where = {
         kind: "dependentRequired" as GapKind,
         writerPath: pointer(writer.origin, dependencyKeyword(writer)),
         readerPath: pointer(reader.origin, dependencyKeyword(reader)),
         subject: `${name} -> ${needed}`,
       };
+      const nameSchema = writerSchemaFor(ctx, writer, name, writerIsClosed(writer));
+      // A writer that can never carry the name never triggers the dependency.
+      if (nameSchema === undefined) continue;
+      const value = ctx.writerValues.valid(nameSchema);
+      if (value === undefined) {
+        outcome.unknowns.push(where);
+        continue;
+      }
       const example = ctx.writerValues.objectWith(writer, { [name]: value }, new Set([needed]), 1);
       if (example && !Object.hasOwn(example, needed)) outcome.gaps.push({ ...where, example });
       else outcome.unknowns.push(where);

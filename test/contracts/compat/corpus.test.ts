@@ -29,6 +29,7 @@ const FAMILIES = [
   "object",
   "refs",
   "required",
+  "soundness",
   "string",
   "type",
   "undetermined",
