@@ -37,6 +37,23 @@ export abstract class BaseCommand<R = unknown> extends Command {
 
   abstract override run(): Promise<R>;
 
+  /**
+   * Prints a report for people. Under `--json` nothing is rendered at all: oclif would drop the
+   * text anyway, and rendering a large report only to discard it costs time and memory.
+   */
+  protected async logReport(render: () => string | Promise<string>): Promise<void> {
+    if (this.jsonEnabled()) return;
+    this.log(await render());
+  }
+
+  /**
+   * `--json` output, plain. oclif's own tokenises the JSON to colour it, which for a report of many
+   * megabytes takes seconds and an object per token; this output is for machines anyway.
+   */
+  override logJson(json: unknown): void {
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  }
+
   /** Makes the process exit 1 once the command finishes; output (including `--json`) still happens. */
   protected exitWithFindings(): void {
     process.exitCode = 1;

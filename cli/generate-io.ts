@@ -89,7 +89,7 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) {
     const path = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) files.push(...(await listFiles(dir, path)));
+    if (entry.isDirectory()) for (const file of await listFiles(dir, path)) files.push(file);
     else files.push(path);
   }
   return files.sort();

@@ -89,7 +89,7 @@ export async function renderSubjectsInParallel(
   if (firstError) return firstError;
   for (const reply of replies) {
     if (!reply.ok) return { ok: false, error: reply.error };
-    parts.push(...reply.parts);
+    for (const part of reply.parts) parts.push(part);
   }
   return ok(parts);
 }

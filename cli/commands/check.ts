@@ -66,8 +66,8 @@ Exit codes: 0 passed, 1 findings, 2 usage, configuration or git error, 3 interna
         ? { ref: flags.against, resolved: base.resolved, commit: base.commit }
         : undefined;
     const result: CheckResult = against ? { ...report, against } : report;
-    this.log(
-      await renderCheck(result, {
+    await this.logReport(() =>
+      renderCheck(result, {
         format: flags.format,
         dir: flags.dir,
         style: this.style,

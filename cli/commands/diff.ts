@@ -64,7 +64,7 @@ Exit codes: 0 compatible, 1 incompatible or undetermined, 2 usage or input error
       writersEmitOnlyDeclared: flags["writers-emit-only-declared"],
     });
 
-    this.log(
+    await this.logReport(() =>
       formatCompatReport(report, {
         style: this.style,
         oldSource: previous.source,

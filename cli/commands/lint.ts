@@ -52,7 +52,7 @@ Exit codes: 0 no errors (warnings alone pass), 1 lint errors, 2 usage, configura
     const result: LintResult = { ...lint, passed: lint.counts.errors === 0, ...(against ? { against } : {}) };
     const subjects = catalog.subjects.map((subject) => subject.name);
     const options = { format: flags.format, dir: flags.dir, style: this.style, version: this.config.version };
-    this.log(await renderLint({ result, subjects, ...(against ? { against } : {}) }, options));
+    await this.logReport(() => renderLint({ result, subjects, ...(against ? { against } : {}) }, options));
     if (!result.passed) this.exitWithFindings();
     return result;
   }

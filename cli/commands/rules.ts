@@ -26,7 +26,7 @@ registry); lint rule ids name a governance rule (accord lint). Exceptions in acc
     const { flags } = await this.parse(Rules);
     const { listRules } = await import("../../contracts/rules/catalog.js");
     const rules = listRules(flags.kind);
-    const width = Math.max(...rules.map((r) => r.id.length));
+    const width = rules.reduce((widest, rule) => Math.max(widest, rule.id.length), 0);
     for (const rule of rules) {
       const extra = rule.confluent
         ? ` (Confluent: ${rule.confluent})`

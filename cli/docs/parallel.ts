@@ -81,7 +81,7 @@ function slices(files: CatalogFiles, count: number): [string, string][][] {
   let current: [string, string][] = [...loose];
   let filled = 0;
   for (const name of subjects) {
-    current.push(...(bySubject.get(name) ?? []));
+    for (const file of bySubject.get(name) ?? []) current.push(file);
     filled += size(name);
     if (filled >= (total * (out.length + 1)) / count && out.length < count - 1) {
       out.push(current);
@@ -160,7 +160,7 @@ export async function draftCatalog(
     if (draft) hits.push(draft);
     else {
       keys.set(name, key);
-      missing.push(...subjectFiles);
+      for (const file of subjectFiles) missing.push(file);
     }
   }
   const built =

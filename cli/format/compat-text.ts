@@ -5,6 +5,8 @@ import type {
   Finding,
   Undecided,
 } from "../../contracts/compat/types.js";
+import { breakingInstancePath } from "../../contracts/gate/instance-path.js";
+import { breakingSpot } from "./example-excerpt.js";
 import { plainStyle, type Style } from "./style.js";
 
 export interface CompatTextOptions {
@@ -30,12 +32,14 @@ export function formatCompatReport(report: CompatReport, options: CompatTextOpti
     lines.push(`${INDENT}old: ${options.oldSource ?? "?"}`, `${INDENT}new: ${options.newSource ?? "?"}`);
   }
 
-  lines.push("", style.bold("Assumptions"), ...assumptionLines(report, options).map((line) => `  - ${line}`));
+  lines.push("", style.bold("Assumptions"));
+  for (const line of assumptionLines(report, options)) lines.push(`  - ${line}`);
 
   if (report.findings.length > 0) {
     lines.push("", style.bold(`Breaking changes (${report.findings.length})`));
     report.findings.forEach((finding, index) => {
-      lines.push("", ...findingLines(finding, index + 1, style));
+      lines.push("");
+      for (const line of findingLines(finding, index + 1, style)) lines.push(line);
     });
   }
 
@@ -46,7 +50,8 @@ export function formatCompatReport(report: CompatReport, options: CompatTextOpti
       `${INDENT}Accord could neither prove these compatible nor build an event that breaks them:`,
     );
     report.undetermined.forEach((spot, index) => {
-      lines.push("", ...undecidedLines(spot, index + 1, style));
+      lines.push("");
+      for (const line of undecidedLines(spot, index + 1, style)) lines.push(line);
     });
   }
 
@@ -112,15 +117,15 @@ function assumptionLines(report: CompatReport, options: CompatTextOptions): stri
 }
 
 function findingLines(finding: Finding, number: number, style: Style): string[] {
+  const spot = breakingSpot(finding.example, breakingInstancePath(finding, finding.example));
   const lines = [
     `${number}. ${style.bold(style.red(finding.rule))}  ${directionLabel(finding.direction)}${against(finding.against)}`,
     ...whereLines(finding),
     `${INDENT}${finding.message}`,
+    `${INDENT}${style.bold(`Breaks at ${spot.at === "" ? "the event itself" : spot.at}: ${spot.value}`)}`,
     `${INDENT}${exampleCaption(finding.direction)}`,
   ];
-  for (const line of JSON.stringify(finding.example, null, 2).split("\n")) {
-    lines.push(`${INDENT}  ${style.cyan(line)}`);
-  }
+  for (const line of spot.excerpt) lines.push(`${INDENT}  ${style.cyan(line)}`);
   return lines;
 }
 
@@ -144,8 +149,8 @@ function directionLabel(direction: Direction): string {
 
 function exampleCaption(direction: Direction): string {
   return direction === "backward"
-    ? "Example event, valid under the old schema and rejected by the new one:"
-    : "Example event, valid under the new schema and rejected by the old one:";
+    ? "Example event (excerpt; --json has it whole), valid under the old schema and rejected by the new one:"
+    : "Example event (excerpt; --json has it whole), valid under the new schema and rejected by the old one:";
 }
 
 function against(version: number | undefined): string {

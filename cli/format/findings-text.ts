@@ -1,7 +1,8 @@
 import { type CatalogFinding, countFindings, type FindingCounts } from "../../contracts/catalog/findings.js";
 import type { GateReport } from "../../contracts/gate/index.js";
 import type { LintResult } from "../../contracts/lint/index.js";
-import { exampleSides, locationText } from "./finding-paths.js";
+import { exampleLines, seenInLine } from "./finding-details.js";
+import { locationText } from "./finding-paths.js";
 import { plainStyle, type Style } from "./style.js";
 
 /**
@@ -14,9 +15,6 @@ export interface FindingsTextOptions {
   /** Prepended to catalog-relative paths (the catalog folder as seen from the working directory). */
   readonly pathPrefix?: string;
 }
-
-/** Example events are usually small; a pathological one is cut so the log stays readable. */
-const MAX_EXAMPLE_LINES = 40;
 
 export function formatFindings(
   findings: readonly CatalogFinding[],
@@ -32,7 +30,7 @@ export function formatFindings(
       group = heading;
       lines.push("", style.bold(heading));
     }
-    lines.push(...findingLines(finding, style, prefix));
+    for (const line of findingLines(finding, style, prefix)) lines.push(line);
   }
   return lines;
 }
@@ -55,19 +53,12 @@ function findingLines(finding: CatalogFinding, style: Style, prefix: string): st
   const head = `  ${label} ${style.bold(finding.ruleId)}${what.length > 0 ? ` (${what.join(", ")})` : ""}${where ? `  ${where}` : ""}`;
   const lines = [head, `      ${finding.message}`];
 
-  if (finding.example !== undefined) {
-    const sides = exampleSides(finding);
-    lines.push(
-      sides
-        ? `      Example event, accepted by ${sides.accepts} and rejected by ${sides.rejects}:`
-        : "      Example event:",
-    );
-    const example = JSON.stringify(finding.example, null, 2).split("\n");
-    const shown = example.length > MAX_EXAMPLE_LINES ? example.slice(0, MAX_EXAMPLE_LINES) : example;
-    lines.push(...shown.map((line) => `        ${style.cyan(line)}`));
-    if (shown.length < example.length) {
-      lines.push(`        … ${example.length - shown.length} more lines (--format json has the whole event)`);
-    }
+  const seen = seenInLine(finding);
+  if (seen !== undefined) lines.push(`      ${seen}`);
+  const [breaks, caption, ...excerpt] = exampleLines(finding);
+  if (breaks !== undefined && caption !== undefined) {
+    lines.push(`      ${style.bold(breaks)}`, `      ${caption}`);
+    for (const line of excerpt) lines.push(`        ${style.cyan(line)}`);
   }
   if (finding.acknowledged) {
     const { exception, reason, expires } = finding.acknowledged;
@@ -117,7 +108,7 @@ export function formatCheckText(report: GateReport, options: CheckTextOptions = 
     const incompatible = report.registry.filter((verdict) => verdict.status === "incompatible").length;
     lines.push(`  registry: ${plural(report.registry.length, "subject")} tested, ${incompatible} rejected`);
   }
-  lines.push(...formatFindings(report.findings, options));
+  for (const line of formatFindings(report.findings, options)) lines.push(line);
   lines.push("", verdictLine(report.passed, report.counts, style));
   return lines.join("\n");
 }
@@ -134,7 +125,7 @@ export function formatLintText(result: LintResult, options: LintTextOptions = {}
       (options.against ? ` (against ${options.against.ref})` : ""),
   ];
   for (const skipped of result.skipped) lines.push(style.dim(`  skipped ${skipped.id}: ${skipped.reason}`));
-  lines.push(...formatFindings(result.findings, options));
+  for (const line of formatFindings(result.findings, options)) lines.push(line);
   lines.push("", verdictLine(passed, countFindings(result.findings), style));
   return lines.join("\n");
 }

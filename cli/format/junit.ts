@@ -1,7 +1,8 @@
 import { type CatalogFinding, isFailing } from "../../contracts/catalog/findings.js";
 import type { GateReport } from "../../contracts/gate/index.js";
 import type { LintResult } from "../../contracts/lint/index.js";
-import { displayPath, exampleSides, locationText } from "./finding-paths.js";
+import { exampleLines, seenInLine } from "./finding-details.js";
+import { displayPath, locationText } from "./finding-paths.js";
 
 /**
  * JUnit XML, the report format CI servers (GitLab, Jenkins, Azure) show as test results. One suite
@@ -38,15 +39,9 @@ function details(finding: CatalogFinding, pathPrefix: string): string {
   const lines = [`${finding.ruleId}: ${finding.message}`];
   const where = locationText(finding, pathPrefix);
   if (where) lines.push(`at ${where}${finding.pointer ? ` (${finding.pointer})` : ""}`);
-  if (finding.example !== undefined) {
-    const sides = exampleSides(finding);
-    lines.push(
-      sides
-        ? `example event, accepted by ${sides.accepts} and rejected by ${sides.rejects}:`
-        : "example event:",
-      JSON.stringify(finding.example, null, 2),
-    );
-  }
+  const seen = seenInLine(finding);
+  if (seen !== undefined) lines.push(seen);
+  for (const line of exampleLines(finding)) lines.push(line);
   if (finding.acknowledged) lines.push(`acknowledged in accord.yaml: ${finding.acknowledged.reason}`);
   lines.push(`fingerprint ${finding.fingerprint}`);
   return lines.join("\n");
@@ -96,7 +91,7 @@ function render(title: string, suites: readonly JunitSuite[], pathPrefix: string
     lines.push(
       `  <testsuite name="${xml(suite.name)}" tests="${tests}" failures="${failures}" errors="0" skipped="0">`,
     );
-    for (const test of suite.cases) lines.push(...renderCase(test, pathPrefix));
+    for (const test of suite.cases) for (const line of renderCase(test, pathPrefix)) lines.push(line);
     lines.push("  </testsuite>");
   }
   lines.push("</testsuites>");
@@ -105,23 +100,27 @@ function render(title: string, suites: readonly JunitSuite[], pathPrefix: string
 
 function bySubject<T>(items: readonly T[], subjectOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = subjectOf(item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
+  for (const item of items) appendTo(groups, subjectOf(item), item);
   return groups;
+}
+
+function appendTo<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const list = groups.get(key);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
 }
 
 const CATALOG_SUITE = "accord.yaml";
 
 export function checkJunit(report: GateReport, pathPrefix: string): string {
   const suites = new Map<string, JunitCase[]>();
-  const add = (suite: string, test: JunitCase) => suites.set(suite, [...(suites.get(suite) ?? []), test]);
-  const compat = report.findings.filter((finding) => finding.source === "compat");
+  const add = (suite: string, test: JunitCase) => appendTo(suites, suite, test);
+  const compat = bySubject(
+    report.findings.filter((finding) => finding.source === "compat"),
+    (finding) => `${finding.subject}|${finding.version}`,
+  );
   for (const check of report.checks) {
-    const findings = compat.filter(
-      (finding) => finding.subject === check.subject && finding.version === check.version,
-    );
+    const findings = compat.get(`${check.subject}|${check.version}`) ?? [];
     const against =
       check.against.length > 0 ? ` against ${check.against.map((v) => `v${v}`).join(", ")}` : "";
     add(check.subject, {

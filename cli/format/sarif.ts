@@ -2,7 +2,8 @@ import type { CatalogFinding } from "../../contracts/catalog/findings.js";
 import { COMPAT_RULES } from "../../contracts/compat/rules.js";
 import { GATE_RULES } from "../../contracts/gate/rules.js";
 import { LINT_RULES } from "../../contracts/lint/rules/index.js";
-import { displayPath, exampleSides } from "./finding-paths.js";
+import { exampleLines, seenInLine } from "./finding-details.js";
+import { displayPath } from "./finding-paths.js";
 
 /**
  * SARIF 2.1.0 (OASIS), the format GitHub code scanning uploads. What GitHub needs beyond the
@@ -42,15 +43,9 @@ function level(finding: CatalogFinding): "error" | "warning" | "note" {
 
 function messageText(finding: CatalogFinding): string {
   const lines = [finding.message];
-  if (finding.example !== undefined) {
-    const sides = exampleSides(finding);
-    lines.push(
-      sides
-        ? `Example event, accepted by ${sides.accepts} and rejected by ${sides.rejects}:`
-        : "Example event:",
-      JSON.stringify(finding.example),
-    );
-  }
+  const seen = seenInLine(finding);
+  if (seen !== undefined) lines.push(seen);
+  for (const line of exampleLines(finding)) lines.push(line);
   return lines.join("\n");
 }
 
@@ -96,7 +91,9 @@ export function toSarif(findings: readonly CatalogFinding[], options: SarifOptio
         ...(finding.subject !== undefined ? { subject: finding.subject } : {}),
         ...(finding.version !== undefined ? { version: finding.version } : {}),
         ...(finding.pointer !== undefined ? { pointer: finding.pointer } : {}),
-        ...(finding.example !== undefined ? { example: finding.example } : {}),
+        // The whole example is in --format json; here the message has the excerpt around `at`.
+        ...(finding.at !== undefined ? { at: finding.at } : {}),
+        ...(finding.seenIn !== undefined ? { seenIn: finding.seenIn } : {}),
       },
       ...(finding.acknowledged
         ? {

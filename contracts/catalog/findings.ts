@@ -45,10 +45,26 @@ export interface CatalogFinding {
   readonly oldPath?: string;
   readonly newPath?: string;
   readonly example?: Json;
+  /** Where in `example` the breaking value sits: an RFC 6901 pointer into the event, `""` for the whole event. */
+  readonly at?: string;
+  /**
+   * The same change seen in several versions or comparisons (transitive modes): each of them, in
+   * version order, this finding's own first. Absent when the change was seen once.
+   */
+  readonly seenIn?: readonly FindingOccurrence[];
   /** True for a spot the engine could neither prove compatible nor break with an example. */
   readonly undetermined?: boolean;
   /** Set when an exception in accord.yaml covers the finding. */
   readonly acknowledged?: Acknowledgement;
+}
+
+/** One version and comparison a grouped compatibility finding was seen in. */
+export interface FindingOccurrence {
+  readonly version: number;
+  /** The earlier version it was compared with. */
+  readonly against?: number;
+  /** The fingerprint the finding has in that version (what an exception may name). */
+  readonly fingerprint: string;
 }
 
 /**

@@ -154,10 +154,10 @@ function makeRow(
     const item = itemSchema(view);
     if (item && declaredTypes(view).includes("array")) {
       const itemView = viewOf(walk.context, item.schema, item.pointer, below);
-      const itemConstraints = constraintsOf(itemView).map((c) => `each item: ${c}`);
-      constraints.push(...itemConstraints);
+      for (const c of constraintsOf(itemView)) constraints.push(`each item: ${c}`);
       if (itemView.recursiveRef === undefined && !declaredTypes(itemView).includes("array")) {
-        children.push(...childRows(walk, itemView, `${path}[]`, expandingBelow(below, itemView), depth + 1));
+        const itemRows = childRows(walk, itemView, `${path}[]`, expandingBelow(below, itemView), depth + 1);
+        for (const row of itemRows) children.push(row);
       }
     }
   } else if (depth >= MAX_DEPTH) {

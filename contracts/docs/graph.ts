@@ -200,7 +200,8 @@ export function layoutGraph(model: DocsModel, subjectIndices: readonly number[])
   const columns = [left, events, right];
   const tops = verticalPlacement(columns);
   const widths = columns.map(columnWidth);
-  const bottom = Math.max(NODE_HEIGHT, ...[...tops.values()].map((y) => y + NODE_HEIGHT));
+  let bottom = NODE_HEIGHT;
+  for (const top of tops.values()) bottom = Math.max(bottom, top + NODE_HEIGHT);
   const height = bottom + MARGIN;
   const nodes: GraphNode[] = [];
   const placed = new Map<string, GraphNode>();

@@ -2,6 +2,7 @@ import { type CatalogFinding, findingFingerprint } from "../catalog/findings.js"
 import type { CatalogConfig, CatalogSubject, CatalogVersion } from "../catalog/types.js";
 import { checkCompatibility } from "../compat/index.js";
 import type { CompatReport } from "../compat/types.js";
+import { breakingInstancePath } from "./instance-path.js";
 import { locateNearest } from "./locate.js";
 
 export interface VersionCheck {
@@ -69,7 +70,12 @@ export function checkVersion(
     };
   };
   for (const entry of report.findings) {
-    findings.push({ ...common(entry), severity: "error", example: entry.example });
+    findings.push({
+      ...common(entry),
+      severity: "error",
+      example: entry.example,
+      at: breakingInstancePath(entry, entry.example),
+    });
   }
   for (const entry of report.undetermined) {
     findings.push({

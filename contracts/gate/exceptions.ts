@@ -1,5 +1,6 @@
 import type { CatalogFinding } from "../catalog/findings.js";
 import type { CatalogException } from "../catalog/types.js";
+import { occurrencesOf } from "./group.js";
 
 export type ExceptionStatus = "used" | "unused" | "expired" | "not-checked";
 
@@ -9,13 +10,19 @@ export interface ExceptionOutcome extends CatalogException {
   readonly matched: number;
 }
 
-/** Whether an exception names the finding: every field it gives must agree. */
+/**
+ * Whether an exception names the finding: every field it gives must agree. A change seen in several
+ * versions is one finding, so naming any version (or fingerprint) it was seen in names it.
+ */
 export function exceptionMatches(exception: CatalogException, finding: CatalogFinding): boolean {
   return (
-    (exception.fingerprint === undefined || exception.fingerprint === finding.fingerprint) &&
     (exception.subject === undefined || exception.subject === finding.subject) &&
-    (exception.version === undefined || exception.version === finding.version) &&
-    (exception.rule === undefined || exception.rule === finding.ruleId)
+    (exception.rule === undefined || exception.rule === finding.ruleId) &&
+    occurrencesOf(finding).some(
+      (seen) =>
+        (exception.fingerprint === undefined || exception.fingerprint === seen.fingerprint) &&
+        (exception.version === undefined || exception.version === seen.version),
+    )
   );
 }
 

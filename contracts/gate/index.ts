@@ -17,6 +17,7 @@ import type {
 import { joinPointer } from "../schema/pointer.js";
 import { checkVersion, type VersionCheck } from "./compat.js";
 import { applyExceptions, type ExceptionOutcome } from "./exceptions.js";
+import { groupFindings } from "./group.js";
 import { locateNearest } from "./locate.js";
 import { GATE_RULES, type GateRuleId } from "./rules.js";
 
@@ -146,7 +147,7 @@ export function gatePart(input: GatePartInput): GatePart {
   toCheck.forEach(({ subject, version }, index) => {
     const result = checkVersion(subject, version, head.config, input.allowUndetermined === true);
     checks.push(result.check);
-    findings.push(...result.findings);
+    for (const finding of result.findings) findings.push(finding);
     input.onProgress?.(index + 1, toCheck.length);
   });
 
@@ -175,7 +176,7 @@ export function finishGate(parts: readonly GatePart[], options: FinishOptions): 
       exception.version !== undefined &&
       examined.has(`${exception.subject}|${exception.version}`));
   const applied = applyExceptions(
-    parts.flatMap((part) => part.findings),
+    groupFindings(parts.flatMap((part) => part.findings)),
     options.config.exceptions,
     options.today,
     inScope,

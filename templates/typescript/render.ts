@@ -86,7 +86,7 @@ export async function renderPackage(
   const helpers = new Set<RuntimeHelper>();
   const formats = new Set<string>();
   for (const part of parts) {
-    files.push(...part.files);
+    for (const file of part.files) files.push(file);
     for (const helper of part.helpers) helpers.add(helper);
     for (const format of part.formats) formats.add(format);
   }

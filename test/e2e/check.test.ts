@@ -108,7 +108,10 @@ describe("accord check --against main", () => {
     expect(out).toContain(
       "error enum-value-removed (v3, backward, against v2)  contracts/schemas/order-placed/v3.json:",
     );
-    expect(out).toContain("Example event, accepted by v2 and rejected by v3:");
+    expect(out).toContain('Breaks at /currency: "GBP"');
+    expect(out).toContain(
+      "Example event (excerpt; --format json has it whole), accepted by v2 and rejected by v3:",
+    );
     expect(out).toContain('"currency": "GBP"');
     expect(out).toContain("error version-edited (v1)  contracts/schemas/refund-issued/v1.json:1:1");
     expect(out).toContain("acknowledged max-length-decreased (v2, backward, against v1)");
@@ -201,7 +204,7 @@ describe("accord check --against main", () => {
     expect(lines).toHaveLength(6);
     const error = lines.find((line) => line.includes("enum-value-removed"));
     expect(error).toMatch(
-      /^::error file=contracts\/schemas\/order-placed\/v3\.json,line=\d+,col=\d+,title=accord enum-value-removed order-placed v3::.*%0AExample event, accepted by v2 and rejected by v3:%0A\{%0A/,
+      /^::error file=contracts\/schemas\/order-placed\/v3\.json,line=\d+,col=\d+,title=accord enum-value-removed order-placed v3::.*%0ABreaks at \/currency: "GBP"%0AExample event \(excerpt; --format json has it whole\), accepted by v2 and rejected by v3:%0A\{%0A/,
     );
     expect(lines.find((line) => line.includes("version-edited"))).toMatch(
       /^::error file=contracts\/schemas\/refund-issued\/v1\.json,line=1,col=1,title=accord version-edited refund-issued v1::/,
@@ -246,7 +249,10 @@ describe("accord check --against main", () => {
       ["v2 compatibility (BACKWARD against v1)", 0],
     ]);
     const breaking = failures.find((failure) => failure.attributes.type === "enum-value-removed");
-    expect(breaking?.text).toContain("example event, accepted by v2 and rejected by v3:");
+    expect(breaking?.text).toContain('Breaks at /currency: "GBP"');
+    expect(breaking?.text).toContain(
+      "Example event (excerpt; --format json has it whole), accepted by v2 and rejected by v3:",
+    );
     const shipment = suites.find((suite) => suite.attributes.name === "shipment-sent");
     expect(findAll(shipment ?? root, "system-out")[0]?.text).toContain("[acknowledged] max-length-decreased");
   });

@@ -69,7 +69,10 @@ describe("accord diff: verdicts and exit codes", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^INCOMPATIBLE under BACKWARD/);
     expect(result.stdout).toContain("max-length-decreased");
-    expect(result.stdout).toContain("Example event, valid under the old schema and rejected by the new one:");
+    expect(result.stdout).toContain("Breaks at /name: ");
+    expect(result.stdout).toContain(
+      "Example event (excerpt; --json has it whole), valid under the old schema and rejected by the new one:",
+    );
     expect(result.stdout).toContain("(assumed: no $schema)");
     expect(result.stdout).not.toContain("\u001b[");
   });

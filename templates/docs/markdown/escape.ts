@@ -17,11 +17,17 @@ export function mdCell(text: string): string {
   return mdText(text.replace(/\s*\n\s*/g, " "));
 }
 
+/** The longest run of backticks in the text (0 for none); a loop, as the runs are unbounded. */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+
 /** An inline code span that survives any backticks in its content (CommonMark 6.1). */
 export function code(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, " ");
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
+  const fence = "`".repeat(longestBacktickRun(flat) + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
@@ -33,8 +39,7 @@ export function cellCode(text: string): string {
 
 /** A fenced block whose fence is longer than any backtick run inside. */
 export function fenced(text: string, language: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
+  const fence = "`".repeat(Math.max(2, longestBacktickRun(text)) + 1);
   return `${fence}${language}\n${text.replace(/\n$/, "")}\n${fence}`;
 }
 

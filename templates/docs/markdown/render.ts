@@ -80,7 +80,10 @@ function subjectMarkdown(s: SubjectDoc): string {
     "",
     `[Back to the index](../README.md)`,
   );
-  for (const version of [...s.versions].reverse()) lines.push("", ...versionMarkdown(s, version, latest));
+  for (const version of [...s.versions].reverse()) {
+    lines.push("");
+    for (const line of versionMarkdown(s, version, latest)) lines.push(line);
+  }
   return `${lines.join("\n")}\n`;
 }
 
@@ -101,7 +104,10 @@ function fieldLines(rows: readonly FieldRow[], depth: number, out: string[]): vo
 function versionMarkdown(s: SubjectDoc, v: VersionDoc, latest: number): string[] {
   const lines = [`## Version ${v.version}${v.version === latest ? " (latest)" : ""}`, ""];
   lines.push(`File ${code(v.file)}, JSON Schema ${v.draft}${v.draftAssumed ? " (assumed)" : ""}.`, "");
-  if (v.change) lines.push(...changeMarkdown(s, v.change, v.version), "");
+  if (v.change) {
+    for (const line of changeMarkdown(s, v.change, v.version)) lines.push(line);
+    lines.push("");
+  }
   lines.push("### Fields", "");
   const rootConstraints =
     v.fields.rootConstraints.length > 0 ? `: ${v.fields.rootConstraints.map(code).join(" ")}` : "";

@@ -67,7 +67,7 @@ describe("formatCompatReport", () => {
     expect(closed).toContain("content model: writers emit only declared properties");
   });
 
-  it("shows each finding with rule, direction, both pointers, message and the indented example", () => {
+  it("shows each finding with rule, direction, both pointers, message, the breaking value and the example", () => {
     const text = formatCompatReport(incompatible, { oldSource: "v1.json", newSource: "v2.json" });
     expect(text).toContain(
       [
@@ -75,7 +75,8 @@ describe("formatCompatReport", () => {
         "   old: #/properties/currency/enum",
         "   new: #/properties/currency/enum",
         '   enum value "CHF" was removed.',
-        "   Example event, valid under the old schema and rejected by the new one:",
+        '   Breaks at /currency: "CHF"',
+        "   Example event (excerpt; --json has it whole), valid under the old schema and rejected by the new one:",
         "     {",
         '       "currency": "CHF",',
         '       "total": 12.5',
@@ -85,7 +86,9 @@ describe("formatCompatReport", () => {
     expect(text).toContain(
       "2. max-length-increased  [forward: old schema reading new events] (against earlier version 2)",
     );
-    expect(text).toContain("   Example event, valid under the new schema and rejected by the old one:");
+    expect(text).toContain(
+      "   Example event (excerpt; --json has it whole), valid under the new schema and rejected by the old one:",
+    );
     expect(text).toContain(`     "${"x".repeat(33)}"`);
     expect(text).toContain("   old: v1.json\n   new: v2.json");
   });

@@ -76,7 +76,7 @@ describe("runGate without a base: every version chain", () => {
     expect(validatorFor(v3.root, v3.draft)(finding?.example)).toBe(false);
   });
 
-  it("compares with every earlier version under a TRANSITIVE mode, naming the version it breaks against", () => {
+  it("compares with every earlier version under a TRANSITIVE mode, reporting a change seen against several once", () => {
     const head = catalog(
       {
         "schemas/order/v1.json": V1,
@@ -93,8 +93,14 @@ describe("runGate without a base: every version chain", () => {
     ]);
     expect(report.findings.map((finding) => [finding.ruleId, finding.version, finding.against])).toEqual([
       ["enum-value-removed", 3, 1],
-      ["enum-value-removed", 3, 2],
     ]);
+    const [finding] = report.findings;
+    expect(finding?.seenIn?.map((seen) => [seen.version, seen.against])).toEqual([
+      [3, 1],
+      [3, 2],
+    ]);
+    expect(finding?.at).toBe("/currency");
+    expect(report.counts.errors).toBe(1);
   });
 
   it("skips subjects whose mode is NONE", () => {

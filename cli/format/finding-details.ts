@@ -1,0 +1,53 @@
+import type { CatalogFinding } from "../../contracts/catalog/findings.js";
+import { breakingSpot } from "./example-excerpt.js";
+import { exampleSides } from "./finding-paths.js";
+
+/**
+ * What every report but JSON says about a breaking change beyond its message, in the order a
+ * person reads it: where the event breaks and with what value, the excerpt of the example around
+ * it, and the other versions the same change was seen in. The formats differ only in how they
+ * wrap these lines.
+ */
+
+/** Occurrences named one by one; a subject with hundreds of versions gets a count for the rest. */
+const MAX_OCCURRENCES = 12;
+const MAX_AGAINST = 6;
+
+/** The breaking value and the excerpt of the example event, or nothing for findings without one. */
+export function exampleLines(finding: CatalogFinding): string[] {
+  if (finding.example === undefined) return [];
+  const spot = breakingSpot(finding.example, finding.at);
+  const sides = exampleSides(finding);
+  return [
+    `Breaks at ${spot.at === "" ? "the event itself" : spot.at}: ${spot.value}`,
+    sides
+      ? `Example event (excerpt; --format json has it whole), accepted by ${sides.accepts} and rejected by ${sides.rejects}:`
+      : "Example event (excerpt; --format json has it whole):",
+    ...spot.excerpt,
+  ];
+}
+
+function againstText(versions: readonly number[]): string {
+  return versions.length <= MAX_AGAINST
+    ? versions.map((version) => `v${version}`).join(", ")
+    : `${versions.length} earlier versions`;
+}
+
+/** `Seen in 3 comparisons: v3 (against v1), v4 (against v1, v2)`, for a change found in several comparisons. */
+export function seenInLine(finding: CatalogFinding): string | undefined {
+  const seen = finding.seenIn;
+  if (seen === undefined || seen.length < 2) return undefined;
+  const byVersion = new Map<number, number[]>();
+  for (const occurrence of seen) {
+    const against = byVersion.get(occurrence.version) ?? [];
+    if (occurrence.against !== undefined) against.push(occurrence.against);
+    byVersion.set(occurrence.version, against);
+  }
+  const parts: string[] = [];
+  for (const [version, against] of byVersion) {
+    if (parts.length === MAX_OCCURRENCES) break;
+    parts.push(against.length > 0 ? `v${version} (against ${againstText(against)})` : `v${version}`);
+  }
+  const rest = byVersion.size - parts.length;
+  return `Seen in ${seen.length} comparisons: ${parts.join(", ")}${rest > 0 ? ` and ${rest} more versions` : ""}`;
+}
