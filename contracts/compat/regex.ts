@@ -1,0 +1,873 @@
+/**
+ * Exact decisions about JSON Schema `pattern` strings, for the regular subset of ECMAScript regexes.
+ *
+ * ajv applies a pattern as `new RegExp(pattern, "u").test(value)`: a SEARCH (unanchored unless the
+ * pattern anchors itself), Unicode mode (characters are code points), no `s` flag (`.` does not match
+ * \n, \r, \u2028, \u2029), no `m` flag (`^`/`$` are the edges of the input). This module builds, for
+ * each pattern, a DFA over code points whose language is exactly the set of strings the pattern
+ * accepts under that test, and answers inclusion, universality and disjointness questions on them.
+ *
+ * How the language is built (exactly, never approximately):
+ * - refa parses the pattern into its AST without simplification (one node per source element), with
+ *   backreferences kept as `Unknown` nodes (we answer "unknown" for them rather than trusting a rewrite).
+ * - Character classes whose meaning depends on the Unicode tables (`\p{…}`, `\P{…}`, `\s`, `\S`) are
+ *   recomputed from the running engine's own RegExp, so a refa table that is older or newer than the
+ *   runtime's Unicode version cannot make us claim something the real `RegExp` disagrees with.
+ * - The AST becomes an ε-NFA whose edges consume a character set, or check a one-character
+ *   lookaround: "the previous character is in S (or there is none)" / "the next character is in S (or
+ *   there is none)". `^`, `$`, `\b`, `\B` and lookarounds whose body is a single character class are all
+ *   of this form. Other lookarounds are first rewritten with refa's semantics-preserving transformers
+ *   (`simplify`, plus inlining positive lookarounds at the pattern's edges, which keeps the SEARCH
+ *   language unchanged); if one-character checks do not remain, the answer is "unknown".
+ * - The search language is `any* P any*` with the lookaround checks evaluated against the real
+ *   neighbours: a product construction tracks which block (of the partition induced by all lookaround
+ *   sets) the previous character fell in (or "start"), and which blocks the next character is still
+ *   allowed to be in (and whether the end of input may come next).
+ * - That ε-NFA becomes a refa NFA, then a minimal DFA, under node budgets ("unknown" past them).
+ *
+ * ECMAScript details that do not change the language: quantifier iterations that match the empty
+ * string past the minimum are rejected by the engine, but such an iteration leaves the position
+ * unchanged, so every continuation after it is available without it; greedy/lazy and the atomicity
+ * of lookarounds only matter for captures and backreferences, which we do not accept.
+ *
+ * Every "no" carries a witness that has been checked with the real `RegExp(…, "u")`.
+ */
+import {
+  CharBase,
+  CharSet,
+  type Concatenation,
+  combineTransformers,
+  DFA,
+  type Element,
+  type Expression,
+  type FAIterator,
+  getIntersectionIterator,
+  getIntersectionWordSets,
+  isDisjointWith,
+  JS,
+  NFA,
+  type NoParent,
+  TooManyNodesError,
+  Transformers,
+  type TransitionIterable,
+  transform,
+  Words,
+} from "refa";
+
+export type RegexAnswer =
+  | { readonly kind: "yes" }
+  | { readonly kind: "no"; readonly witness: string }
+  | { readonly kind: "unknown"; readonly reason: string };
+
+/** Length bounds of a string in code points (JSON Schema `minLength` / `maxLength`). */
+export interface LengthBounds {
+  readonly min: number;
+  readonly max?: number;
+}
+
+const MAX_CHAR = 0x10ffff;
+const ALL = CharSet.all(MAX_CHAR);
+const EMPTY = CharSet.empty(MAX_CHAR);
+
+/** Node budgets. Typical event-schema patterns need tens of states. */
+const ENFA_NODE_LIMIT = 20_000;
+const NFA_NODE_LIMIT = 20_000;
+const DFA_NODE_LIMIT = 10_000;
+const PRODUCT_NODE_LIMIT = 100_000;
+const MAX_LOOK_BLOCKS = 30;
+/** Length bounds above this are not encoded into the automaton (see `lengthAutomaton`). */
+export const LENGTH_ENCODING_CAP = 256;
+const CACHE_CAP = 512;
+
+const YES: RegexAnswer = { kind: "yes" };
+const unknown = (reason: string): RegexAnswer => ({ kind: "unknown", reason });
+
+/** Raised internally for constructs or sizes we do not decide; turned into "unknown" at the API edge. */
+class Undecided extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Native RegExp (the ground truth for witnesses)
+
+const nativeCache = new Map<string, RegExp>();
+function native(pattern: string): RegExp {
+  let re = nativeCache.get(pattern);
+  if (re === undefined) {
+    re = new RegExp(pattern, "u");
+    remember(nativeCache, pattern, re);
+  }
+  return re;
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= CACHE_CAP) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(key, value);
+}
+
+function codePointLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unicode-table-dependent character classes, recomputed from the running engine
+
+let everyCodePoint: string | undefined;
+/** All code points except surrogates, in order: U+0000..U+D7FF, U+E000..U+10FFFF. */
+function allCodePointsText(): string {
+  if (everyCodePoint === undefined) {
+    const units = new Uint16Array(0xf800 + 0x200000);
+    let k = 0;
+    for (let cp = 0; cp < 0xd800; cp++) units[k++] = cp;
+    for (let cp = 0xe000; cp <= 0xffff; cp++) units[k++] = cp;
+    for (let hi = 0xd800; hi <= 0xdbff; hi++) {
+      for (let lo = 0xdc00; lo <= 0xdfff; lo++) {
+        units[k++] = hi;
+        units[k++] = lo;
+      }
+    }
+    everyCodePoint = new TextDecoder("utf-16le").decode(units);
+  }
+  return everyCodePoint;
+}
+
+/** Code point whose encoding covers UTF-16 index `i` of `allCodePointsText()`. */
+function codePointAtUnit(i: number): number {
+  if (i < 0xd800) return i;
+  if (i < 0xf800) return i + 0x800;
+  return 0x10000 + ((i - 0xf800) >> 1);
+}
+
+const nativeClassCache = new Map<string, CharSet>();
+/**
+ * The exact set of code points a single-character escape (`\p{L}`, `\s`) matches in the running
+ * engine, found by scanning every code point once (tens of milliseconds, once per escape and process).
+ */
+function nativeCharSet(atom: string): CharSet {
+  const cached = nativeClassCache.get(atom);
+  if (cached !== undefined) return cached;
+  const ranges: { min: number; max: number }[] = [];
+  const runs = new RegExp(`(?:${atom})+`, "gu");
+  const text = allCodePointsText();
+  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
+    if (m[0].length === 0) throw new Undecided(`character class ${atom} matched the empty string`);
+    const lo = codePointAtUnit(m.index);
+    const hi = codePointAtUnit(m.index + m[0].length - 1);
+    if (lo < 0xd800 && hi >= 0xe000) {
+      ranges.push({ min: lo, max: 0xd7ff }, { min: 0xe000, max: hi });
+    } else {
+      ranges.push({ min: lo, max: hi });
+    }
+  }
+  const single = new RegExp(`^(?:${atom})$`, "u");
+  for (let cp = 0xd800; cp <= 0xdfff; cp++) {
+    if (single.test(String.fromCharCode(cp))) ranges.push({ min: cp, max: cp });
+  }
+  const set = EMPTY.union(ranges);
+  remember(nativeClassCache, atom, set);
+  return set;
+}
+
+/** The parts of regexpp's AST (as exposed by `JS.Parser#ast`) that class evaluation reads. */
+interface RegexppNode {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly kind?: string;
+  readonly negate?: boolean;
+  readonly strings?: boolean;
+  readonly unicodeSets?: boolean;
+  readonly key?: string;
+  readonly value?: string | null;
+  readonly elements?: readonly RegexppNode[];
+  readonly alternatives?: readonly RegexppNode[];
+  readonly element?: RegexppNode;
+}
+
+const UNICODE_FLAGS: JS.Flags = { unicode: true };
+
+function findNode(root: RegexppNode, start: number, end: number): RegexppNode | undefined {
+  if (root.start > start || root.end < end) return undefined;
+  if (root.start === start && root.end === end && /^Character/.test(root.type)) return root;
+  for (const child of [
+    ...(root.alternatives ?? []),
+    ...(root.elements ?? []),
+    ...(root.element ? [root.element] : []),
+  ]) {
+    const hit = findNode(child, start, end);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * The exact character set of a class element, using the engine's own tables for `\p{…}`/`\s`
+ * (refa ships its own Unicode tables, which may be older or newer than the runtime's).
+ */
+function exactClass(node: RegexppNode): CharSet {
+  switch (node.type) {
+    case "CharacterSet": {
+      if (node.kind === "property") {
+        if (node.strings) throw new Undecided("property of strings");
+        const name = node.value == null ? `${node.key}` : `${node.key}=${node.value}`;
+        const positive = nativeCharSet(`\\p{${name}}`);
+        return node.negate ? positive.negate() : positive;
+      }
+      if (node.kind === "space") {
+        const positive = nativeCharSet("\\s");
+        return node.negate ? positive.negate() : positive;
+      }
+      break;
+    }
+    case "CharacterClass": {
+      if (node.unicodeSets) throw new Undecided("unicode-sets class");
+      let set = EMPTY;
+      for (const e of node.elements ?? []) set = set.union(exactClass(e));
+      return node.negate ? set.negate() : set;
+    }
+  }
+  // Characters, ranges, \d, \w, `.`: fixed by the ECMAScript specification, not by Unicode tables.
+  return JS.parseCharSet(node as unknown as Parameters<typeof JS.parseCharSet>[0], UNICODE_FLAGS);
+}
+
+const TABLE_DEPENDENT = /\\[pPsS]/;
+
+// ---------------------------------------------------------------------------------------------
+// ε-NFA with one-character lookaround checks
+
+type Edge =
+  | { readonly kind: "eps"; readonly to: number }
+  | { readonly kind: "char"; readonly set: CharSet; readonly to: number }
+  /** Passes iff the neighbour (previous char for "behind", next for "ahead") is in `set`, or there is none and `edge`. */
+  | {
+      readonly kind: "look";
+      readonly ahead: boolean;
+      readonly set: CharSet;
+      readonly edge: boolean;
+      readonly to: number;
+    };
+
+interface Enfa {
+  readonly edges: Edge[][];
+  readonly start: number;
+  readonly final: number;
+}
+
+type Ast = NoParent<Expression>;
+type AstConcatenation = NoParent<Concatenation>;
+type AstElement = NoParent<Element>;
+
+/** A lookaround body that is a union of single characters and/or the empty word. */
+function oneCharBody(
+  alternatives: readonly AstConcatenation[],
+): { set: CharSet; empty: boolean } | undefined {
+  let set = EMPTY;
+  let empty = false;
+  for (const alt of alternatives) {
+    if (alt.elements.length === 0) {
+      empty = true;
+      continue;
+    }
+    if (alt.elements.length !== 1) return undefined;
+    const el = alt.elements[0] as AstElement;
+    if (el.type === "CharacterClass") {
+      set = set.union(el.characters);
+    } else if (el.type === "Alternation" || (el.type === "Quantifier" && el.min === 1 && el.max === 1)) {
+      const inner = oneCharBody(el.alternatives);
+      if (inner === undefined) return undefined;
+      set = set.union(inner.set);
+      empty ||= inner.empty;
+    } else {
+      return undefined;
+    }
+  }
+  return { set, empty };
+}
+
+class NeedsRewrite extends Error {}
+
+function buildEnfa(expression: Ast): Enfa {
+  const edges: Edge[][] = [];
+  const node = (): number => {
+    if (edges.length >= ENFA_NODE_LIMIT) throw new Undecided("pattern automaton exceeds the size budget");
+    edges.push([]);
+    return edges.length - 1;
+  };
+  const add = (from: number, edge: Edge) => {
+    (edges[from] as Edge[]).push(edge);
+  };
+  const alternatives = (alts: readonly AstConcatenation[], from: number, to: number): void => {
+    for (const alt of alts) {
+      let cur = from;
+      for (const el of alt.elements) {
+        const next = node();
+        element(el, cur, next);
+        cur = next;
+      }
+      add(cur, { kind: "eps", to });
+    }
+  };
+  const element = (el: AstElement, from: number, to: number): void => {
+    switch (el.type) {
+      case "CharacterClass":
+        if (!el.characters.isEmpty) add(from, { kind: "char", set: el.characters, to });
+        return;
+      case "Alternation":
+        alternatives(el.alternatives, from, to);
+        return;
+      case "Quantifier": {
+        let cur = from;
+        for (let i = 0; i < el.min; i++) {
+          const next = node();
+          alternatives(el.alternatives, cur, next);
+          cur = next;
+        }
+        if (el.max === Number.POSITIVE_INFINITY) {
+          const loop = node();
+          add(cur, { kind: "eps", to: loop });
+          alternatives(el.alternatives, loop, loop);
+          add(loop, { kind: "eps", to });
+        } else {
+          for (let i = el.min; i < el.max; i++) {
+            const next = node();
+            add(cur, { kind: "eps", to });
+            alternatives(el.alternatives, cur, next);
+            cur = next;
+          }
+          add(cur, { kind: "eps", to });
+        }
+        return;
+      }
+      case "Assertion": {
+        const body = oneCharBody(el.alternatives);
+        if (body === undefined) throw new NeedsRewrite();
+        // Positive: passes iff neighbour ∈ set, or (body accepts ε) always.
+        // Negative: passes iff NOT (neighbour ∈ set or body accepts ε).
+        let set: CharSet;
+        let edge: boolean;
+        if (!el.negate) {
+          set = body.empty ? ALL : body.set;
+          edge = body.empty;
+        } else {
+          set = body.empty ? EMPTY : body.set.negate();
+          edge = !body.empty;
+        }
+        add(from, { kind: "look", ahead: el.kind === "ahead", set, edge, to });
+        return;
+      }
+      case "Unknown":
+        throw new Undecided(`non-regular construct ${el.id} (backreference)`);
+    }
+  };
+  const start = node();
+  const final = node();
+  alternatives(expression.alternatives, start, final);
+  return { edges, start, final };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search language: any* P any*, with lookaround checks against the real neighbours
+
+interface ProductState {
+  readonly kind: "pre" | "in" | "post";
+  readonly q: number;
+  /** Block of the previous character, or -1 at the start of input. */
+  readonly prev: number;
+  /** Blocks the next character may be in (bit mask). */
+  readonly mask: number;
+  /** Whether the end of input may come next. */
+  readonly end: boolean;
+}
+
+function searchDfa(enfa: Enfa): DFA {
+  const lookSets: CharSet[] = [ALL];
+  let trackPrev = false;
+  for (const out of enfa.edges) {
+    for (const e of out) {
+      if (e.kind === "look") {
+        lookSets.push(e.set);
+        if (!e.ahead) trackPrev = true;
+      }
+    }
+  }
+  const base = new CharBase(lookSets);
+  const blocks = base.sets;
+  if (blocks.length > MAX_LOOK_BLOCKS) throw new Undecided("too many distinct lookaround character sets");
+  const full = (1 << blocks.length) - 1;
+  const maskOf = new Map<CharSet, number>();
+  const blockMask = (set: CharSet): number => {
+    let m = maskOf.get(set);
+    if (m === undefined) {
+      m = 0;
+      for (const i of base.split(set)) m |= 1 << i;
+      maskOf.set(set, m);
+    }
+    return m;
+  };
+  const allowedCache = new Map<number, CharSet>();
+  const allowed = (mask: number): CharSet => {
+    let s = allowedCache.get(mask);
+    if (s === undefined) {
+      s = mask === full ? ALL : EMPTY.union(...blocks.filter((_, i) => (mask & (1 << i)) !== 0));
+      allowedCache.set(mask, s);
+    }
+    return s;
+  };
+
+  const states: ProductState[] = [];
+  const ids = new Map<string, number>();
+  const id = (s: ProductState): number => {
+    const key = `${s.kind}|${s.q}|${s.prev}|${s.mask}|${s.end ? 1 : 0}`;
+    let n = ids.get(key);
+    if (n === undefined) {
+      if (states.length >= NFA_NODE_LIMIT) throw new Undecided("search automaton exceeds the size budget");
+      n = states.length;
+      states.push(s);
+      ids.set(key, n);
+    }
+    return n;
+  };
+  const pre = (prev: number) => id({ kind: "pre", q: -1, prev, mask: full, end: true });
+  const post = id({ kind: "post", q: -1, prev: -1, mask: full, end: true });
+  const afterChar = (q: number, block: number) => id({ kind: "in", q, prev: block, mask: full, end: true });
+  const initial = pre(-1);
+
+  const outCache = new Map<number, { out: Map<number, CharSet>; final: boolean }>();
+  const expand = (sid: number) => {
+    const hit = outCache.get(sid);
+    if (hit !== undefined) return hit;
+    const s = states[sid] as ProductState;
+    const out = new Map<number, CharSet>();
+    let final = false;
+    const link = (to: number, set: CharSet) => {
+      if (set.isEmpty) return;
+      const old = out.get(to);
+      out.set(to, old === undefined ? set : old.union(set));
+    };
+    if (s.kind === "post") {
+      link(post, ALL);
+      final = true;
+    } else {
+      if (s.kind === "pre") {
+        if (trackPrev) {
+          for (const [i, b] of blocks.entries()) link(pre(i), b);
+        } else link(sid, ALL);
+      }
+      // ε-closure of the pattern's states reachable from here (prev is fixed within a closure).
+      const startQ = s.kind === "pre" ? enfa.start : s.q;
+      const seen = new Set<string>();
+      const stack: [number, number, boolean][] = [[startQ, s.mask, s.end]];
+      while (stack.length > 0) {
+        const [q, mask, end] = stack.pop() as [number, number, boolean];
+        const key = `${q}|${mask}|${end ? 1 : 0}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (q === enfa.final) {
+          if (end) final = true;
+          link(post, allowed(mask));
+        }
+        for (const e of enfa.edges[q] as Edge[]) {
+          if (e.kind === "eps") {
+            stack.push([e.to, mask, end]);
+          } else if (e.kind === "look") {
+            if (e.ahead) {
+              const m = mask & blockMask(e.set);
+              const en = end && e.edge;
+              if (m !== 0 || en) stack.push([e.to, m, en]);
+            } else {
+              const pass = s.prev === -1 ? e.edge : (blockMask(e.set) & (1 << s.prev)) !== 0;
+              if (pass) stack.push([e.to, mask, end]);
+            }
+          } else if (trackPrev) {
+            blocks.forEach((b, i) => {
+              if ((mask & (1 << i)) !== 0) link(afterChar(e.to, i), e.set.intersect(b));
+            });
+          } else {
+            link(afterChar(e.to, 0), mask === full ? e.set : e.set.intersect(allowed(mask)));
+          }
+        }
+      }
+    }
+    const entry = { out, final };
+    outCache.set(sid, entry);
+    return entry;
+  };
+  const iterator: FAIterator<number, ReadonlyMap<number, CharSet>> = {
+    initial,
+    getOut: (sid) => expand(sid).out,
+    isFinal: (sid) => expand(sid).final,
+    stableOut: true,
+  };
+  const nfa = NFA.fromTransitionIterator(
+    iterator,
+    { maxCharacter: MAX_CHAR },
+    new NFA.LimitedNodeFactory(NFA_NODE_LIMIT),
+  );
+  const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(DFA_NODE_LIMIT));
+  dfa.minimize();
+  return dfa;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation (cached per pattern source)
+
+interface Compiled {
+  readonly dfa: DFA;
+  complement?: DFA;
+}
+type Compilation =
+  | { readonly ok: true; readonly value: Compiled }
+  | { readonly ok: false; readonly reason: string };
+
+const compileCache = new Map<string, Compilation>();
+
+function describe(error: unknown): string {
+  if (error instanceof TooManyNodesError) return "automaton exceeds the size budget";
+  return error instanceof Error ? error.message : String(error);
+}
+
+function compile(pattern: string): Compilation {
+  const cached = compileCache.get(pattern);
+  if (cached !== undefined) {
+    compileCache.delete(pattern);
+    compileCache.set(pattern, cached);
+    return cached;
+  }
+  let result: Compilation;
+  try {
+    result = { ok: true, value: { dfa: compileUncached(pattern) } };
+  } catch (error) {
+    result = { ok: false, reason: describe(error) };
+  }
+  remember(compileCache, pattern, result);
+  return result;
+}
+
+function compileUncached(pattern: string): DFA {
+  try {
+    native(pattern);
+  } catch (error) {
+    throw new Undecided(`invalid pattern under the u flag: ${describe(error)}`);
+  }
+  const parser = JS.Parser.fromLiteral({ source: pattern, flags: "u" });
+  const { expression } = parser.parse({
+    backreferences: "unknown",
+    maxBackreferenceWords: 0,
+    assertions: "parse",
+    simplify: false,
+    maxNodes: ENFA_NODE_LIMIT,
+  });
+  if (TABLE_DEPENDENT.test(pattern)) {
+    const root = parser.ast.pattern as unknown as RegexppNode;
+    const fix = (alts: AstConcatenation[]): void => {
+      for (const alt of alts) {
+        for (const el of alt.elements) {
+          if (el.type === "CharacterClass") {
+            if (el.source === undefined) throw new Undecided("character class without a source location");
+            const raw = pattern.slice(el.source.start, el.source.end);
+            if (TABLE_DEPENDENT.test(raw)) {
+              const node = findNode(root, el.source.start, el.source.end);
+              if (node === undefined) throw new Undecided(`cannot locate character class ${raw}`);
+              el.characters = exactClass(node);
+            }
+          } else if (el.type !== "Unknown") {
+            fix(el.alternatives);
+          }
+        }
+      }
+    };
+    fix(expression.alternatives);
+  }
+  let enfa: Enfa;
+  try {
+    enfa = buildEnfa(expression);
+  } catch (error) {
+    if (!(error instanceof NeedsRewrite)) throw error;
+    // Multi-character lookarounds: refa's semantics-preserving simplification, plus inlining of
+    // positive lookarounds at the pattern's edges (`a(?=bc)` → `abc`), which changes the match's
+    // span but not which inputs the SEARCH accepts.
+    const rewrite = combineTransformers([
+      Transformers.simplify({ ignoreAmbiguity: true, ignoreOrder: true }),
+      Transformers.patternEdgeAssertions({ inline: true, remove: false }),
+    ]);
+    try {
+      enfa = buildEnfa(transform(rewrite, expression));
+    } catch (inner) {
+      if (inner instanceof NeedsRewrite)
+        throw new Undecided("lookaround that cannot be reduced to a regular check");
+      throw inner;
+    }
+  }
+  return searchDfa(enfa);
+}
+
+function complementOf(c: Compiled): DFA {
+  if (c.complement === undefined) {
+    const d = c.dfa.copy(new DFA.LimitedNodeFactory(DFA_NODE_LIMIT + 1));
+    d.complement();
+    c.complement = d;
+  }
+  return c.complement;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lengths
+
+interface NormalizedLengths {
+  readonly min: number;
+  readonly max: number | undefined;
+}
+
+function normalizeLengths(lengths: LengthBounds | undefined): NormalizedLengths | string {
+  if (lengths === undefined) return { min: 0, max: undefined };
+  const { min, max } = lengths;
+  if (typeof min !== "number" || Number.isNaN(min) || min === Number.POSITIVE_INFINITY) {
+    return "minimum length is not a finite number";
+  }
+  if (max !== undefined && (typeof max !== "number" || Number.isNaN(max)))
+    return "maximum length is not a number";
+  const lo = Math.max(0, Math.ceil(min));
+  const hi = max === undefined || max === Number.POSITIVE_INFINITY ? undefined : Math.floor(max);
+  return { min: lo, max: hi };
+}
+
+function withinLengths(s: string, l: NormalizedLengths): boolean {
+  const n = codePointLength(s);
+  return n >= l.min && (l.max === undefined || n <= l.max);
+}
+
+/**
+ * An automaton for the length bounds, or undefined when no bound is encoded. Bounds above
+ * LENGTH_ENCODING_CAP are dropped (a product with thousands of counting states is not worth it),
+ * which over-approximates the set of strings; callers must then check any witness against the
+ * real bounds (see patternIncluded).
+ */
+function lengthAutomaton(
+  l: NormalizedLengths,
+): { fa: TransitionIterable<number>; exact: boolean } | undefined {
+  const lower = l.min <= LENGTH_ENCODING_CAP ? l.min : 0;
+  const upper = l.max !== undefined && l.max <= LENGTH_ENCODING_CAP ? l.max : undefined;
+  const exact = lower === l.min && upper === l.max;
+  if (lower === 0 && upper === undefined) return exact ? undefined : { fa: everything(), exact };
+  const step = new Map<number, ReadonlyMap<number, CharSet>>();
+  const out = (i: number): ReadonlyMap<number, CharSet> => {
+    let m = step.get(i);
+    if (m === undefined) {
+      if (upper !== undefined) m = i < upper ? new Map([[i + 1, ALL]]) : new Map();
+      else m = new Map([[i < lower ? i + 1 : i, ALL]]);
+      step.set(i, m);
+    }
+    return m;
+  };
+  const fa: TransitionIterable<number> = {
+    maxCharacter: MAX_CHAR,
+    transitionIterator: () => ({ initial: 0, getOut: out, isFinal: (i) => i >= lower, stableOut: true }),
+  };
+  return { fa, exact };
+}
+
+function everything(): TransitionIterable<number> {
+  const loop = new Map([[0, ALL]]);
+  return {
+    maxCharacter: MAX_CHAR,
+    transitionIterator: () => ({ initial: 0, getOut: () => loop, isFinal: () => true, stableOut: true }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Products and witnesses
+
+// biome-ignore lint/suspicious/noExplicitAny: refa's iterables are generic over their state type
+type AnyFA = TransitionIterable<any>;
+
+function intersectAll(parts: readonly AnyFA[]): AnyFA {
+  if (parts.length === 0) return everything();
+  let acc = parts[0] as AnyFA;
+  for (let i = 1; i < parts.length; i++) {
+    const left = acc;
+    const right = parts[i] as AnyFA;
+    acc = {
+      maxCharacter: MAX_CHAR,
+      transitionIterator: () => getIntersectionIterator(left, right, PRODUCT_NODE_LIMIT),
+    };
+  }
+  return acc;
+}
+
+/**
+ * A shortest word of the intersection (the most readable among the first few of that length), or
+ * undefined when the intersection is empty.
+ */
+function bestWitness(parts: readonly AnyFA[]): string | undefined {
+  const left = parts.length <= 1 ? everything() : intersectAll(parts.slice(0, -1));
+  const right = parts.length === 0 ? everything() : (parts[parts.length - 1] as AnyFA);
+  let best: number[] | undefined;
+  let seen = 0;
+  for (const ws of getIntersectionWordSets(left, right, PRODUCT_NODE_LIMIT)) {
+    if (best !== undefined && ws.length > best.length) break;
+    const word = ws.map(pickChar);
+    if (best === undefined || compareWords(word, best) < 0) best = word;
+    if (++seen >= WITNESS_CANDIDATES) break;
+  }
+  return best === undefined ? undefined : String.fromCodePoint(...best);
+}
+
+const WITNESS_CANDIDATES = 64;
+
+const PREFERRED: readonly (readonly [number, number])[] = [
+  [0x61, 0x7a], // a-z
+  [0x30, 0x39], // 0-9
+  [0x41, 0x5a], // A-Z
+  [0x2d, 0x2d], // -
+  [0x5f, 0x5f], // _
+  [0x2e, 0x2e], // .
+  [0x21, 0x7e], // printable ASCII
+  [0x20, 0x20], // space
+  [0x0a, 0x0a], // \n
+];
+
+function charRank(c: number): number {
+  const bucket = PREFERRED.findIndex(([min, max]) => min <= c && c <= max);
+  return bucket === -1 ? PREFERRED.length : bucket;
+}
+
+function compareWords(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (x !== y) return charRank(x) - charRank(y) || x - y;
+  }
+  return a.length - b.length;
+}
+
+/** The smallest character of `set` in [min, max]. */
+function smallestIn(set: CharSet, min: number, max: number): number | undefined {
+  for (const r of set.ranges) {
+    if (r.max < min) continue;
+    if (r.min > max) return undefined;
+    return Math.max(r.min, min);
+  }
+  return undefined;
+}
+
+function pickChar(set: CharSet): number {
+  for (const [min, max] of PREFERRED) {
+    const c = smallestIn(set, min, max);
+    if (c !== undefined) return c;
+  }
+  const nonSurrogate = set.without({ min: 0xd800, max: 0xdfff });
+  const readable = Words.pickMostReadableCharacter(nonSurrogate.isEmpty ? set : nonSurrogate);
+  return readable ?? (set.ranges[0] as { min: number }).min;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+
+function undecided(error: unknown): RegexAnswer {
+  return unknown(describe(error));
+}
+
+/**
+ * Every string accepted by all `writer` patterns (and within `lengths`, counted in code points) is
+ * accepted by `reader`. An empty writer list means "every string".
+ */
+export function patternIncluded(
+  writer: readonly string[],
+  reader: string,
+  lengths?: LengthBounds,
+): RegexAnswer {
+  try {
+    const l = normalizeLengths(lengths);
+    if (typeof l === "string") return unknown(l);
+    if (l.max !== undefined && l.max < l.min) return YES; // no string has such a length
+    const writers: DFA[] = [];
+    for (const w of writer) {
+      const c = compile(w);
+      if (!c.ok) return unknown(`writer pattern ${JSON.stringify(w)}: ${c.reason}`);
+      writers.push(c.value.dfa);
+    }
+    const r = compile(reader);
+    if (!r.ok) return unknown(`reader pattern ${JSON.stringify(reader)}: ${r.reason}`);
+    const parts: AnyFA[] = [...writers];
+    // Bounds that are not encoded make the writer's set LARGER than it is: a "yes" stays sound
+    // (the real set is a subset of what we proved included), but a witness might violate them, so
+    // each witness is checked against the real bounds below and "unknown" is returned if it does.
+    const len = lengthAutomaton(l);
+    if (len !== undefined) parts.push(len.fa);
+    parts.push(complementOf(r.value));
+    const witness = bestWitness(parts);
+    if (witness === undefined) return YES;
+    if (!withinLengths(witness, l)) {
+      return unknown("the shortest counterexample violates length bounds too large to encode");
+    }
+    if (!writer.every((w) => native(w).test(witness)) || native(reader).test(witness)) {
+      return unknown("counterexample failed verification with RegExp");
+    }
+    return { kind: "no", witness };
+  } catch (error) {
+    return undecided(error);
+  }
+}
+
+/** Whether the pattern matches every string (e.g. "", ".*" do; "^.*$" does not: "\n" fails it). */
+export function matchesEveryString(pattern: string): RegexAnswer {
+  return patternIncluded([], pattern);
+}
+
+/** No string matches both: "yes" = disjoint, "no" + a string matched by both. */
+export function patternsDisjoint(a: string, b: string): RegexAnswer {
+  try {
+    const ca = compile(a);
+    if (!ca.ok) return unknown(`pattern ${JSON.stringify(a)}: ${ca.reason}`);
+    const cb = compile(b);
+    if (!cb.ok) return unknown(`pattern ${JSON.stringify(b)}: ${cb.reason}`);
+    if (isDisjointWith(ca.value.dfa, cb.value.dfa, PRODUCT_NODE_LIMIT)) return YES;
+    const witness = bestWitness([ca.value.dfa, cb.value.dfa]);
+    if (witness === undefined) return YES;
+    if (!native(a).test(witness) || !native(b).test(witness)) {
+      return unknown("common string failed verification with RegExp");
+    }
+    return { kind: "no", witness };
+  } catch (error) {
+    return undecided(error);
+  }
+}
+
+/**
+ * A shortest string matching all patterns (and within `lengths`), to build valid example values;
+ * undefined if there is none or it cannot be decided.
+ */
+export function patternWitness(patterns: readonly string[], lengths?: LengthBounds): string | undefined {
+  try {
+    const l = normalizeLengths(lengths);
+    if (typeof l === "string") return undefined;
+    if (l.max !== undefined && l.max < l.min) return undefined;
+    const parts: AnyFA[] = [];
+    for (const p of patterns) {
+      const c = compile(p);
+      if (!c.ok) return undefined;
+      parts.push(c.value.dfa);
+    }
+    const len = lengthAutomaton(l);
+    if (len !== undefined) parts.push(len.fa);
+    const witness = bestWitness(parts);
+    if (witness === undefined) return undefined;
+    if (!withinLengths(witness, l) || !patterns.every((p) => native(p).test(witness))) return undefined;
+    return witness;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a pattern is outside the decided subset, or undefined if it compiles to an automaton. */
+export function patternUnsupported(pattern: string): string | undefined {
+  try {
+    const c = compile(pattern);
+    return c.ok ? undefined : c.reason;
+  } catch (error) {
+    return describe(error);
+  }
+}
