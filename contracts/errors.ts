@@ -539,6 +539,16 @@ export const ERRORS = {
     description: "The schema text exceeds the server's schema size limit (accord serve --max-schema-bytes).",
     fix: "Split the schema with references, or start the server with a larger --max-schema-bytes.",
   },
+  ACCORD_ERR_REGISTRY_CHECK_BUDGET: {
+    template:
+      "Invalid schema: checking %s (validation, compile and compatibility comparison) took longer than its budget of %s ms and was stopped.",
+    http: 422,
+    registryCode: 42201,
+    exit: 2,
+    description:
+      "Validating, compiling or comparing a schema being registered or tested ran past the server's time budget for one check (accord serve --check-budget-ms).",
+    fix: "Register a smaller schema (split it with references), or start the server with a larger --check-budget-ms.",
+  },
   ACCORD_ERR_REGISTRY_TOO_MANY_RESULTS: {
     template:
       "The answer would hold %s %s, more than the limit of %s per call; ask for a page with offset and limit.",

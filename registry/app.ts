@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, LogController } from "fastify";
 import type { AuthConfig } from "./auth/config.js";
+import { type CheckPoolOptions, DEFAULT_CHECK_BUDGET_MS, defaultCheckWorkers } from "./checks/pool.js";
 import { authPlugin } from "./plugins/auth.js";
 import { contentTypesPlugin, SCHEMA_REGISTRY_CONTENT_TYPE } from "./plugins/content-types.js";
 import { errorsPlugin, toHttpError } from "./plugins/errors.js";
@@ -31,6 +32,8 @@ export interface BuildAppOptions {
   readonly metrics?: RegistryMetrics;
   /** Flipped to draining on shutdown so GET /readyz answers 503 first. */
   readonly readiness?: Readiness;
+  /** Threads for validation, compiles and comparisons, and each check's time budget. */
+  readonly checks?: Partial<CheckPoolOptions>;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -83,7 +86,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   if (options.auth) app.register(authPlugin, { config: options.auth });
   app.register(limitsPlugin, { limits: { ...DEFAULT_LIMITS, ...options.limits } });
   app.register(contentTypesPlugin);
-  app.register(storePlugin, { store: options.store });
+  app.register(storePlugin, {
+    store: options.store,
+    checks: {
+      workers: options.checks?.workers ?? defaultCheckWorkers(),
+      budgetMs: options.checks?.budgetMs ?? DEFAULT_CHECK_BUDGET_MS,
+    },
+  });
   app.register(rootRoutes);
   app.register(subjectsRoutes);
   app.register(schemasRoutes);

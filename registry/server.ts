@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { AccordFailure, accordError } from "../contracts/errors.js";
 import { buildApp } from "./app.js";
 import { loadAuthFile } from "./auth/config.js";
+import type { CheckPoolOptions } from "./checks/pool.js";
 import type { RegistryLimits } from "./plugins/limits.js";
 import type { Readiness } from "./plugins/readiness.js";
 import { openStore } from "./store/open.js";
@@ -20,6 +21,7 @@ export interface ServerOptions {
   readonly limits?: Partial<RegistryLimits>;
   /** On close, how long /readyz answers 503 before the listener closes (for load balancers to notice). */
   readonly drainMs?: number;
+  readonly checks?: Partial<CheckPoolOptions>;
 }
 
 export interface RunningServer {
@@ -45,6 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(auth === undefined ? {} : { auth }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.checks === undefined ? {} : { checks: options.checks }),
     readiness,
   });
   let address: string;

@@ -1,8 +1,8 @@
-import { checkCompatibility } from "../contracts/compat/index.js";
 import type { CompatReport } from "../contracts/compat/types.js";
 import { AccordFailure, accordError, unwrap } from "../contracts/errors.js";
-import { loadSchemaValue } from "../contracts/schema/load.js";
-import { DEFAULT_DRAFT, type Json, type SchemaDocument } from "../contracts/schema/types.js";
+import type { Json } from "../contracts/schema/types.js";
+import type { StoredInput } from "./checks/job.js";
+import type { CheckPool } from "./checks/pool.js";
 import { compatMessages } from "./compat-messages.js";
 import { KeyedLock } from "./keyed-lock.js";
 import {
@@ -45,8 +45,8 @@ export interface CompatibilityAnswer {
 
 /** Several registrations racing an outside writer; beyond this the request fails with 50002. */
 const MAX_ATTEMPTS = 5;
-/** Parsed documents of stored schemas, by id (ids are immutable, so entries never go stale). */
-const DOCUMENT_CACHE_SIZE = 2_000;
+/** Stored schemas parsed, references embedded, by id (ids are immutable, so entries never go stale). */
+const BUNDLED_CACHE_SIZE = 2_000;
 /** Schemas by id as response text: the hottest read (every consumer decoding a message). */
 const SCHEMA_TEXT_CACHE_SIZE = 10_000;
 /** References nested deeper than this are refused rather than followed. */
@@ -58,12 +58,15 @@ const MAX_REFERENCE_DEPTH = 32;
  */
 export class RegistryService {
   readonly store: RegistryStore;
+  private readonly checks: CheckPool;
   private readonly lock = new KeyedLock();
-  private readonly documents = new Map<number, SchemaDocument>();
+  private readonly bundled = new Map<number, Json>();
   private readonly schemaBodies = new Map<number, string>();
 
-  constructor(store: RegistryStore) {
+  /** `checks` runs validation, compiles and comparisons off the request loop. */
+  constructor(store: RegistryStore, checks: CheckPool) {
     this.store = store;
+    this.checks = checks;
   }
 
   async effectiveConfig(subject: string | null): Promise<EffectiveConfig> {
@@ -113,13 +116,21 @@ export class RegistryService {
     if (existing) return existing;
 
     return this.lock.run(subject, async () => {
-      let candidate: SchemaDocument | undefined;
+      const candidate = await this.candidate(subject, value, references, identity.fingerprint);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const state = await this.store.subjectState(subject);
-        candidate ??= await this.candidateDocument(subject, value, references, identity.fingerprint);
-        if (body.id === undefined && state.live.length > 0 && config.compatibility !== "NONE") {
-          const history = await this.history(subject, config.compatibility);
-          await this.enforceCompatibility(subject, history, candidate, config.compatibility);
+        const compared = body.id === undefined && state.live.length > 0 && config.compatibility !== "NONE";
+        const history = compared ? await this.history(subject, config.compatibility) : [];
+        const { report, versions } = await this.check(candidate, history, config.compatibility);
+        // Valid now, whatever a retry compares it with: later attempts need not compile it again.
+        candidate.validated = true;
+        if (report && report.verdict !== "compatible") {
+          throw failure(
+            "ACCORD_ERR_REGISTRY_INCOMPATIBLE",
+            subject,
+            `${config.compatibility}, ${report.verdict}`,
+            compatMessages(report, versions).join("; "),
+          );
         }
         const outcome = unwrap(
           await this.store.register({
@@ -140,8 +151,8 @@ export class RegistryService {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
           continue;
         }
-        // The next registration in this subject compares against this one: keep it loaded.
-        if (outcome.kind === "created") this.remember(outcome.id, candidate);
+        // The next registration in this subject compares against this one: keep it parsed.
+        if (outcome.kind === "created") this.rememberBundled(outcome.id, candidate.value);
         const stored = await this.store.schemaById(outcome.id);
         return {
           id: outcome.id,
@@ -199,9 +210,9 @@ export class RegistryService {
       if (!row || row.deleted) throw failure("ACCORD_ERR_REGISTRY_VERSION_NOT_FOUND", against, subject);
       history = [row];
     }
-    const candidate = await this.candidateDocument(subject, value, references);
-    if (history.length === 0 || compatibility === "NONE") return { isCompatible: true, messages: [] };
-    const { report, versions } = await this.compare(history, candidate, compatibility);
+    const candidate = await this.candidate(subject, value, references);
+    const { report, versions } = await this.check(candidate, history, compatibility);
+    if (!report) return { isCompatible: true, messages: [] };
     return { isCompatible: report.verdict === "compatible", messages: compatMessages(report, versions) };
   }
 
@@ -305,23 +316,6 @@ export class RegistryService {
     }
   }
 
-  private async enforceCompatibility(
-    subject: string,
-    history: readonly SubjectVersion[],
-    candidate: SchemaDocument,
-    level: CompatibilityLevel,
-  ): Promise<void> {
-    if (level === "NONE" || history.length === 0) return;
-    const { report, versions } = await this.compare(history, candidate, level);
-    if (report.verdict === "compatible") return;
-    throw failure(
-      "ACCORD_ERR_REGISTRY_INCOMPATIBLE",
-      subject,
-      `${level}, ${report.verdict}`,
-      compatMessages(report, versions).join("; "),
-    );
-  }
-
   /** Plain levels need only the latest live version; TRANSITIVE ones every live version. */
   private async history(subject: string, level: CompatibilityLevel): Promise<SubjectVersion[]> {
     if (level.endsWith("_TRANSITIVE")) {
@@ -331,68 +325,69 @@ export class RegistryService {
     return latest ? [latest] : [];
   }
 
-  /** Compares with exactly `history` (oldest first). */
-  private async compare(
+  /**
+   * Validates (and compiles) the candidate in a check worker and compares it with exactly
+   * `history` (oldest first); the report is undefined when nothing was compared. An invalid
+   * schema, or a check over its time budget, throws a 422 failure.
+   */
+  private async check(
+    candidate: Candidate,
     history: readonly SubjectVersion[],
-    candidate: SchemaDocument,
     level: CompatibilityLevel,
-  ): Promise<{ report: CompatReport; versions: number[] }> {
-    const documents: SchemaDocument[] = [];
+  ): Promise<{ report: CompatReport | undefined; versions: number[] }> {
+    const stored: StoredInput[] = [];
     for (const row of history) {
-      documents.push(
-        await this.storedDocument(row.schema, `subject "${row.subject}" version ${row.version}`),
-      );
+      stored.push({
+        value: await this.storedValue(row.schema),
+        source: `subject "${row.subject}" version ${row.version}`,
+      });
     }
-    return {
-      report: checkCompatibility(documents, candidate, level),
-      versions: history.map((row) => row.version),
-    };
+    const result = await this.checks.run({ candidate, history: stored, level });
+    if (!result.ok) throw new AccordFailure(result.error);
+    return { report: result.report, versions: history.map((row) => row.version) };
   }
 
   /**
-   * The schema being registered or checked, validated. A schema already stored (under any
-   * subject) was validated when it was stored, so its loaded document is reused instead.
+   * The schema being registered or checked, references embedded. A schema already stored (under
+   * any subject) was validated when it was stored, so its check skips the compile.
    */
-  private async candidateDocument(
+  private async candidate(
     subject: string,
     value: Json,
     references: readonly SchemaReference[],
     fingerprint?: string,
-  ): Promise<SchemaDocument> {
+  ): Promise<Candidate> {
     checkReferenceNames(references);
     const known = fingerprint === undefined ? undefined : await this.store.schemaByFingerprint(fingerprint);
-    if (known) return this.storedDocument(known, `schema id ${known.id}`);
     const tree = await this.referenceTree(references, new Map(), 0);
-    return unwrap(
-      loadSchemaValue(bundleReferences(value, tree), `subject "${subject}"`, { defaultDraft: DEFAULT_DRAFT }),
-    );
+    return {
+      value: bundleReferences(value, tree),
+      source: `subject "${subject}"`,
+      validated: known !== undefined,
+    };
   }
 
-  private async storedDocument(schema: StoredSchema, source: string): Promise<SchemaDocument> {
-    const cached = this.documents.get(schema.id);
-    if (cached) return cached;
+  private async storedValue(schema: StoredSchema): Promise<Json> {
+    const cached = this.bundled.get(schema.id);
+    if (cached !== undefined) return cached;
     const tree = await this.referenceTree(schema.references, new Map(), 0);
-    const value = JSON.parse(schema.schema) as Json;
-    // Stored schemas were compiled when they were registered; reading them back needs no compile.
-    const document = unwrap(
-      loadSchemaValue(bundleReferences(value, tree), source, { defaultDraft: DEFAULT_DRAFT, compile: false }),
-    );
-    this.remember(schema.id, document);
-    return document;
+    const value = bundleReferences(JSON.parse(schema.schema) as Json, tree);
+    this.rememberBundled(schema.id, value);
+    return value;
   }
 
   /** After a permanent delete some ids may be gone; which ones is the store's business. */
   private forgetSchemas(): void {
-    this.documents.clear();
+    this.bundled.clear();
     this.schemaBodies.clear();
   }
 
-  private remember(id: number, document: SchemaDocument): void {
-    if (this.documents.size >= DOCUMENT_CACHE_SIZE) {
-      const oldest = this.documents.keys().next().value;
-      if (oldest !== undefined) this.documents.delete(oldest);
+  private rememberBundled(id: number, value: Json): void {
+    if (this.bundled.size >= BUNDLED_CACHE_SIZE) {
+      const oldest = this.bundled.keys().next().value;
+      if (oldest !== undefined) this.bundled.delete(oldest);
     }
-    this.documents.set(id, document);
+    this.bundled.set(id, value);
   }
 
   private async liveVersionOf(subject: string, fingerprint: string): Promise<Registered | undefined> {
@@ -462,6 +457,13 @@ export class RegistryService {
     }
     return tree;
   }
+}
+
+/** What a check job needs of the candidate; `validated` turns true once a check has passed it. */
+interface Candidate {
+  readonly value: Json;
+  readonly source: string;
+  validated: boolean;
 }
 
 function failure(code: Parameters<typeof accordError>[0], ...args: unknown[]): AccordFailure {

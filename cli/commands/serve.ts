@@ -83,6 +83,18 @@ is closed.`;
       min: 0,
       max: 60_000,
     }),
+    "check-budget-ms": Flags.integer({
+      description:
+        "Longest one registration or compatibility test may spend validating, compiling and comparing its schema; beyond it the request gets 422 naming the budget.",
+      default: 30_000,
+      min: 10,
+    }),
+    "check-workers": Flags.integer({
+      description:
+        "Threads that validate, compile and compare schemas off the request loop (default: cores minus one, 1 to 4).",
+      min: 1,
+      max: 64,
+    }),
     "body-limit": Flags.integer({
       description: "Largest request body in bytes; larger ones get HTTP 413.",
       default: 1024 * 1024,
@@ -106,6 +118,10 @@ is closed.`;
         maxListItems: flags["max-list"],
       },
       drainMs: flags.drain,
+      checks: {
+        budgetMs: flags["check-budget-ms"],
+        ...(flags["check-workers"] === undefined ? {} : { workers: flags["check-workers"] }),
+      },
       // The log goes to stderr; stdout stays for the URL line (and --json).
       logger: { level: flags["log-level"], stream: process.stderr },
     });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../registry/app.js";
+import type { CheckPoolOptions } from "../../registry/checks/pool.js";
 import { openSqliteStore } from "../../registry/store/sqlite.js";
 import type { RegistryStore } from "../../registry/store/types.js";
 
@@ -21,12 +22,13 @@ export interface Reply {
 
 /** A registry app over a fresh store (in memory unless a data directory is given). */
 export async function testRegistry(
-  options: { dataDir?: string; bodyLimit?: number } = {},
+  options: { dataDir?: string; bodyLimit?: number; checks?: Partial<CheckPoolOptions> } = {},
 ): Promise<TestRegistry> {
   const store = openSqliteStore({ dataDir: options.dataDir ?? ":memory:" });
   const app = buildApp({
     store,
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+    ...(options.checks === undefined ? {} : { checks: options.checks }),
   });
   await app.ready();
   return {
