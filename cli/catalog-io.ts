@@ -17,11 +17,16 @@ import { readTextFile } from "./io.js";
 
 const RELEVANT = /\.(json|ya?ml)$/i;
 
+/** The sub-folder of a subject holding consumers' own reader schemas (`schema:` in subject.yaml). */
+const READERS_DIR = "consumers";
+
 /** Paths (relative to the catalog root, `/`-separated) the loader cares about. */
 export function isCatalogPath(path: string): boolean {
   if (path === CONFIG_FILE) return true;
   const parts = path.split("/");
-  return parts[0] === SCHEMAS_DIR && (parts.length === 2 || parts.length === 3) && RELEVANT.test(path);
+  const inCatalog =
+    parts.length === 2 || parts.length === 3 || (parts.length === 4 && parts[2] === READERS_DIR);
+  return parts[0] === SCHEMAS_DIR && inCatalog && RELEVANT.test(path);
 }
 
 /** The catalog in the working tree at `dir`. Fails (exit 2) when `dir` has no accord.yaml. */
@@ -67,6 +72,9 @@ function schemaPaths(root: string): string[] {
     if (!entry.isDirectory()) continue;
     for (const inner of listDir(join(top, entry.name))) {
       if (inner.isFile() && RELEVANT.test(inner.name)) paths.push(`${path}/${inner.name}`);
+    }
+    for (const reader of listDir(join(top, entry.name, READERS_DIR))) {
+      if (reader.isFile() && RELEVANT.test(reader.name)) paths.push(`${path}/${READERS_DIR}/${reader.name}`);
     }
   }
   return paths;

@@ -369,6 +369,15 @@ export const ERRORS = {
     description: "A command named a subject that has no folder under schemas/.",
     fix: "Use one of the subjects listed, or create schemas/<subject>/v1.json.",
   },
+  ACCORD_ERR_CATALOG_CONSUMER_INVALID: {
+    template: "%s: %s",
+    http: 422,
+    registryCode: 42212,
+    exit: 2,
+    description:
+      "A consumer declaration (subject.yaml's consumers:, a consuming repository's accord.yaml, or one sent to the registry) names an unknown subject or version, a malformed read path, a path the pinned version does not declare, or a reader schema that cannot be read.",
+    fix: "Read paths are JSON Pointers into the event (`/lines/*/sku`, `*` for every item) that the pinned version declares; see the README, section Consumer contracts.",
+  },
   ACCORD_ERR_CATALOG_FILE_EXISTS: {
     template: "%s already exists; not overwriting it",
     http: 409,

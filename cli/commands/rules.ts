@@ -7,11 +7,13 @@ export interface RulesResult {
 }
 
 export default class Rules extends BaseCommand<RulesResult> {
-  static override summary = "List the compatibility and lint rules Accord reports, with their stable ids.";
+  static override summary =
+    "List the compatibility, gate and lint rules Accord reports, with their stable ids.";
 
   static override description =
     `Compatibility rule ids name a change between two versions (a finding of diff, check and the \
-registry); lint rule ids name a governance rule (accord lint). Exceptions in accord.yaml name these ids.`;
+registry); gate rule ids name a finding of accord check itself (an edited version, a broken consumer); \
+lint rule ids name a governance rule (accord lint). Exceptions in accord.yaml name these ids.`;
 
   static override examples = [
     "<%= config.bin %> <%= command.id %>",
@@ -19,7 +21,10 @@ registry); lint rule ids name a governance rule (accord lint). Exceptions in acc
   ];
 
   static override flags = {
-    kind: Flags.option({ description: "Only this kind of rule.", options: ["compat", "lint"] as const })(),
+    kind: Flags.option({
+      description: "Only this kind of rule.",
+      options: ["compat", "gate", "lint"] as const,
+    })(),
   };
 
   async run(): Promise<RulesResult> {

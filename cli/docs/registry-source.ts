@@ -69,6 +69,7 @@ async function readSubject(
       owners: [],
       producers: [],
       consumers: [],
+      consumerEntries: [],
       tags: [],
       lintIgnore: [],
       ...(topic !== undefined ? { topic } : {}),

@@ -79,6 +79,11 @@ export function accordConfigSchema(rules?: readonly LintRuleShape[]): Record<str
           "Assume producers emit only declared properties: objects without additionalProperties count as closed on the writer's side.",
         type: "boolean",
       },
+      consumerGate: {
+        description:
+          "Gate new versions on what declared consumers read: a break of a consumer's reads fails (consumer-broken); a break of the compatibility mode that no declared consumer reads is a warning. subject.yaml may override it.",
+        type: "boolean",
+      },
       registry: {
         description: "The schema registry `accord check --registry` and `accord publish` talk to.",
         type: "object",
@@ -158,7 +163,27 @@ export const SUBJECT_META_SCHEMA: Record<string, unknown> = {
     owners: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
     topic: { type: "string", minLength: 1 },
     producers: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
-    consumers: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+    consumers: {
+      type: "array",
+      items: {
+        anyOf: [
+          { type: "string", minLength: 1 },
+          {
+            type: "object",
+            properties: {
+              name: { type: "string", minLength: 1 },
+              reads: { type: "array", items: { type: "string" }, minItems: 1, uniqueItems: true },
+              version: { type: "integer", minimum: 1 },
+              schema: { type: "string", minLength: 1 },
+            },
+            required: ["name"],
+            not: { required: ["reads", "schema"] },
+            additionalProperties: false,
+          },
+        ],
+      },
+    },
+    consumerGate: { type: "boolean" },
     compatibility: { enum: [...COMPATIBILITY_MODES] },
     tags: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
     deprecated: {

@@ -64,6 +64,7 @@ export function parseConfig(text: string): Result<CatalogConfig> {
     compatibility: (value.compatibility as CompatibilityMode | undefined) ?? "BACKWARD",
     defaultDraft: (value.defaultDraft as Draft | undefined) ?? "draft-07",
     writersEmitOnlyDeclared: (value.writersEmitOnlyDeclared as boolean | undefined) ?? false,
+    consumerGate: (value.consumerGate as boolean | undefined) ?? false,
     ...(registry ? { registry: { url: registry.url } } : {}),
     lint: lintSettings(value.lint as Record<string, Json> | undefined),
     exceptions: exceptions(list),

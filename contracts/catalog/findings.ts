@@ -52,6 +52,8 @@ export interface CatalogFinding {
    * version order, this finding's own first. Absent when the change was seen once.
    */
   readonly seenIn?: readonly FindingOccurrence[];
+  /** Consumer-gate findings: the consumer broken and, for one that declared `reads`, the read path. */
+  readonly consumer?: { readonly name: string; readonly path?: string };
   /** True for a spot the engine could neither prove compatible nor break with an example. */
   readonly undetermined?: boolean;
   /** Set when an exception in accord.yaml covers the finding. */

@@ -1,3 +1,4 @@
+import { subjectReaders } from "../consumers/reader.js";
 import { accordError, fail, ok, type Result } from "../errors.js";
 import { loadSchema } from "../schema/load.js";
 import { CONFIG_FILE, parseConfig } from "./config.js";
@@ -62,6 +63,18 @@ export function loadCatalog(files: CatalogFiles, options: LoadCatalogOptions = {
       if (!document.ok) return document;
       versions.push({ version, file, text, document: document.value });
     }
+    const readers = entry.metaFile
+      ? subjectReaders({
+          subject: entry.name,
+          entries: meta.consumerEntries,
+          versions,
+          metaFile: entry.metaFile,
+          ...(metaLocate ? { locate: metaLocate } : {}),
+          files,
+          defaultDraft: config.value.defaultDraft,
+        })
+      : ok([]);
+    if (!readers.ok) return readers;
     subjects.push({
       name: entry.name,
       registrySubject: meta.registrySubject ?? entry.name,
@@ -70,6 +83,8 @@ export function loadCatalog(files: CatalogFiles, options: LoadCatalogOptions = {
       ...(metaLocate ? { metaLocate } : {}),
       versions,
       compatibility: meta.compatibility ?? config.value.compatibility,
+      readers: readers.value,
+      consumerGate: meta.consumerGate ?? config.value.consumerGate,
     });
   }
   return ok({ config: config.value, subjects });

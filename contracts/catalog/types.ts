@@ -19,7 +19,10 @@ export interface SubjectMeta {
   readonly topic?: string;
   /** Service names. */
   readonly producers: readonly string[];
+  /** Names of the consuming services (every entry of `consumers:`, whatever its form). */
   readonly consumers: readonly string[];
+  /** `consumers:` entry by entry, with what each reads (see ConsumerEntry). */
+  readonly consumerEntries: readonly ConsumerEntry[];
   /** Overrides the catalog default. */
   readonly compatibility?: CompatibilityMode;
   readonly tags: readonly string[];
@@ -28,6 +31,36 @@ export interface SubjectMeta {
   readonly registrySubject?: string;
   /** Lint rule ids switched off for this subject only (`lint: {ignore: [...]}` in subject.yaml). */
   readonly lintIgnore: readonly string[];
+  /** Overrides accord.yaml's `consumerGate`. */
+  readonly consumerGate?: boolean;
+}
+
+/**
+ * One entry of subject.yaml's `consumers:`. A plain name reads everything (the subject's mode
+ * protects it); `reads` lists the instance paths it reads, `schema` names its own reader schema
+ * (a file relative to the subject folder). `version` is the version it was built against.
+ */
+export interface ConsumerEntry {
+  readonly name: string;
+  readonly reads?: readonly string[];
+  readonly version?: number;
+  readonly schema?: string;
+  /** Position in the `consumers:` list, for messages pointing at `#/consumers/<index>`. */
+  readonly index: number;
+}
+
+/** What a consumer with `reads` or `schema` accepts: the schema the consumer gate checks new versions against. */
+export interface ConsumerReader {
+  readonly name: string;
+  /** The version the reader was derived from (for `schema:`, the version it was declared against). */
+  readonly version: number;
+  readonly entry: ConsumerEntry;
+  /** The catalog file of a `schema:` reader. */
+  readonly file?: string;
+  /** The whole reader: every read path's constraints at once, or the `schema:` file. */
+  readonly document: SchemaDocument;
+  /** For `reads`: one reader per read path, so a break can be named by the path it breaks. */
+  readonly paths: readonly { readonly path: string; readonly document: SchemaDocument }[];
 }
 
 export interface CatalogVersion {
@@ -55,6 +88,10 @@ export interface CatalogSubject {
   readonly versions: readonly CatalogVersion[];
   /** Effective mode: meta.compatibility ?? config.compatibility. */
   readonly compatibility: CompatibilityMode;
+  /** Consumers that declared what they read (`reads` or `schema`), pinned to `version` or else the latest. */
+  readonly readers: readonly ConsumerReader[];
+  /** Effective consumer gate: subject.yaml's `consumerGate` ?? accord.yaml's. */
+  readonly consumerGate: boolean;
 }
 
 export type Severity = "error" | "warning";
@@ -104,6 +141,8 @@ export interface CatalogConfig {
   readonly defaultDraft: Draft;
   /** Default false. */
   readonly writersEmitOnlyDeclared: boolean;
+  /** Gate new versions on what declared consumers read (see contracts/gate/consumers.ts). Default false. */
+  readonly consumerGate: boolean;
   readonly registry?: { readonly url: string };
   readonly lint: LintSettings;
   readonly exceptions: readonly CatalogException[];

@@ -16,6 +16,7 @@ import type {
 } from "../catalog/types.js";
 import { joinPointer } from "../schema/pointer.js";
 import { checkVersion, type VersionCheck } from "./compat.js";
+import { consumerGate, relaxModeFindings } from "./consumers.js";
 import { applyExceptions, type ExceptionOutcome } from "./exceptions.js";
 import { groupFindings } from "./group.js";
 import { locateNearest } from "./locate.js";
@@ -108,7 +109,7 @@ export function runGate(input: GateInput): GateReport {
 /** The findings of one catalog (or slice of one), exceptions not yet applied. */
 export function gatePart(input: GatePartInput): GatePart {
   const { head, base } = input;
-  const findings: CatalogFinding[] = [];
+  let findings: CatalogFinding[] = [];
   const toCheck: { subject: CatalogSubject; version: CatalogVersion }[] = [];
   let added: string[] = [];
   let removed: string[] = [];
@@ -150,6 +151,16 @@ export function gatePart(input: GatePartInput): GatePart {
     for (const finding of result.findings) findings.push(finding);
     input.onProgress?.(index + 1, toCheck.length);
   });
+
+  const consumers = consumerGate({
+    head,
+    ...(base ? { base } : {}),
+    checked: toCheck,
+    allowUndetermined: input.allowUndetermined === true,
+  });
+  findings = relaxModeFindings(findings, consumers.relaxed);
+  findings.push(...consumers.findings);
+  examined.push(...consumers.examined);
 
   for (const verdict of input.registry ?? []) {
     if (verdict.status === "incompatible") findings.push(registryIncompatible(verdict, head));

@@ -35,6 +35,16 @@ export const GATE_RULES = {
     severity: "warning",
     summary: "An exception in accord.yaml matches no finding of the versions it names.",
   },
+  "consumer-broken": {
+    severity: "error",
+    summary:
+      "A version (or a changed consumer declaration) lets through an event a declared consumer's reads reject; the finding names the consumer, the read path and the event.",
+  },
+  "consumer-undetermined": {
+    severity: "error",
+    summary:
+      "Whether a version breaks a declared consumer's reads could not be decided (a warning with --allow-undetermined).",
+  },
   "registry-incompatible": {
     severity: "error",
     summary: "The registry says the newest local version is incompatible with what it holds.",

@@ -9,7 +9,9 @@ import type { CatalogFiles } from "../catalog/types.js";
 
 function subjectOf(path: string): string | undefined {
   const parts = path.split("/");
-  return parts.length === 3 && parts[0] === "schemas" ? parts[1] : undefined;
+  // Depth 4: a consumer's own reader schema (schemas/<subject>/consumers/<name>.json).
+  const inSubject = parts.length === 3 || (parts.length === 4 && parts[2] === "consumers");
+  return inSubject && parts[0] === "schemas" ? parts[1] : undefined;
 }
 
 /** Subjects with a file added, removed or changed between the two file sets. */

@@ -1,11 +1,12 @@
 /**
- * Every rule Accord can report, compatibility and lint, as one listing: what `accord rules`
+ * Every rule Accord can report, compatibility, gate and lint, as one listing: what `accord rules`
  * prints and the README's rule tables are checked against.
  */
 import { COMPAT_RULES, type CompatRuleId } from "../compat/rules.js";
+import { GATE_RULES, type GateRuleId } from "../gate/rules.js";
 import { LINT_RULES } from "../lint/index.js";
 
-export type RuleKind = "compat" | "lint";
+export type RuleKind = "compat" | "gate" | "lint";
 
 export interface RuleListing {
   readonly id: string;
@@ -14,7 +15,7 @@ export interface RuleListing {
   readonly summary: string;
   /** Confluent's name for the same change (compat rules), so migrating users find it. */
   readonly confluent?: string;
-  /** Severity when switched on without one (lint rules). */
+  /** Severity when switched on without one (lint rules), or as reported (gate rules). */
   readonly defaultSeverity?: string;
 }
 
@@ -36,6 +37,14 @@ export function listRules(kind?: RuleKind): RuleListing[] {
     summary: rule.summary,
     defaultSeverity: rule.defaultSeverity,
   }));
-  const all = kind === "compat" ? compat : kind === "lint" ? lint : [...compat, ...lint];
+  const gate: RuleListing[] = (Object.keys(GATE_RULES) as GateRuleId[]).map((id) => ({
+    id,
+    kind: "gate",
+    category: "GATE",
+    summary: GATE_RULES[id].summary,
+    defaultSeverity: GATE_RULES[id].severity,
+  }));
+  const byKind = { compat, gate, lint };
+  const all = kind ? byKind[kind] : [...compat, ...gate, ...lint];
   return all.sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
 }

@@ -157,7 +157,14 @@ describe("loadCatalog: subjects and versions", () => {
     expect(alpha?.versions[1]?.document.locate?.("#/properties/id")).toEqual({ line: 4, column: 5 });
     expect(alpha?.compatibility).toBe("FORWARD");
     expect(alpha?.registrySubject).toBe("alpha");
-    expect(alpha?.meta).toEqual({ owners: [], producers: [], consumers: [], tags: [], lintIgnore: [] });
+    expect(alpha?.meta).toEqual({
+      owners: [],
+      producers: [],
+      consumers: [],
+      consumerEntries: [],
+      tags: [],
+      lintIgnore: [],
+    });
     expect(alpha?.metaFile).toBeUndefined();
   });
 
@@ -189,6 +196,10 @@ describe("loadCatalog: subjects and versions", () => {
       topic: "orders",
       producers: ["checkout"],
       consumers: ["billing", "analytics"],
+      consumerEntries: [
+        { name: "billing", index: 0 },
+        { name: "analytics", index: 1 },
+      ],
       compatibility: "FULL",
       tags: ["orders"],
       deprecated: { reason: "superseded", replacement: "order-submitted" },

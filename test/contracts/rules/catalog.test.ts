@@ -1,21 +1,30 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { COMPAT_RULE_IDS } from "../../../contracts/compat/rules.js";
+import { GATE_RULES } from "../../../contracts/gate/rules.js";
 import { LINT_RULES } from "../../../contracts/lint/index.js";
 import { listRules } from "../../../contracts/rules/catalog.js";
 
 const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
 
 describe("the rule listing", () => {
-  it("lists every compat and lint rule once, compat first, each sorted by id", () => {
+  it("lists every compat, gate and lint rule once, by kind, each sorted by id", () => {
     const rules = listRules();
-    expect(rules.map((r) => r.id)).toEqual([...COMPAT_RULE_IDS, ...LINT_RULES.map((r) => r.id).sort()]);
+    expect(rules.map((r) => r.id)).toEqual([
+      ...COMPAT_RULE_IDS,
+      ...Object.keys(GATE_RULES).sort(),
+      ...LINT_RULES.map((r) => r.id).sort(),
+    ]);
     expect(new Set(rules.map((r) => `${r.kind}:${r.id}`)).size).toBe(rules.length);
   });
 
   it("filters by kind", () => {
     expect(listRules("lint").every((r) => r.kind === "lint")).toBe(true);
     expect(listRules("compat")).toHaveLength(COMPAT_RULE_IDS.length);
+    expect(listRules("gate").find((r) => r.id === "consumer-broken")).toMatchObject({
+      kind: "gate",
+      defaultSeverity: "error",
+    });
   });
 
   it("documents every compat rule in the README with its summary", () => {
