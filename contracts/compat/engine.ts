@@ -280,6 +280,7 @@ const OPAQUE_KINDS = new Set<GapKind>([
   "dependent-schema",
   "unknown-keyword",
   "dynamic-ref",
+  "unevaluated",
 ]);
 
 function site(writer: Branch, readerOrigin: Origin, kind: GapKind, keyword: string) {

@@ -38,6 +38,7 @@ export type GapKind =
   | "condition"
   | "unknown-keyword"
   | "dynamic-ref"
+  | "unevaluated"
   | "combination";
 
 /** [rule when it breaks backward (old writer, new reader), rule when it breaks forward]. */
@@ -73,6 +74,7 @@ export const GAP_RULES: Record<GapKind, readonly [CompatRuleId, CompatRuleId]> =
   condition: ["condition-changed", "condition-changed"],
   "unknown-keyword": ["unknown-keyword-changed", "unknown-keyword-changed"],
   "dynamic-ref": ["recursive-ref-changed", "recursive-ref-changed"],
+  unevaluated: ["unevaluated-changed", "unevaluated-changed"],
   combination: ["any-of-branch-removed", "any-of-branch-added"],
 };
 

@@ -9,7 +9,7 @@ import type {
   Opaque,
   StringBranch,
 } from "./normal-form.js";
-import { type LazyConjoiner, schemaForName } from "./object-shape.js";
+import { type LazyConjoiner, matchesPattern, schemaForName } from "./object-shape.js";
 import { valueKey } from "./values.js";
 
 export function conjoinBranches(left: Branch, right: Branch, conjoiner: LazyConjoiner): Branch | undefined {
@@ -103,6 +103,7 @@ function conjoinArrays(left: ArrayBranch, right: ArrayBranch, conjoiner: LazyCon
     maxItems: minDefined(left.maxItems, right.maxItems),
     unique: left.unique || right.unique,
     contains: [...left.contains, ...right.contains],
+    itemsKeyword: left.itemsKeyword ?? right.itemsKeyword,
   };
 }
 
@@ -118,17 +119,10 @@ function conjoinObjects(left: ObjectBranch, right: ObjectBranch, conjoiner: Lazy
       conjoiner.lazyAll([schemaForName(left, name, conjoiner), schemaForName(right, name, conjoiner)]),
     );
   }
-  // A name matching one side's pattern falls to the other side's additionalProperties
-  // (exact unless both sides have patterns that match the same name).
+  const inexact: ObjectBranch[] = [];
   const patternProperties = [
-    ...left.patternProperties.map((p) => ({
-      pattern: p.pattern,
-      schema: conjoiner.lazyAll([p.schema, right.additional]),
-    })),
-    ...right.patternProperties.map((p) => ({
-      pattern: p.pattern,
-      schema: conjoiner.lazyAll([p.schema, left.additional]),
-    })),
+    ...left.patternProperties.map((p) => crossPattern(p, right, conjoiner, inexact)),
+    ...right.patternProperties.map((p) => crossPattern(p, left, conjoiner, inexact)),
   ];
   const dependentRequired = new Map<string, string[]>();
   for (const source of [left.dependentRequired, right.dependentRequired]) {
@@ -141,15 +135,46 @@ function conjoinObjects(left: ObjectBranch, right: ObjectBranch, conjoiner: Lazy
       : (left.propertyNames ?? right.propertyNames);
   return {
     type: "object" as const,
+    // A side whose additionalProperties could not be carried over exactly stays whole, checked by ajv.
+    opaque: dedupeOpaque([
+      ...left.opaque,
+      ...right.opaque,
+      ...inexact.map((branch) => conjoiner.wholeBranch(branch)),
+    ]),
     properties,
     patternProperties,
     additional: conjoiner.lazyAll([left.additional, right.additional]),
+    additionalKeyword: left.additionalKeyword ?? right.additionalKeyword,
     required: new Set([...left.required, ...right.required]),
     minProperties: Math.max(left.minProperties, right.minProperties),
     maxProperties: minDefined(left.maxProperties, right.maxProperties),
     propertyNames,
     dependentRequired,
   };
+}
+
+/**
+ * A name matching one side's pattern is, on the other side, a declared property, a pattern match,
+ * or an additional property. Only in the last case does the other side's additionalProperties
+ * apply, and a pattern entry cannot say "but not those names": the cross term is exact only when
+ * the other side's additionalProperties accepts everything, shares the very same pattern, or has
+ * neither patterns nor declared names the pattern matches. Otherwise the cross term is left out
+ * (a larger set) and the other side is recorded in `inexact`, to be kept whole as a constraint.
+ */
+function crossPattern(
+  entry: { readonly pattern: string; readonly schema: Lazy },
+  other: ObjectBranch,
+  conjoiner: LazyConjoiner,
+  inexact: ObjectBranch[],
+) {
+  if (other.additional.key === "true" || other.patternProperties.some((q) => q.pattern === entry.pattern))
+    return entry;
+  const meets =
+    other.patternProperties.length > 0 ||
+    [...other.properties.keys()].some((name) => matchesPattern(entry.pattern, name));
+  if (!meets) return { pattern: entry.pattern, schema: conjoiner.lazyAll([entry.schema, other.additional]) };
+  if (!inexact.includes(other)) inexact.push(other);
+  return entry;
 }
 
 function minDefined(a: number | undefined, b: number | undefined): number | undefined {

@@ -94,6 +94,8 @@ export function describeGap(site: GapSite, direction: Direction): string {
       return "dependentSchemas changed.";
     case "unknown-keyword":
       return `Keyword "${subject}" changed; Accord does not know what it validates.`;
+    case "unevaluated":
+      return `${subject} changed where what it applies to depends on which anyOf/oneOf/if branches or contains items match.`;
     case "dynamic-ref":
       return `A dynamic or unresolved reference (${subject}) changed.`;
     case "combination":

@@ -49,6 +49,7 @@ export interface Opaque {
     | "unknown-keyword"
     | "dependent-schema"
     | "dynamic-ref"
+    | "unevaluated"
     | "combination";
   /** Canonical text of the constraint, to recognise the same constraint on both sides. */
   readonly key: string;
@@ -127,6 +128,8 @@ export interface ArrayBranch extends BranchBase {
   readonly maxItems?: number;
   readonly unique: boolean;
   readonly contains: readonly ContainsRule[];
+  /** The keyword `items` stands for, when it is not the draft's own (unevaluatedItems). */
+  readonly itemsKeyword?: "unevaluatedItems";
 }
 
 export interface ObjectBranch extends BranchBase {
@@ -135,6 +138,8 @@ export interface ObjectBranch extends BranchBase {
   readonly patternProperties: readonly { readonly pattern: string; readonly schema: Lazy }[];
   /** Schema for properties matched by neither `properties` nor `patternProperties`. */
   readonly additional: Lazy;
+  /** The keyword `additional` stands for, when it is not additionalProperties. */
+  readonly additionalKeyword?: "unevaluatedProperties";
   readonly required: ReadonlySet<string>;
   readonly minProperties: number;
   readonly maxProperties?: number;

@@ -22,6 +22,7 @@ import {
   type OpaqueParts,
   type Origin,
 } from "./normal-form.js";
+import { evaluatedItems, evaluatedProperties } from "./unevaluated.js";
 import { typeOfValue, valueKey } from "./values.js";
 
 type JsonObject = { [key: string]: Json };
@@ -86,6 +87,8 @@ const LOCAL = new Set([
 
 /** Keywords that combine or point at other schemas, folded in `buildExpanded()`. */
 const COMPOSING = [
+  "unevaluatedProperties",
+  "unevaluatedItems",
   "$ref",
   "allOf",
   "anyOf",
@@ -137,6 +140,18 @@ export class Normalizer {
       branches: INSTANCE_TYPES.map((type) => this.emptyBranch(type, origin)),
     };
     this.bottom = { id: ++normalCounter, origin, branches: [] };
+  }
+
+  wholeBranch(branch: Branch): Opaque {
+    const origin = branch.origin;
+    return {
+      kind: "combination",
+      keyword: "allOf",
+      origin,
+      key: `combination:${this.meaningKey([resolveOrigin(origin)], origin)}`,
+      accepts: (value) => origin.doc.validatesAt(origin.pointer, value) ?? true,
+      parts: {},
+    };
   }
 
   /** A lazy handle on a node: normalised the first time it is needed. */
@@ -310,6 +325,13 @@ export class Normalizer {
       if (target === undefined) opaque.push(this.opaque("dynamic-ref", node, keyword, origin));
       else conjuncts.push(this.normalize(target));
     }
+    for (const keyword of ["unevaluatedProperties", "unevaluatedItems"] as const) {
+      // Draft-07 has no such keyword (ajv's draft-07 vocabulary ignores it): an annotation there.
+      if (node[keyword] === undefined || this.doc.draft === "draft-07") continue;
+      const exact = this.unevaluated(keyword, node, origin);
+      if (exact) conjuncts.push(exact);
+      else opaque.push(this.opaque("unevaluated", node, keyword, origin));
+    }
     const dependencySchemas = dependentSchemasOf(node);
     if (dependencySchemas.length > 0)
       opaque.push(this.opaque("dependent-schema", node, "dependentSchemas", origin));
@@ -330,6 +352,46 @@ export class Normalizer {
     };
   }
 
+  /**
+   * unevaluatedProperties / unevaluatedItems as the additionalProperties / items they amount to
+   * when what is evaluated beside them is fixed (unevaluated.ts); undefined when it is not.
+   */
+  private unevaluated(
+    keyword: "unevaluatedProperties" | "unevaluatedItems",
+    node: JsonObject,
+    origin: Origin,
+  ): Normal | undefined {
+    const resolve = (ref: string) => this.doc.resolve(ref);
+    let branch: Branch;
+    if (keyword === "unevaluatedProperties") {
+      const evaluated = evaluatedProperties(node, resolve);
+      if (!evaluated) return undefined;
+      if (evaluated.all) return this.top;
+      branch = {
+        ...(this.emptyBranch("object", origin) as ObjectBranch),
+        properties: new Map([...evaluated.names].map((name) => [name, this.trueLazy])),
+        patternProperties: evaluated.patterns.map((pattern) => ({ pattern, schema: this.trueLazy })),
+        additional: this.lazy(node.unevaluatedProperties),
+        additionalKeyword: keyword,
+      };
+    } else {
+      const evaluated = evaluatedItems(node, resolve);
+      if (!evaluated) return undefined;
+      if (evaluated.all) return this.top;
+      branch = {
+        ...(this.emptyBranch("array", origin) as ArrayBranch),
+        prefix: Array.from({ length: evaluated.prefix }, () => this.trueLazy),
+        items: this.lazy(node.unevaluatedItems),
+        itemsKeyword: keyword,
+      };
+    }
+    return {
+      id: ++normalCounter,
+      origin,
+      branches: this.top.branches.map((other) => (other.type === branch.type ? branch : other)),
+    };
+  }
+
   private opaque(kind: Opaque["kind"], node: JsonObject, keyword: string, origin: Origin): Opaque {
     const doc = this.doc;
     const pointer = origin.pointer;
@@ -340,7 +402,7 @@ export class Normalizer {
         ? [node.if, node.then, node.else]
         : kind === "dependent-schema"
           ? [node.dependentSchemas, node.dependencies]
-          : kind === "unknown-keyword" && keyword.startsWith("unevaluated")
+          : kind === "unevaluated"
             ? [node]
             : [node[keyword]];
     return {

@@ -1,8 +1,10 @@
 /** Which sub-schema governs a property name in an object branch, and how names match patterns. */
-import type { Lazy, ObjectBranch } from "./normal-form.js";
+import type { Branch, Lazy, ObjectBranch, Opaque } from "./normal-form.js";
 
 export interface LazyConjoiner {
   lazyAll(parts: readonly Lazy[]): Lazy;
+  /** A branch kept whole as an opaque constraint (ajv on its node) where a merge would be inexact. */
+  wholeBranch(branch: Branch): Opaque;
 }
 
 const regexCache = new Map<string, RegExp | null>();

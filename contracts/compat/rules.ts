@@ -243,6 +243,11 @@ export const COMPAT_RULES = {
     category: "STRUCTURE",
     summary: "A keyword Accord does not reason about changed; the engine cannot tell what it does.",
   },
+  "unevaluated-changed": {
+    category: "COMPOSITION",
+    summary:
+      "An unevaluatedProperties or unevaluatedItems changed where what it applies to depends on which conditional branches match.",
+  },
   "recursive-ref-changed": {
     category: "REFERENCE",
     summary:

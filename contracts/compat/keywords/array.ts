@@ -84,19 +84,20 @@ function checkItems(
   const outcome = emptyOutcome();
   const positions = Math.max(writer.prefix.length, reader.prefix.length);
   const tupleKeyword = reader.origin.doc.draft === "2020-12" ? "prefixItems" : "items";
+  // The reader keyword that governs items past its own tuple.
+  const tailKeyword =
+    reader.itemsKeyword ??
+    (reader.prefix.length > 0 && reader.origin.doc.draft !== "2020-12" ? "additionalItems" : "items");
   for (let index = 0; index < positions; index++) {
     if (writerMax !== undefined && index >= writerMax) return outcome;
     const inner = ctx.includeLazy(itemAt(writer, index), itemAt(reader, index));
     if (isClean(inner)) continue;
-    merge(outcome, liftItemOutcome(ctx, writer, reader, inner, index, tupleKeyword));
+    const keyword = index < reader.prefix.length ? tupleKeyword : tailKeyword;
+    merge(outcome, liftItemOutcome(ctx, writer, reader, inner, index, keyword));
   }
   if (writerMax !== undefined && writerMax <= positions) return outcome;
   const inner = ctx.includeLazy(writer.items, reader.items);
-  if (!isClean(inner)) {
-    const tailKeyword =
-      reader.prefix.length > 0 && reader.origin.doc.draft !== "2020-12" ? "additionalItems" : "items";
-    merge(outcome, liftItemOutcome(ctx, writer, reader, inner, positions, tailKeyword));
-  }
+  if (!isClean(inner)) merge(outcome, liftItemOutcome(ctx, writer, reader, inner, positions, tailKeyword));
   return outcome;
 }
 

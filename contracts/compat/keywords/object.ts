@@ -73,7 +73,7 @@ function checkProperty(
       {
         kind: "closed-property",
         writerPath,
-        readerPath: pointer(reader.origin, "additionalProperties"),
+        readerPath: pointer(reader.origin, additionalKeyword(reader)),
         subject: name,
       },
       name,
@@ -87,7 +87,7 @@ function checkProperty(
       inner,
       {
         kind: "open-property",
-        writerPath: pointer(writer.origin, "additionalProperties"),
+        writerPath: pointer(writer.origin, additionalKeyword(writer)),
         readerPath,
         subject: name,
       },
@@ -102,7 +102,7 @@ function checkProperty(
       {
         kind: "additional",
         writerPath,
-        readerPath: pointer(reader.origin, "additionalProperties"),
+        readerPath: pointer(reader.origin, additionalKeyword(reader)),
         subject: name,
       },
       name,
@@ -132,11 +132,11 @@ function checkUndeclared(
     kind: "additional" as GapKind,
     writerPath: pointer(
       writer.origin,
-      writer.patternProperties.length > 0 ? "patternProperties" : "additionalProperties",
+      writer.patternProperties.length > 0 ? "patternProperties" : additionalKeyword(writer),
     ),
     readerPath: pointer(
       reader.origin,
-      reader.patternProperties.length > 0 ? "patternProperties" : "additionalProperties",
+      reader.patternProperties.length > 0 ? "patternProperties" : additionalKeyword(reader),
     ),
     subject: name,
   });
@@ -370,4 +370,9 @@ function sampleName(pattern: string, writer: ObjectBranch, reader: ObjectBranch)
 /** draft-07 spells dependentRequired as (array-valued) dependencies. */
 function dependencyKeyword(branch: ObjectBranch): string {
   return branch.origin.doc.draft === "draft-07" ? "dependencies" : "dependentRequired";
+}
+
+/** The keyword a branch's `additional` schema was written as. */
+function additionalKeyword(branch: ObjectBranch): string {
+  return branch.additionalKeyword ?? "additionalProperties";
 }

@@ -121,8 +121,9 @@ function seedValues(ctx: InclusionContext, writer: Branch, constraint: Opaque): 
   for (const outcome of [parts.consequent, parts.alternative]) {
     if (outcome) seeds.push(...ctx.include(self, outcome.get()).gaps.map((gap) => gap.example));
   }
-  if (writer.type !== "object") return seeds;
   const frame = ctx.writerValues.validForBranch(writer);
+  seeds.push(...extendedValues(frame));
+  if (writer.type !== "object") return seeds;
   const framed = seeds
     .filter(isObject)
     .map((seed) => ({ ...(isObject(frame) ? frame : {}), ...seed }) as Json);
@@ -159,4 +160,23 @@ function ownDependents(writer: Branch, name: string): Lazy[] {
 
 function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Plain values of each type, to add where a constraint may care about what else an event holds. */
+const FILLERS: readonly Json[] = ["x", 0, true, null, {}, []];
+
+/**
+ * A valid writer value with one more member: a fresh property or one more item. Constraints on
+ * what the rest of an event holds (unevaluated*, unknown keywords) differ exactly there.
+ */
+function extendedValues(frame: Json | undefined): Json[] {
+  if (Array.isArray(frame)) return FILLERS.map((filler) => [...frame, filler]);
+  if (!isObject(frame)) return [];
+  const name = ["extra", "extra1", "extra2"].find((candidate) => !Object.hasOwn(frame, candidate));
+  if (name === undefined) return [];
+  return FILLERS.map((filler) => {
+    const copy = { ...frame };
+    setOwn(copy, name, filler);
+    return copy;
+  });
 }
