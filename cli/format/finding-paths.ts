@@ -24,6 +24,10 @@ export function exampleSides(finding: CatalogFinding): { accepts: string; reject
   if (finding.direction === undefined || finding.version === undefined) return undefined;
   const current = `v${finding.version}`;
   const earlier = finding.against === undefined ? "the previous version" : `v${finding.against}`;
+  if (finding.consumer) {
+    const reads = finding.consumer.path !== undefined ? `reads of ${finding.consumer.path}` : "reader schema";
+    return { accepts: current, rejects: `${finding.consumer.name}'s ${reads} (built against ${earlier})` };
+  }
   return finding.direction === "backward"
     ? { accepts: earlier, rejects: current }
     : { accepts: current, rejects: earlier };

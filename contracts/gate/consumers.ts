@@ -7,10 +7,12 @@ import type {
   ConsumerEntry,
   ConsumerReader,
 } from "../catalog/types.js";
-import { checkCompatibility, type Finding, type Undecided } from "../compat/index.js";
+import type { Finding } from "../compat/index.js";
+import { consumerBreaks } from "../consumers/breaks.js";
 import { consumerReader } from "../consumers/reader.js";
 import { canonicalJson } from "../schema/canonical.js";
 import { joinPointer } from "../schema/pointer.js";
+import { breakingInstancePath } from "./instance-path.js";
 import { locateNearest } from "./locate.js";
 import { GATE_RULES } from "./rules.js";
 
@@ -169,35 +171,6 @@ function sameDeclaration(a: ConsumerReader, b: ConsumerReader): boolean {
   return shape(a) === shape(b);
 }
 
-export interface ConsumerBreak {
-  /** The read path broken; absent for a `schema:` reader. */
-  readonly path?: string;
-  readonly finding: Finding | Undecided;
-  readonly undetermined: boolean;
-}
-
-/**
- * What a version breaks for one consumer: for `reads`, path by path (so each break names its path);
- * for `schema`, the reader as a whole. Only FORWARD is asked: the consumer reads new events.
- */
-export function consumerBreaks(
-  reader: ConsumerReader,
-  version: CatalogVersion,
-  writersEmitOnlyDeclared: boolean,
-): ConsumerBreak[] {
-  const sides = reader.paths.length > 0 ? reader.paths : [{ path: undefined, document: reader.document }];
-  const breaks: ConsumerBreak[] = [];
-  for (const side of sides) {
-    const report = checkCompatibility([side.document], version.document, "FORWARD", {
-      writersEmitOnlyDeclared,
-    });
-    const path = side.path !== undefined ? { path: side.path } : {};
-    for (const finding of report.findings) breaks.push({ ...path, finding, undetermined: false });
-    for (const finding of report.undetermined) breaks.push({ ...path, finding, undetermined: true });
-  }
-  return breaks;
-}
-
 function breaksOf(
   subject: CatalogSubject,
   check: ConsumerCheck,
@@ -247,7 +220,12 @@ function breaksOf(
       oldPath: found.finding.oldPath,
       newPath: found.finding.newPath,
       consumer: { name: reader.name, ...(found.path !== undefined ? { path: found.path } : {}) },
-      ...(found.undetermined ? { undetermined: true } : { example: (found.finding as Finding).example }),
+      ...(found.undetermined
+        ? { undetermined: true }
+        : {
+            example: (found.finding as Finding).example,
+            at: breakingInstancePath(found.finding, (found.finding as Finding).example),
+          }),
     } satisfies CatalogFinding;
   });
 }
