@@ -1,22 +1,38 @@
 #!/usr/bin/env node
-// `accord check` on a generated catalog: 1,000 subjects x 10 versions, FULL_TRANSITIVE, the built
-// CLI from cold start to exit (median of N runs), then appended to bench/RESULTS.md. Two runs:
-// every version against all earlier ones (no --against), and a pull request adding v11 to ten
-// subjects, checked with --against main in a git repository of the same catalog.
-// Usage: node bench/check.js [--subjects 1000] [--versions 10] [--runs 3] [--no-record]
+// `accord check`, the built CLI from cold start to exit, on two catalogs.
+// 1. Generated: 1,000 subjects x 10 versions, FULL_TRANSITIVE (median of N runs). Two runs: every
+//    version against all earlier ones (no --against), and a pull request adding v11 to ten subjects,
+//    checked with --against main in a git repository of the same catalog.
+// 2. Real-world: GitHub's webhook payload schemas (test/support/realworld.ts, 54 subjects x 6
+//    releases), FULL_TRANSITIVE, once per output format: wall time, peak RSS and report size, against
+//    a floor measured in the same run (parsing every version file, ajv compiling every schema).
+// Prints its figures; appends them to bench/RESULTS.md only with --record.
+// Usage: node bench/check.js [--subjects 1000] [--versions 10] [--runs 3] [--part all|generated|realworld]
+//        [--realworld-subjects N] [--record] [--keep]
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { measureFloor, readVersionFiles, writeWebhookCatalog } from "./support/realworld.js";
 
 const { values } = parseArgs({
   options: {
     subjects: { type: "string", default: "1000" },
     versions: { type: "string", default: "10" },
     runs: { type: "string", default: "3" },
-    "no-record": { type: "boolean", default: false },
+    record: { type: "boolean", default: false },
+    part: { type: "string", default: "all" },
+    "realworld-subjects": { type: "string" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -149,8 +165,11 @@ function median(sorted) {
 const env = { ...process.env };
 delete env.NODE_ENV;
 
-const dir = mkdtempSync(join(tmpdir(), "accord-bench-check-"));
-try {
+const machine = () =>
+  `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${process.platform} ${process.arch}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`;
+
+/** The generated catalog: every version, then a pull request. Returns the lines to record. */
+function generatedPart(dir) {
   const generatedAt = process.hrtime.bigint();
   generate(dir);
   const generateMs = Number(process.hrtime.bigint() - generatedAt) / 1e6;
@@ -178,26 +197,102 @@ try {
   }
   const pr = measure("pull request, --against main", ["check", "--dir", dir, "--against", "main", "--json"]);
 
-  if (!values["no-record"]) {
-    const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${process.platform} ${process.arch}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`;
-    const row = (outcome) =>
-      `| ${outcome.label} | ${outcome.versions} | ${outcome.comparisons} | ${(outcome.median / 1000).toFixed(2)} s | ${(outcome.min / 1000).toFixed(2)} s | ${outcome.median < 3000 ? "met" : "not met"} |`;
-    appendFileSync(
-      join(root, "bench", "RESULTS.md"),
-      [
-        "",
-        `### accord check — ${new Date().toISOString().slice(0, 10)}, ${machine}`,
-        "",
-        `Catalog: ${subjectCount} subjects x ${versionCount} versions, FULL_TRANSITIVE, writersEmitOnlyDeclared. Built CLI, \`--json\`, cold start to exit, median of ${runs} runs.`,
-        "",
-        "| Run | Versions checked | Earlier versions compared | Median | Min | Aim < 3 s |",
-        "| --- | ---------------: | ------------------------: | -----: | --: | --------- |",
-        row(full),
-        row(pr),
-        "",
-      ].join("\n"),
+  const row = (outcome) =>
+    `| ${outcome.label} | ${outcome.versions} | ${outcome.comparisons} | ${(outcome.median / 1000).toFixed(2)} s | ${(outcome.min / 1000).toFixed(2)} s | ${outcome.median < 3000 ? "met" : "not met"} |`;
+  return [
+    "",
+    `### accord check — ${new Date().toISOString().slice(0, 10)}, ${machine()}`,
+    "",
+    `Catalog: ${subjectCount} subjects x ${versionCount} versions, FULL_TRANSITIVE, writersEmitOnlyDeclared. Built CLI, \`--json\`, cold start to exit, median of ${runs} runs.`,
+    "",
+    "| Run | Versions checked | Earlier versions compared | Median | Min | Aim < 3 s |",
+    "| --- | ---------------: | ------------------------: | -----: | --: | --------- |",
+    row(full),
+    row(pr),
+    "",
+  ];
+}
+
+const FORMATS = ["json", "text", "github-actions", "junit", "sarif"];
+const MAX_REPORT_BYTES = 10 * 1024 * 1024;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+
+/** One cold `accord check` of the catalog in a format: wall time, peak RSS, report size. */
+function checkOnce(catalog, format, rssFile) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(
+    process.execPath,
+    ["--import", join(root, "bench", "support", "max-rss.js"), bin, "check", "--format", format],
+    { cwd: catalog, env: { ...env, ACCORD_BENCH_RSS_FILE: rssFile }, maxBuffer: 1 << 30 },
+  );
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 1) {
+    console.error(
+      `accord check --format ${format} exited ${result.status} (1 expected: the catalog has breaking changes):\n${result.stderr}`,
+    );
+    process.exit(1);
+  }
+  return {
+    format,
+    ms,
+    rssKb: Number(readFileSync(rssFile, "utf8")),
+    bytes: result.stdout.length,
+    stdout: result.stdout,
+  };
+}
+
+/** The real-world catalog, once per format, against the floor. Returns the lines to record. */
+async function realworldPart(dir) {
+  const catalog = join(dir, "webhooks");
+  const subjects = writeWebhookCatalog(catalog, values["realworld-subjects"]);
+  const files = readVersionFiles(catalog);
+  const floor = await measureFloor(files);
+  const floorMs = floor.parseMs + floor.compileMs;
+  console.log(
+    `real-world catalog: ${subjects.length} subjects, ${files.length} version files (GitHub webhook schemas, FULL_TRANSITIVE)`,
+  );
+  console.log(
+    `floor: JSON.parse of every version file ${floor.parseMs.toFixed(0)} ms, ajv compiling every schema ${(floor.compileMs / 1000).toFixed(2)} s`,
+  );
+  const rssFile = join(dir, "rss");
+  const outcomes = [];
+  let findings;
+  for (const format of FORMATS) {
+    const outcome = checkOnce(catalog, format, rssFile);
+    if (format === "json") findings = JSON.parse(outcome.stdout).findings.length;
+    outcomes.push(outcome);
+    console.log(
+      `check --format ${format}: ${(outcome.ms / 1000).toFixed(2)} s (${(outcome.ms / floorMs).toFixed(2)}x the floor; aim < 15 s: ${outcome.ms < 15_000 ? "met" : "NOT met"}), peak RSS ${(outcome.rssKb / 1024).toFixed(0)} MiB (aim < 500 MiB: ${outcome.rssKb < 500 * 1024 ? "met" : "NOT met"}), report ${mb(outcome.bytes)} (bound 10 MiB: ${outcome.bytes <= MAX_REPORT_BYTES ? "met" : "NOT met"})`,
     );
   }
+  console.log(`findings: ${findings} (one per change)`);
+  return [
+    "",
+    `### accord check, real-world catalog — ${new Date().toISOString().slice(0, 10)}, ${machine()}`,
+    "",
+    `GitHub's webhook payload schemas, ${subjects.length} subjects x 6 releases, FULL_TRANSITIVE, ${findings} findings. Built CLI, cold start to exit, one run per format. Floor in the same run: JSON.parse of every version file plus ajv compiling every schema, ${(floorMs / 1000).toFixed(2)} s.`,
+    "",
+    "| Format | Wall | x floor | Peak RSS | Report | Aims (< 15 s, < 500 MiB, <= 10 MiB) |",
+    "| ------ | ---: | ------: | -------: | -----: | ----------------------------------- |",
+    ...outcomes.map(
+      (o) =>
+        `| ${o.format} | ${(o.ms / 1000).toFixed(2)} s | ${(o.ms / floorMs).toFixed(2)} | ${(o.rssKb / 1024).toFixed(0)} MiB | ${mb(o.bytes)} | ${[o.ms < 15_000, o.rssKb < 500 * 1024, o.bytes <= MAX_REPORT_BYTES].map((met) => (met ? "met" : "not met")).join(", ")} |`,
+    ),
+    "",
+  ];
+}
+
+const dir = mkdtempSync(join(tmpdir(), "accord-bench-check-"));
+try {
+  const recorded = [];
+  if (values.part === "all" || values.part === "generated") {
+    mkdirSync(join(dir, "generated"));
+    for (const line of generatedPart(join(dir, "generated"))) recorded.push(line);
+  }
+  if (values.part === "all" || values.part === "realworld") {
+    for (const line of await realworldPart(dir)) recorded.push(line);
+  }
+  if (values.record) appendFileSync(join(root, "bench", "RESULTS.md"), recorded.join("\n"));
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${dir}`);
