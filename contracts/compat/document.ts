@@ -5,7 +5,7 @@
  * already rejected remote ones, and nothing is ever fetched.
  */
 import type { ValidateFunction } from "ajv";
-import { ajvFor } from "../schema/ajv.js";
+import { type AnyAjv, isolatedAjvFor } from "../schema/ajv.js";
 import type { Draft, Json, SchemaDocument } from "../schema/types.js";
 import { valueKey } from "./values.js";
 
@@ -27,6 +27,7 @@ export class SchemaDoc {
   private readonly ids = new Map<string, Json>();
   private readonly rootId: string | undefined;
   private registered = false;
+  private ajv: AnyAjv | undefined;
   private registrationFailed = false;
   private readonly fragmentValidators = new Map<string, ValidateFunction | null>();
 
@@ -82,15 +83,16 @@ export class SchemaDoc {
     if (validate !== undefined) return validate;
     validate = null;
     try {
-      const ajv = ajvFor(this.draft);
       if (!this.registered && !this.registrationFailed) {
-        // A renamed copy: the document's own $id may clash with the other side's in the shared instance.
+        // A renamed copy, so fragments are addressed under a key of this document's own.
         const copy = isObject(this.root) ? { ...this.root, $id: this.ajvKey } : this.root;
-        ajv.addSchema(copy as object, this.ajvKey);
+        this.ajv = isolatedAjvFor(this.draft, copy);
+        this.ajv.addSchema(copy as object, this.ajvKey);
         this.registered = true;
       }
-      if (this.registered)
-        validate = (ajv.getSchema(`${this.ajvKey}${encodeFragment(pointer)}`) as ValidateFunction) ?? null;
+      if (this.registered && this.ajv)
+        validate =
+          (this.ajv.getSchema(`${this.ajvKey}${encodeFragment(pointer)}`) as ValidateFunction) ?? null;
     } catch {
       this.registrationFailed = !this.registered;
       validate = null;

@@ -49,6 +49,76 @@ export function ajvFor(draft: Draft): AnyAjv {
   return ajv;
 }
 
+/** An engine instance, the identifiers its compiled documents declared, and how much it holds. */
+interface PooledAjv {
+  readonly ajv: AnyAjv;
+  readonly taken: Set<string>;
+  compiles: number;
+}
+
+const pools = new Map<string, PooledAjv[]>();
+
+/** Past this many documents an instance takes no more, so a long-running process lets old ones go. */
+const MAX_DOCUMENTS_PER_INSTANCE = 500;
+
+/**
+ * An ajv instance in which `root` can be compiled without meeting an identifier another document
+ * declared (two versions of one event often share an `$id`; one version's embedded `$id` may be
+ * another's root id): documents share an instance only when their `$id`s are disjoint. A document
+ * that bundles a JSON Schema meta-schema under its official `$id` gets an instance without ajv's
+ * own meta-schemas. `allErrors` keeps generated code flat: with ajv's default, each property's
+ * check nests inside the previous one's, and a few thousand properties overflow V8's parser.
+ */
+export function isolatedAjvFor(draft: Draft, root: Json): AnyAjv {
+  const ids = declaredIds(root);
+  const bundlesMeta = ids.some((id) => /^https?:\/\/json-schema\.org\//.test(id));
+  const key = `${draft}|${bundlesMeta}`;
+  const pool = (pools.get(key) ?? []).filter((entry) => entry.compiles < MAX_DOCUMENTS_PER_INSTANCE);
+  let entry = pool.find((candidate) => ids.every((id) => !candidate.taken.has(id)));
+  if (!entry) {
+    const meta = bundlesMeta ? { meta: false, validateSchema: false } : {};
+    entry = {
+      ajv: newAjv(draft, { allErrors: true, code: { optimize: false }, ...meta }),
+      taken: new Set(),
+      compiles: 0,
+    };
+    pool.push(entry);
+  }
+  pools.set(key, pool);
+  for (const id of ids) entry.taken.add(id);
+  entry.compiles++;
+  return entry.ajv;
+}
+
+/** Every absolute `$id` a document declares (fragment dropped), resolved against its parents. */
+function declaredIds(root: Json): string[] {
+  const ids: string[] = [];
+  const stack: { node: Json; base: string | undefined }[] = [{ node: root, base: undefined }];
+  while (stack.length > 0) {
+    const { node, base } = stack.pop() as { node: Json; base: string | undefined };
+    if (node === null || typeof node !== "object") continue;
+    let inner = base;
+    if (!Array.isArray(node) && typeof node.$id === "string" && !node.$id.startsWith("#")) {
+      inner = resolveId(node.$id, base);
+      ids.push(inner);
+    }
+    for (const child of Array.isArray(node) ? node : Object.values(node))
+      stack.push({ node: child, base: inner });
+  }
+  return ids;
+}
+
+function resolveId(id: string, base: string | undefined): string {
+  let absolute = id;
+  try {
+    absolute = base ? new URL(id, base).href : new URL(id).href;
+  } catch {
+    // A relative id without a base stays as written, which is how ajv keys it too.
+  }
+  const hash = absolute.indexOf("#");
+  return hash < 0 ? absolute : absolute.slice(0, hash);
+}
+
 const compiled = new WeakMap<object, Map<Draft, ValidateFunction>>();
 
 /**
@@ -65,11 +135,7 @@ export function validatorFor(root: Json, draft: Draft): (value: unknown) => bool
   }
   let validate = byDraft.get(draft);
   if (!validate) {
-    const ajv = ajvFor(draft);
-    // Two versions of one event often share an $id; the newest compile takes the id over.
-    const id = (root as { $id?: unknown }).$id;
-    if (typeof id === "string" && ajv.getSchema(id)) ajv.removeSchema(id);
-    validate = ajv.compile(root);
+    validate = isolatedAjvFor(draft, root).compile(root);
     byDraft.set(draft, validate);
   }
   const fn = validate;
