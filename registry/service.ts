@@ -1,7 +1,7 @@
 import type { CompatReport } from "../contracts/compat/types.js";
 import { AccordFailure, accordError, unwrap } from "../contracts/errors.js";
 import type { Json } from "../contracts/schema/types.js";
-import type { StoredInput } from "./checks/job.js";
+import type { SchemaSource } from "./checks/job.js";
 import type { CheckPool } from "./checks/pool.js";
 import { compatMessages } from "./compat-messages.js";
 import { KeyedLock } from "./keyed-lock.js";
@@ -17,14 +17,8 @@ import {
   type SchemaReference,
 } from "./model.js";
 import { parseSubject, type VersionSelector } from "./params.js";
-import { bundleReferences, type ReferencedSchema } from "./references.js";
-import {
-  checkReferenceNames,
-  parseSchemaText,
-  type SchemaIdentity,
-  type SchemaRequestBody,
-  schemaIdentity,
-} from "./schema-input.js";
+import type { ReferencedSchema } from "./references.js";
+import { checkReferenceNames, type SchemaIdentity, type SchemaRequestBody } from "./schema-input.js";
 import type { RegistryStore, StoredConfig, StoredSchema, SubjectVersion } from "./store/types.js";
 
 export interface EffectiveConfig {
@@ -45,8 +39,6 @@ export interface CompatibilityAnswer {
 
 /** Several registrations racing an outside writer; beyond this the request fails with 50002. */
 const MAX_ATTEMPTS = 5;
-/** Stored schemas parsed, references embedded, by id (ids are immutable, so entries never go stale). */
-const BUNDLED_CACHE_SIZE = 2_000;
 /** Schemas by id as response text: the hottest read (every consumer decoding a message). */
 const SCHEMA_TEXT_CACHE_SIZE = 10_000;
 /** References nested deeper than this are refused rather than followed. */
@@ -60,7 +52,6 @@ export class RegistryService {
   readonly store: RegistryStore;
   private readonly checks: CheckPool;
   private readonly lock = new KeyedLock();
-  private readonly bundled = new Map<number, Json>();
   private readonly schemaBodies = new Map<number, string>();
 
   /** `checks` runs validation, compiles and comparisons off the request loop. */
@@ -99,10 +90,9 @@ export class RegistryService {
       throw notPermitted(`Subject "${subject}" is in IMPORT mode: a registration must give the schema's id.`);
     }
 
-    const value = parseSchemaText(body);
     const references = await this.pinReferences(body.references ?? []);
     const config = await this.effectiveConfig(subject);
-    const identity = schemaIdentity(value, references, normalize ?? config.normalize);
+    const identity = await this.identify(subject, body, references, normalize ?? config.normalize);
 
     // Idempotent, and answered without the lock: a schema the subject already has comes back
     // with its version, unchecked, whatever happened since.
@@ -116,7 +106,7 @@ export class RegistryService {
     if (existing) return existing;
 
     return this.lock.run(subject, async () => {
-      const candidate = await this.candidate(subject, value, references, identity.fingerprint);
+      const candidate = await this.candidate(subject, identity);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const state = await this.store.subjectState(subject);
         const compared = body.id === undefined && state.live.length > 0 && config.compatibility !== "NONE";
@@ -151,8 +141,6 @@ export class RegistryService {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
           continue;
         }
-        // The next registration in this subject compares against this one: keep it parsed.
-        if (outcome.kind === "created") this.rememberBundled(outcome.id, candidate.value);
         const stored = await this.store.schemaById(outcome.id);
         return {
           id: outcome.id,
@@ -174,10 +162,9 @@ export class RegistryService {
     body: SchemaRequestBody,
     options: { readonly normalize: boolean | undefined; readonly deleted: boolean },
   ): Promise<SubjectVersion> {
-    const value = parseSchemaText(body);
     const references = await this.pinReferences(body.references ?? []);
     const config = await this.effectiveConfig(subject);
-    const identity = schemaIdentity(value, references, options.normalize ?? config.normalize);
+    const identity = await this.identify(subject, body, references, options.normalize ?? config.normalize);
     const matches = await this.store.findSchemaInSubject(subject, identity.fingerprint);
     const match = matches.find((row) => !row.deleted) ?? (options.deleted ? matches[0] : undefined);
     if (match) return match;
@@ -196,12 +183,12 @@ export class RegistryService {
     against: VersionSelector | "all",
     body: SchemaRequestBody,
   ): Promise<CompatibilityAnswer> {
-    const value = parseSchemaText(body);
     const references = await this.pinReferences(body.references ?? []);
+    const { compatibility, normalize } = await this.effectiveConfig(subject);
+    const identity = await this.identify(subject, body, references, normalize);
     const rows = await this.store.subjectVersions(subject);
     const live = rows.filter((row) => !row.deleted);
     let history: SubjectVersion[];
-    const { compatibility } = await this.effectiveConfig(subject);
     if (against === "all") history = compatibility.endsWith("_TRANSITIVE") ? live : live.slice(-1);
     else if (against === "latest") history = live.slice(-1);
     else {
@@ -210,7 +197,7 @@ export class RegistryService {
       if (!row || row.deleted) throw failure("ACCORD_ERR_REGISTRY_VERSION_NOT_FOUND", against, subject);
       history = [row];
     }
-    const candidate = await this.candidate(subject, value, references);
+    const candidate = await this.candidate(subject, identity);
     const { report, versions } = await this.check(candidate, history, compatibility);
     if (!report) return { isCompatible: true, messages: [] };
     return { isCompatible: report.verdict === "compatible", messages: compatMessages(report, versions) };
@@ -325,6 +312,25 @@ export class RegistryService {
     return latest ? [latest] : [];
   }
 
+  /** Parses the request's schema and reads its identity, in a check worker (a huge schema takes a while). */
+  private async identify(
+    subject: string,
+    body: SchemaRequestBody,
+    references: readonly SchemaReference[],
+    normalize: boolean,
+  ): Promise<SchemaIdentity> {
+    return unwrap(
+      await this.checks.run({
+        kind: "identify",
+        schema: body.schema,
+        schemaType: body.schemaType,
+        references,
+        normalize,
+        source: `subject "${subject}"`,
+      }),
+    );
+  }
+
   /**
    * Validates (and compiles) the candidate in a check worker and compares it with exactly
    * `history` (oldest first); the report is undefined when nothing was compared. An invalid
@@ -335,59 +341,37 @@ export class RegistryService {
     history: readonly SubjectVersion[],
     level: CompatibilityLevel,
   ): Promise<{ report: CompatReport | undefined; versions: number[] }> {
-    const stored: StoredInput[] = [];
+    const stored: SchemaSource[] = [];
     for (const row of history) {
       stored.push({
-        value: await this.storedValue(row.schema),
+        text: row.schema.schema,
+        references: await this.referenceTree(row.schema.references, new Map(), 0),
         source: `subject "${row.subject}" version ${row.version}`,
       });
     }
-    const result = await this.checks.run({ candidate, history: stored, level });
-    if (!result.ok) throw new AccordFailure(result.error);
-    return { report: result.report, versions: history.map((row) => row.version) };
+    const report = unwrap(await this.checks.run({ kind: "check", candidate, history: stored, level }));
+    return { report, versions: history.map((row) => row.version) };
   }
 
   /**
-   * The schema being registered or checked, references embedded. A schema already stored (under
-   * any subject) was validated when it was stored, so its check skips the compile.
+   * The schema being registered or checked, with the schemas its references name. A schema
+   * already stored (under any subject) was validated when it was stored, so its check skips the
+   * compile.
    */
-  private async candidate(
-    subject: string,
-    value: Json,
-    references: readonly SchemaReference[],
-    fingerprint?: string,
-  ): Promise<Candidate> {
-    checkReferenceNames(references);
-    const known = fingerprint === undefined ? undefined : await this.store.schemaByFingerprint(fingerprint);
-    const tree = await this.referenceTree(references, new Map(), 0);
+  private async candidate(subject: string, identity: SchemaIdentity): Promise<Candidate> {
+    checkReferenceNames(identity.references);
+    const known = await this.store.schemaByFingerprint(identity.fingerprint);
     return {
-      value: bundleReferences(value, tree),
+      text: identity.text,
+      references: await this.referenceTree(identity.references, new Map(), 0),
       source: `subject "${subject}"`,
       validated: known !== undefined,
     };
   }
 
-  private async storedValue(schema: StoredSchema): Promise<Json> {
-    const cached = this.bundled.get(schema.id);
-    if (cached !== undefined) return cached;
-    const tree = await this.referenceTree(schema.references, new Map(), 0);
-    const value = bundleReferences(JSON.parse(schema.schema) as Json, tree);
-    this.rememberBundled(schema.id, value);
-    return value;
-  }
-
   /** After a permanent delete some ids may be gone; which ones is the store's business. */
   private forgetSchemas(): void {
-    this.bundled.clear();
     this.schemaBodies.clear();
-  }
-
-  private rememberBundled(id: number, value: Json): void {
-    if (this.bundled.size >= BUNDLED_CACHE_SIZE) {
-      const oldest = this.bundled.keys().next().value;
-      if (oldest !== undefined) this.bundled.delete(oldest);
-    }
-    this.bundled.set(id, value);
   }
 
   private async liveVersionOf(subject: string, fingerprint: string): Promise<Registered | undefined> {
@@ -459,12 +443,8 @@ export class RegistryService {
   }
 }
 
-/** What a check job needs of the candidate; `validated` turns true once a check has passed it. */
-interface Candidate {
-  readonly value: Json;
-  readonly source: string;
-  validated: boolean;
-}
+/** A check job's candidate; `validated` turns true once a check has passed it. */
+type Candidate = SchemaSource & { validated: boolean };
 
 function failure(code: Parameters<typeof accordError>[0], ...args: unknown[]): AccordFailure {
   return new AccordFailure(accordError(code, args));

@@ -1,7 +1,14 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { accordError } from "../../contracts/errors.js";
-import type { CheckJob, CheckResult } from "./job.js";
+import {
+  type CheckJob,
+  type CheckResult,
+  type IdentifyJob,
+  type IdentifyResult,
+  type Job,
+  jobSource,
+} from "./job.js";
 import type { JobMessage } from "./worker.js";
 
 export interface CheckPoolOptions {
@@ -26,10 +33,12 @@ type Answer =
   | { readonly id: number; readonly result: CheckResult }
   | { readonly id: number; readonly crash: string };
 
+type JobResult = CheckResult | IdentifyResult;
+
 interface Pending {
   readonly id: number;
-  readonly job: CheckJob;
-  readonly resolve: (result: CheckResult) => void;
+  readonly job: Job;
+  readonly resolve: (result: JobResult) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -39,8 +48,8 @@ interface Slot {
 }
 
 /**
- * Worker threads for the registry's CPU-heavy work, so a huge schema compiling or a long
- * comparison never stalls the request loop (reads keep their latency). Workers start on first use
+ * Worker threads for the registry's CPU-heavy work (see job.ts), so a huge schema being parsed,
+ * fingerprinted and compiled, or a long comparison, never stalls the request loop (reads keep their latency). Workers start on first use
  * and are kept; each job gets `budgetMs` of worker time (time spent queued does not count), after
  * which its worker is terminated, which is the only way to stop synchronous work, and replaced.
  */
@@ -59,7 +68,9 @@ export class CheckPool {
   }
 
   /** The job's result; a job over its budget gets ACCORD_ERR_REGISTRY_CHECK_BUDGET as its result. */
-  run(job: CheckJob): Promise<CheckResult> {
+  run(job: IdentifyJob): Promise<IdentifyResult>;
+  run(job: CheckJob): Promise<CheckResult>;
+  run(job: Job): Promise<JobResult> {
     if (this.closed) return Promise.reject(new Error("the check pool is closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: ++this.nextId, job, resolve, reject });
@@ -125,10 +136,12 @@ export class CheckPool {
     const running = slot.running;
     if (!running) return;
     slot.running = undefined;
-    const { job } = running.pending;
     running.pending.resolve({
       ok: false,
-      error: accordError("ACCORD_ERR_REGISTRY_CHECK_BUDGET", [job.candidate.source, this.options.budgetMs]),
+      error: accordError("ACCORD_ERR_REGISTRY_CHECK_BUDGET", [
+        jobSource(running.pending.job),
+        this.options.budgetMs,
+      ]),
     });
     void this.retire(slot, new Error("over budget"));
   }

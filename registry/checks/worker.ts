@@ -4,16 +4,16 @@
  * message, so the pool fails that request alone and the worker stays usable.
  */
 import { parentPort } from "node:worker_threads";
-import { type CheckJob, runCheck } from "./job.js";
+import { type Job, runJob } from "./job.js";
 
 export interface JobMessage {
   readonly id: number;
-  readonly job: CheckJob;
+  readonly job: Job;
 }
 
 parentPort?.on("message", ({ id, job }: JobMessage) => {
   try {
-    parentPort?.postMessage({ id, result: runCheck(job) });
+    parentPort?.postMessage({ id, result: runJob(job) });
   } catch (error) {
     parentPort?.postMessage({
       id,

@@ -5,13 +5,16 @@ import { wideSchema } from "./wide-schema.js";
 
 function job(candidate: unknown, history: unknown[] = [], level: CheckJob["level"] = "BACKWARD"): CheckJob {
   return {
+    kind: "check",
     candidate: {
-      value: candidate as CheckJob["candidate"]["value"],
+      text: JSON.stringify(candidate),
+      references: new Map(),
       source: 'subject "s"',
       validated: false,
     },
     history: history.map((value, index) => ({
-      value: value as CheckJob["candidate"]["value"],
+      text: JSON.stringify(value),
+      references: new Map(),
       source: `subject "s" version ${index + 1}`,
     })),
     level,
@@ -36,13 +39,13 @@ describe("check pool", () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.report?.verdict).toBe("incompatible");
-    expect(result.report?.findings[0]?.rule).toBe("max-length-decreased");
+    expect(result.value?.verdict).toBe("incompatible");
+    expect(result.value?.findings[0]?.rule).toBe("max-length-decreased");
   });
 
   it("returns no report when nothing is compared, and the loader's error for an invalid schema", async () => {
     const checks = pool();
-    expect(await checks.run(job({ type: "string" }))).toEqual({ ok: true, report: undefined });
+    expect(await checks.run(job({ type: "string" }))).toEqual({ ok: true, value: undefined });
     const invalid = await checks.run(job({ type: "strng" }));
     expect(invalid.ok).toBe(false);
     if (invalid.ok) return;
@@ -50,9 +53,34 @@ describe("check pool", () => {
     expect(invalid.error.message).toContain('subject "s": #/type');
   });
 
+  it("reads a schema's identity from its text: same fingerprint whatever the key order", async () => {
+    const checks = pool();
+    const identify = (schema: string) =>
+      checks.run({
+        kind: "identify",
+        schema,
+        schemaType: "JSON",
+        references: [],
+        normalize: false,
+        source: "s",
+      });
+    const [first, second] = await Promise.all([
+      identify('{"type": "string", "maxLength": 3}'),
+      identify('{"maxLength":3,"type":"string"}'),
+    ]);
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(first.value.text).toBe('{"type":"string","maxLength":3}');
+    expect(second.value.fingerprint).toBe(first.value.fingerprint);
+    const broken = await identify("{not json");
+    expect(broken.ok).toBe(false);
+    if (broken.ok) return;
+    expect(broken.error.code).toBe("ACCORD_ERR_REGISTRY_SCHEMA_INVALID");
+  });
+
   it("validates a 5,000-property schema", async () => {
     const result = await pool().run(job(wideSchema(5_000)));
-    expect(result).toEqual({ ok: true, report: undefined });
+    expect(result).toEqual({ ok: true, value: undefined });
   });
 
   it("stops a job over its budget with an error naming the budget, and keeps serving", async () => {
@@ -67,7 +95,7 @@ describe("check pool", () => {
     // The stopped worker is replaced; a generous budget for the next job, which starts a thread.
     const next = new CheckPool({ workers: 1, budgetMs: 30_000 });
     pools.push(next);
-    expect(await next.run(job({ type: "integer" }))).toEqual({ ok: true, report: undefined });
+    expect(await next.run(job({ type: "integer" }))).toEqual({ ok: true, value: undefined });
   });
 
   it("runs jobs beyond its thread count in turn", async () => {
