@@ -6,7 +6,7 @@ import type {
   Undecided,
 } from "../../contracts/compat/types.js";
 import { breakingInstancePath } from "../../contracts/gate/instance-path.js";
-import { breakingSpot } from "./example-excerpt.js";
+import { breakingSpot } from "../../contracts/schema/excerpt.js";
 import { plainStyle, type Style } from "./style.js";
 
 export interface CompatTextOptions {

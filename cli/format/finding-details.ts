@@ -1,5 +1,5 @@
 import type { CatalogFinding } from "../../contracts/catalog/findings.js";
-import { breakingSpot } from "./example-excerpt.js";
+import { breakingSpot } from "../../contracts/schema/excerpt.js";
 import { exampleSides } from "./finding-paths.js";
 
 /**

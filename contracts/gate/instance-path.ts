@@ -1,4 +1,4 @@
-import { escapePointerToken, parsePointer } from "../schema/pointer.js";
+import { instancePointer, parsePointer } from "../schema/pointer.js";
 import type { Json } from "../schema/types.js";
 
 /**
@@ -121,13 +121,6 @@ function locate(example: Json, path: RelativePath): string[] {
     }
   }
   return best;
-}
-
-/** RFC 6901 form, as ajv writes `instancePath`: `/a/b~1c`, `""` for the root. */
-export function instancePointer(tokens: readonly string[]): string {
-  let pointer = "";
-  for (const token of tokens) pointer += `/${escapePointerToken(token)}`;
-  return pointer;
 }
 
 export interface LocatableFinding {

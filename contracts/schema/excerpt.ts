@@ -1,12 +1,11 @@
-import { instancePointer } from "../../contracts/gate/instance-path.js";
-import { childAt, parsePointer } from "../../contracts/schema/pointer.js";
-import type { Json } from "../../contracts/schema/types.js";
+import { childAt, instancePointer, parsePointer } from "./pointer.js";
+import type { Json } from "./types.js";
 
 /**
  * The part of an example event a person needs: the breaking value, and the way down to it. A real
  * payload runs to hundreds of lines, and the field that breaks is rarely in the first forty, so
- * every report but JSON shows the path from the root to the value, a few neighbours of the value,
- * and the value itself cut to a few lines, with `…` lines counting what was left out.
+ * reports (all but JSON) and the docs show the path from the root to the value, a few neighbours
+ * of the value, and the value itself cut to a few lines, with `…` lines counting what was left out.
  */
 
 /** Lines of the breaking value itself. */

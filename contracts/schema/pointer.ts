@@ -67,6 +67,16 @@ export function parsePointer(pointer: string): string[] | undefined {
   return tokens;
 }
 
+/**
+ * The plain RFC 6901 form of a pointer into an instance, as ajv writes `instancePath`: `/a/b~1c`,
+ * `""` for the root (no `#`, no percent-encoding).
+ */
+export function instancePointer(tokens: readonly string[]): string {
+  let pointer = "";
+  for (const token of tokens) pointer += `/${escapePointerToken(token)}`;
+  return pointer;
+}
+
 /** Builds the `#` form from unescaped tokens: the inverse of parsePointer. */
 export function pointerFromTokens(tokens: readonly (string | number)[]): string {
   return joinPointer("#", ...tokens);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakingSpot } from "../../../cli/format/example-excerpt.js";
+import { breakingSpot } from "../../../contracts/schema/excerpt.js";
 import type { Json } from "../../../contracts/schema/types.js";
 
 /** A payload the size of a real webhook: the breaking field deep inside, far past line 40. */
