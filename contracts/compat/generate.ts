@@ -10,6 +10,7 @@ import { itemAt } from "./intersect.js";
 import type { ArrayBranch, Branch, Normal, NumberBranch, ObjectBranch, StringBranch } from "./normal-form.js";
 import type { Normalizer } from "./normalize.js";
 import { matchesPattern, schemaForName } from "./object-shape.js";
+import { patternWitness } from "./regex.js";
 import { setOwn } from "./values.js";
 
 const MAX_DEPTH = 8;
@@ -110,6 +111,14 @@ export class ValueFactory {
   private stringCandidates(branch: StringBranch, hint: StringBranch | undefined): string[] {
     const result: string[] = [];
     for (const format of branch.formats) result.push(...(FORMAT_SAMPLES[format.name] ?? []));
+    if (branch.patterns.length > 0) {
+      // The shortest string every pattern (and the lengths) accept, from their automata.
+      const witness = patternWitness(
+        branch.patterns.map((p) => p.source),
+        { min: branch.minLength, max: branch.maxLength },
+      );
+      if (witness !== undefined) result.push(witness);
+    }
     for (const pattern of branch.patterns) result.push(...patternSamples(pattern.source));
     const lengths = new Set<number>([branch.minLength, Math.max(branch.minLength, 1), 3, 8]);
     if (branch.maxLength !== undefined) lengths.add(branch.maxLength);

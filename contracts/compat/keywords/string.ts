@@ -1,13 +1,11 @@
 /** string: minLength/maxLength (code points), format (an assertion, as ajv-formats makes it), pattern. */
 import type { Json } from "../../schema/types.js";
-import { codePointLength } from "../accepts.js";
-import type { InclusionContext } from "../engine.js";
+import { acceptsBranch, codePointLength } from "../accepts.js";
+import { type InclusionContext, pointer } from "../engine.js";
 import { emptyOutcome, merge, type Outcome } from "../gaps.js";
 import type { StringBranch } from "../normal-form.js";
 import { matchesPattern } from "../object-shape.js";
-
-/** Patterns that match every string: dropping or adding one changes nothing. */
-const MATCH_ALL = new Set(["", ".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$"]);
+import { patternIncluded } from "../regex.js";
 
 export function checkString(ctx: InclusionContext, writer: StringBranch, reader: StringBranch): Outcome {
   const outcome = emptyOutcome();
@@ -66,23 +64,45 @@ export function checkString(ctx: InclusionContext, writer: StringBranch, reader:
     );
   }
   for (const pattern of reader.patterns) {
-    if (MATCH_ALL.has(pattern.source) || writer.patterns.some((own) => own.source === pattern.source))
-      continue;
-    merge(
-      outcome,
-      ctx.gapOrUnknown(
-        writer,
-        reader,
-        "pattern",
-        pattern.origin,
-        "pattern",
-        (v) => !matchesPattern(pattern.source, v as string),
-        {
-          writerValue: (writer.patterns.map((p) => p.source).join(" and ") || "none") as Json,
-          readerValue: pattern.source,
-        },
-      ),
-    );
+    if (writer.patterns.some((own) => own.source === pattern.source)) continue;
+    merge(outcome, checkPattern(ctx, writer, reader, pattern));
   }
   return outcome;
+}
+
+/**
+ * A reader pattern, decided on automata (regex.ts): the writer's patterns and lengths either fall
+ * inside it, or a witness string falls outside. Formats on the writer side are not automata: a
+ * witness must also pass them, else the example search goes on, and finds one or stays unknown.
+ */
+function checkPattern(
+  ctx: InclusionContext,
+  writer: StringBranch,
+  reader: StringBranch,
+  pattern: StringBranch["patterns"][number],
+): Outcome {
+  const answer = patternIncluded(
+    writer.patterns.map((p) => p.source),
+    pattern.source,
+    { min: writer.minLength, max: writer.maxLength },
+  );
+  if (answer.kind === "yes") return emptyOutcome();
+  const where = {
+    kind: "pattern" as const,
+    writerPath: pointer(writer.origin, "pattern"),
+    readerPath: pointer(pattern.origin, "pattern"),
+    writerValue: (writer.patterns.map((p) => p.source).join(" and ") || "none") as Json,
+    readerValue: pattern.source,
+  };
+  if (answer.kind === "no" && acceptsBranch(writer, answer.witness, ctx.formats))
+    return { gaps: [{ ...where, example: answer.witness }], unknowns: [] };
+  return ctx.gapOrUnknown(
+    writer,
+    reader,
+    "pattern",
+    pattern.origin,
+    "pattern",
+    (v) => !matchesPattern(pattern.source, v as string),
+    { writerValue: where.writerValue, readerValue: where.readerValue },
+  );
 }
