@@ -39,6 +39,7 @@ export type GapKind =
   | "unknown-keyword"
   | "dynamic-ref"
   | "unevaluated"
+  | "budget"
   | "combination";
 
 /** [rule when it breaks backward (old writer, new reader), rule when it breaks forward]. */
@@ -75,6 +76,7 @@ export const GAP_RULES: Record<GapKind, readonly [CompatRuleId, CompatRuleId]> =
   "unknown-keyword": ["unknown-keyword-changed", "unknown-keyword-changed"],
   "dynamic-ref": ["recursive-ref-changed", "recursive-ref-changed"],
   unevaluated: ["unevaluated-changed", "unevaluated-changed"],
+  budget: ["analysis-budget-exceeded", "analysis-budget-exceeded"],
   combination: ["any-of-branch-removed", "any-of-branch-added"],
 };
 

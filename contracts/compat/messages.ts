@@ -94,6 +94,8 @@ export function describeGap(site: GapSite, direction: Direction): string {
       return "dependentSchemas changed.";
     case "unknown-keyword":
       return `Keyword "${subject}" changed; Accord does not know what it validates.`;
+    case "budget":
+      return "The schemas nest or recurse deeper than the engine can follow.";
     case "unevaluated":
       return `${subject} changed where what it applies to depends on which anyOf/oneOf/if branches or contains items match.`;
     case "dynamic-ref":

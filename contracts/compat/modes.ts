@@ -7,7 +7,9 @@
  * finding into an undetermined spot, so the engine never reports an example that does not break.
  */
 import { guardedValidatorFor } from "../schema/ajv.js";
+import { childAt } from "../schema/pointer.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
+import { unescapeToken } from "./document.js";
 import { Inclusion } from "./engine.js";
 import { formatsFor } from "./formats.js";
 import { GAP_RULES, type Gap, type GapSite } from "./gaps.js";
@@ -62,7 +64,7 @@ export function checkCompatibility(
   const undetermined: Undecided[] = [];
   for (const { doc, index } of compared) {
     for (const direction of directionsOf(mode)) {
-      const result = compareOne(doc, candidate, direction, options);
+      const result = compareWithinBudget(doc, candidate, direction, options);
       const against = transitive && history.length > 1 ? { against: index } : {};
       findings.push(...result.findings.map((f) => ({ ...f, ...against })));
       undetermined.push(...result.undetermined.map((u) => ({ ...u, ...against })));
@@ -84,6 +86,37 @@ export function checkCompatibility(
     findings: sortAndDedupe(findings),
     undetermined: sortAndDedupe(undetermined),
   };
+}
+
+/**
+ * compareOne, but a schema nested or recursive beyond what the engine's recursion can hold (the
+ * loader limits nesting; documents built in memory need not) gives an undetermined verdict that
+ * says so, never a crash.
+ */
+function compareWithinBudget(
+  oldDocument: SchemaDocument,
+  newDocument: SchemaDocument,
+  direction: Direction,
+  options: CompareOptions,
+): { findings: Finding[]; undetermined: Undecided[] } {
+  try {
+    return compareOne(oldDocument, newDocument, direction, options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      findings: [],
+      undetermined: [
+        {
+          rule: GAP_RULES.budget[direction === "backward" ? 0 : 1],
+          direction,
+          oldPath: "#",
+          newPath: "#",
+          message:
+            "Could not decide: the schemas nest or recurse deeper than the engine can follow (its call stack ran out).",
+        },
+      ],
+    };
+  }
 }
 
 function compareOne(
@@ -109,32 +142,63 @@ function compareOne(
     writer.normalizer.normalize(writer.document.root),
     reader.normalizer.normalize(reader.document.root),
   );
+  const roots = { old: oldDocument.root, new: newDocument.root };
   const findings: Finding[] = [];
-  const undetermined: Undecided[] = outcome.unknowns.map((site) => toUndecided(site, direction));
+  const undetermined: Undecided[] = outcome.unknowns.map((site) => toUndecided(site, direction, roots));
   if (outcome.gaps.length === 0) return { findings, undetermined };
   const writerValid = guardedValidatorFor(writer.document.root, writer.document.draft);
   const readerValid = guardedValidatorFor(reader.document.root, reader.document.draft);
   for (const gap of outcome.gaps) {
     if (writerValid(gap.example) === true && readerValid(gap.example) === false)
-      findings.push(toFinding(gap, direction));
-    else undetermined.push(toUndecided(gap, direction));
+      findings.push(toFinding(gap, direction, roots));
+    else undetermined.push(toUndecided(gap, direction, roots));
   }
   return { findings, undetermined };
 }
 
-function locate(site: GapSite, direction: Direction) {
+interface Roots {
+  readonly old: Json;
+  readonly new: Json;
+}
+
+function locate(site: GapSite, direction: Direction, roots: Roots) {
   const rule = GAP_RULES[site.kind][direction === "backward" ? 0 : 1];
   const [oldPath, newPath] =
     direction === "backward" ? [site.writerPath, site.readerPath] : [site.readerPath, site.writerPath];
-  return { rule, direction, oldPath, newPath, message: describeGap(site, direction) };
+  return {
+    rule,
+    direction,
+    oldPath: resolvingPrefix(roots.old, oldPath),
+    newPath: resolvingPrefix(roots.new, newPath),
+    message: describeGap(site, direction),
+  };
 }
 
-function toFinding(gap: Gap, direction: Direction): Finding {
-  return { ...locate(gap, direction), example: gap.example as Json };
+/**
+ * The longest prefix of a pointer that exists in its document. A gap names the keyword it is
+ * about on both sides, but one side may lack that keyword (a format the old schema never had) or
+ * hold it in a member it was merged from: a report must never point at a place that does not exist.
+ */
+function resolvingPrefix(root: Json, path: string): string {
+  if (!path.startsWith("#")) return path;
+  const tokens = path === "#" ? [] : path.slice(2).split("/");
+  let node: Json | undefined = root;
+  let kept = 0;
+  for (const raw of tokens) {
+    const next = childAt(node as Json, unescapeToken(raw));
+    if (next === undefined) break;
+    node = next;
+    kept++;
+  }
+  return kept === tokens.length ? path : ["#", ...tokens.slice(0, kept)].join("/");
 }
 
-function toUndecided(site: GapSite, direction: Direction): Undecided {
-  const located = locate(site, direction);
+function toFinding(gap: Gap, direction: Direction, roots: Roots): Finding {
+  return { ...locate(gap, direction, roots), example: gap.example as Json };
+}
+
+function toUndecided(site: GapSite, direction: Direction, roots: Roots): Undecided {
+  const located = locate(site, direction, roots);
   return {
     ...located,
     message: `Could not decide: ${located.message} No example breaks it, and inclusion could not be proven.`,

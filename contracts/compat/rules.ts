@@ -243,6 +243,10 @@ export const COMPAT_RULES = {
     category: "STRUCTURE",
     summary: "A keyword Accord does not reason about changed; the engine cannot tell what it does.",
   },
+  "analysis-budget-exceeded": {
+    category: "STRUCTURE",
+    summary: "The schemas nest or recurse deeper than the engine can follow, so nothing was decided.",
+  },
   "unevaluated-changed": {
     category: "COMPOSITION",
     summary:

@@ -37,6 +37,24 @@ describe("schemas built to be expensive", () => {
     );
   });
 
+  it("says undetermined, never crashes, when nesting outruns the call stack", () => {
+    const nested = (depth: number, leaf: Json): Json => {
+      let schema: Json = leaf;
+      for (let i = 0; i < depth; i++) schema = { type: "object", properties: { a: schema } };
+      return schema;
+    };
+    const report = compareSchemas(
+      doc(nested(20_000, { type: "string" })),
+      doc(nested(20_000, { type: "number" })),
+      "FULL",
+    );
+    expect(report.verdict).toBe("undetermined");
+    expect(report.undetermined.map((u) => u.rule)).toEqual([
+      "analysis-budget-exceeded",
+      "analysis-budget-exceeded",
+    ]);
+  });
+
   it("does not crash on a property named __proto__ (ajv never validates one)", () => {
     // JSON.parse makes `__proto__` an own property; an object literal would set the prototype.
     const old = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"}}}') as Json;

@@ -43,7 +43,10 @@ const KEYWORDS = new Set([
 ]);
 
 /** Ids no corpus case names yet, each with the reason; listed as todos so the gap stays visible. */
-const NOT_IN_CORPUS: Partial<Record<CompatRuleId, string>> = {};
+const NOT_IN_CORPUS: Partial<Record<CompatRuleId, string>> = {
+  "analysis-budget-exceeded":
+    "needs nesting deeper than the loader admits; hostile.test.ts builds one in memory",
+};
 
 const entries = Object.entries(COMPAT_RULES) as [CompatRuleId, (typeof COMPAT_RULES)[CompatRuleId]][];
 
