@@ -1,7 +1,7 @@
 import type { CompatReport } from "../contracts/compat/types.js";
 import { AccordFailure, accordError, unwrap } from "../contracts/errors.js";
 import type { Json } from "../contracts/schema/types.js";
-import type { SchemaSource } from "./checks/job.js";
+import { type IdentifyJob, runJob, type SchemaSource } from "./checks/job.js";
 import type { CheckPool } from "./checks/pool.js";
 import { compatMessages } from "./compat-messages.js";
 import { KeyedLock } from "./keyed-lock.js";
@@ -41,6 +41,12 @@ export interface CompatibilityAnswer {
 const MAX_ATTEMPTS = 5;
 /** Schemas by id as response text: the hottest read (every consumer decoding a message). */
 const SCHEMA_TEXT_CACHE_SIZE = 10_000;
+/**
+ * Schema text up to this length is parsed and fingerprinted on the request loop (well under a
+ * millisecond), where a round trip to a check worker would cost more than the work; longer text
+ * goes to a worker.
+ */
+const IDENTIFY_IN_THREAD_CHARS = 16 * 1024;
 /** References nested deeper than this are refused rather than followed. */
 const MAX_REFERENCE_DEPTH = 32;
 
@@ -312,23 +318,22 @@ export class RegistryService {
     return latest ? [latest] : [];
   }
 
-  /** Parses the request's schema and reads its identity, in a check worker (a huge schema takes a while). */
+  /** Parses the request's schema and reads its identity; a long one in a check worker. */
   private async identify(
     subject: string,
     body: SchemaRequestBody,
     references: readonly SchemaReference[],
     normalize: boolean,
   ): Promise<SchemaIdentity> {
-    return unwrap(
-      await this.checks.run({
-        kind: "identify",
-        schema: body.schema,
-        schemaType: body.schemaType,
-        references,
-        normalize,
-        source: `subject "${subject}"`,
-      }),
-    );
+    const job: IdentifyJob = {
+      kind: "identify",
+      schema: body.schema,
+      schemaType: body.schemaType,
+      references,
+      normalize,
+      source: `subject "${subject}"`,
+    };
+    return unwrap(body.schema.length <= IDENTIFY_IN_THREAD_CHARS ? runJob(job) : await this.checks.run(job));
   }
 
   /**

@@ -1,10 +1,18 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
-import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
+import type { RegistryMode, SchemaReference } from "../model.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres/index.js";
-import { type SchemaRow, toStoredSchema } from "./rows.js";
-import { chooseVersion, notPermitted, referenced, sameNumbers } from "./rules.js";
+import { decideRegistration } from "./registration.js";
+import {
+  type SchemaRow,
+  snapshotOf,
+  toConfig,
+  toStoredSchema,
+  toSubjectVersion,
+  type VersionRow,
+} from "./rows.js";
+import { referenced } from "./rules.js";
 import type {
   RegisterOutcome,
   RegisterRequest,
@@ -45,12 +53,6 @@ const LOCK_NAMESPACE = "accord-registry-subject";
 const MIGRATION_LOCK_KEY = 0x61_63_63_6f_72_64n; // "accord"
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
-
-interface VersionRow extends SchemaRow {
-  subject: string;
-  version: number;
-  deleted: boolean;
-}
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -683,46 +685,20 @@ interface BatchState {
 function planRegistration(state: BatchState, request: RegisterRequest): Result<RegisterOutcome> {
   const { subject, schema } = request;
   const rows = state.versions.get(subject) ?? [];
-  const same = rows.find((row) => !row.deleted && row.fingerprint === schema.fingerprint);
-  if (same) return ok({ kind: "existing", id: same.id, version: same.version });
-
-  const { maxVersion, live } = snapshotOf(rows);
-  if (maxVersion !== request.expected.maxVersion || !sameNumbers(live, request.expected.live)) {
-    return ok({ kind: "stale" });
-  }
-
-  for (const reference of schema.references) {
-    const target = state.versions.get(reference.subject)?.find((row) => row.version === reference.version);
-    if (!target || target.deleted) {
-      return fail(
-        accordError("ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED", [
-          reference.name,
-          reference.subject,
-          reference.version,
-        ]),
-      );
-    }
-  }
-
-  const chosen = chooseVersion(subject, request.version, request.importId !== undefined, maxVersion, (v) =>
-    rows.some((row) => row.version === v),
-  );
-  if (!chosen.ok) return chosen;
-  const version = chosen.value;
+  const decided = decideRegistration(request, {
+    versions: rows,
+    referenceLive: (name, version) => {
+      const target = state.versions.get(name)?.find((row) => row.version === version);
+      return target !== undefined && !target.deleted;
+    },
+    schemaByFingerprint: (fingerprint) => state.byFingerprint.get(fingerprint),
+    schemaById: (id) => state.byId.get(id),
+  });
+  if (!decided.ok) return decided;
+  if (decided.value.kind !== "create") return ok(decided.value);
+  const { version } = decided.value;
 
   let stored = state.byFingerprint.get(schema.fingerprint);
-  if (request.importId !== undefined) {
-    if (stored && stored.id !== request.importId) {
-      return notPermitted(
-        `The schema is already registered with id ${stored.id}; it cannot be imported again as id ${request.importId}.`,
-      );
-    }
-    const holder = state.byId.get(request.importId);
-    if (holder && holder.fingerprint !== schema.fingerprint) {
-      return notPermitted(`Overwrite new schema with id ${request.importId} not permitted.`);
-    }
-  }
-
   if (!stored) {
     const id = request.importId ?? state.nextId;
     // Later ids continue above an imported one.
@@ -779,24 +755,6 @@ export function describeUrl(url: string, schema?: string): string {
 
 function scopeOf(subject: string | null): string {
   return subject ?? "";
-}
-
-function toSubjectVersion(row: VersionRow): SubjectVersion {
-  return { subject: row.subject, version: row.version, deleted: row.deleted, schema: toStoredSchema(row) };
-}
-
-function toConfig(row: { compatibility: string | null; normalize: boolean | null }): StoredConfig {
-  const config: { compatibility?: CompatibilityLevel; normalize?: boolean } = {};
-  if (row.compatibility !== null) config.compatibility = row.compatibility as CompatibilityLevel;
-  if (row.normalize !== null) config.normalize = row.normalize;
-  return config;
-}
-
-function snapshotOf(rows: readonly { version: number; deleted: boolean }[]): SubjectSnapshot {
-  return {
-    maxVersion: rows.at(-1)?.version ?? 0,
-    live: rows.filter((row) => !row.deleted).map((row) => row.version),
-  };
 }
 
 function sqlState(err: unknown): string | undefined {

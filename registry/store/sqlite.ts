@@ -2,10 +2,18 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
-import type { CompatibilityLevel, RegistryMode } from "../model.js";
+import type { RegistryMode } from "../model.js";
 import { MIGRATIONS } from "./migrations/index.js";
-import { type SchemaRow, toStoredSchema } from "./rows.js";
-import { chooseVersion, notPermitted, referenced, sameNumbers } from "./rules.js";
+import { decideRegistration } from "./registration.js";
+import {
+  type SchemaRow,
+  snapshotOf,
+  toConfig,
+  toStoredSchema,
+  toSubjectVersion,
+  type VersionRow,
+} from "./rows.js";
+import { referenced } from "./rules.js";
 import type {
   RegisterOutcome,
   RegisterRequest,
@@ -24,12 +32,6 @@ export interface SqliteStoreOptions {
   readonly dataDir: string;
   /** How long a write waits for a lock held by another connection before failing with 50002. */
   readonly busyTimeoutMs?: number;
-}
-
-interface VersionRow extends SchemaRow {
-  subject: string;
-  version: number;
-  deleted: 0 | 1;
 }
 
 /** Opens (creating and migrating as needed) the embedded store. Throws AccordFailure on failure. */
@@ -215,48 +217,21 @@ export class SqliteStore implements RegistryStore {
   private registerRows(request: RegisterRequest): Result<RegisterOutcome> {
     const { subject, schema } = request;
     const rows = this.q.versions.all(subject);
-    const same = rows.find((row) => row.deleted === 0 && row.fingerprint === schema.fingerprint);
-    if (same) return ok({ kind: "existing", id: same.id, version: same.version });
-
-    const { maxVersion, live } = snapshotOf(rows);
-    if (maxVersion !== request.expected.maxVersion || !sameNumbers(live, request.expected.live)) {
-      return ok({ kind: "stale" });
-    }
-
-    for (const reference of schema.references) {
-      const target = this.q.version.get(reference.subject, reference.version);
-      if (!target || target.deleted === 1) {
-        return fail(
-          accordError("ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED", [
-            reference.name,
-            reference.subject,
-            reference.version,
-          ]),
-        );
-      }
-    }
-
-    const known = this.q.schemaByFingerprint.get(schema.fingerprint);
-    if (request.importId !== undefined) {
-      if (known && known.id !== request.importId) {
-        return notPermitted(
-          `The schema is already registered with id ${known.id}; it cannot be imported again as id ${request.importId}.`,
-        );
-      }
-      const holder = this.q.schemaById.get(request.importId);
-      if (holder && holder.fingerprint !== schema.fingerprint) {
-        return notPermitted(`Overwrite new schema with id ${request.importId} not permitted.`);
-      }
-    }
-
-    const chosen = chooseVersion(subject, request.version, request.importId !== undefined, maxVersion, (v) =>
-      rows.some((row) => row.version === v),
-    );
-    if (!chosen.ok) return chosen;
-    const version = chosen.value;
+    const decided = decideRegistration(request, {
+      versions: rows,
+      referenceLive: (name, version) => {
+        const target = this.q.version.get(name, version);
+        return target !== undefined && target.deleted === 0;
+      },
+      schemaByFingerprint: (fingerprint) => this.q.schemaByFingerprint.get(fingerprint),
+      schemaById: (id) => this.q.schemaById.get(id),
+    });
+    if (!decided.ok) return decided;
+    if (decided.value.kind !== "create") return ok(decided.value);
+    const { version, reuse } = decided.value;
 
     const now = Date.now();
-    let id = known?.id;
+    let id = reuse;
     if (id === undefined) {
       const inserted = this.q.insertSchema.run(
         request.importId ?? null,
@@ -448,29 +423,6 @@ export class SqliteStore implements RegistryStore {
     }
     return err instanceof Error ? err : new Error(String(err));
   }
-}
-
-function toSubjectVersion(row: VersionRow): SubjectVersion {
-  return {
-    subject: row.subject,
-    version: row.version,
-    deleted: row.deleted === 1,
-    schema: toStoredSchema(row),
-  };
-}
-
-function toConfig(row: { compatibility: string | null; normalize: 0 | 1 | null }): StoredConfig {
-  const config: { compatibility?: CompatibilityLevel; normalize?: boolean } = {};
-  if (row.compatibility !== null) config.compatibility = row.compatibility as CompatibilityLevel;
-  if (row.normalize !== null) config.normalize = row.normalize === 1;
-  return config;
-}
-
-function snapshotOf(rows: readonly { version: number; deleted: 0 | 1 }[]): SubjectSnapshot {
-  return {
-    maxVersion: rows.at(-1)?.version ?? 0,
-    live: rows.filter((row) => row.deleted === 0).map((row) => row.version),
-  };
 }
 
 interface PendingRegistration {
