@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { type GenerateFlags, resolveGenerateSettings } from "../contracts/codegen/config.js";
 import { LOCK_FILE, type Lock, lockFor, parseLock, renderLock } from "../contracts/codegen/lock.js";
 import { planGeneration } from "../contracts/codegen/plan.js";
+import { attachReads } from "../contracts/codegen/reads.js";
 import type { CodegenPlan, ModuleStyle, WireFormat } from "../contracts/codegen/types.js";
 import { unwrap } from "../contracts/errors.js";
 import { type RenderedFile, renderPackage, renderTypeScript } from "../templates/typescript/render.js";
@@ -65,7 +66,8 @@ export async function runGenerate(options: GenerateOptions): Promise<GenerateOut
       ? await attachSchemaIds(source.subjects, lock, settings.lookupRegistry ?? source.catalogRegistry)
       : source.subjects;
 
-  const plan = unwrap(planGeneration({ subjects, wire: settings.wire, module: settings.module }));
+  const withReads = settings.reads ? unwrap(attachReads(subjects, settings.reads)) : subjects;
+  const plan = unwrap(planGeneration({ subjects: withReads, wire: settings.wire, module: settings.module }));
   const files = await render(plan);
   const target = {
     outDir: resolveSettingPath(settings.out, dirs),

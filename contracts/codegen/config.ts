@@ -21,6 +21,8 @@ import { MODULE_STYLES, type ModuleStyle, WIRE_FORMATS, type WireFormat } from "
  *     wire: confluent                 # or json
  *     module: esm                     # or cjs
  *     names: { order-placed: OrderPlaced }
+ *     consumer: billing-service        # this repository's name as a consumer
+ *     reads: { order-placed: [/orderId, /lines/*\/sku] }  # what it reads: projection types
  */
 
 export const DEFAULT_OUT = "src/generated/accord";
@@ -46,6 +48,19 @@ export interface GenerateSettings {
   readonly module: ModuleStyle;
   /** Subject → TypeScript base name. */
   readonly names: Readonly<Record<string, string>>;
+  /** What this repository reads, as a consumer: projection types, and `accord consumer publish`. */
+  readonly reads?: ConsumerReads;
+}
+
+/** `generate.consumer` and `generate.reads`, with where they stand in the config file. */
+export interface ConsumerReads {
+  /** The consumer's name (`generate.consumer`); absent when only `reads` is given. */
+  readonly consumer?: string;
+  /** Subject → read paths (JSON Pointers into the event, `*` for every item or map value). */
+  readonly subjects: Readonly<Record<string, readonly string[]>>;
+  /** The config file, and the line and column of a node in it, for messages about a declaration. */
+  readonly file: string;
+  readonly locate: (pointer: string) => Position | undefined;
 }
 
 /** What flags can say; every field overrides the config's. */
@@ -71,9 +86,23 @@ interface RawSection {
   wire?: WireFormat;
   module?: ModuleStyle;
   names?: Record<string, string>;
+  consumer?: string;
+  reads?: Record<string, string[]>;
 }
 
-const KEYS = ["catalog", "ref", "git", "registry", "subjects", "out", "wire", "module", "names"];
+const KEYS = [
+  "catalog",
+  "ref",
+  "git",
+  "registry",
+  "subjects",
+  "out",
+  "wire",
+  "module",
+  "names",
+  "consumer",
+  "reads",
+];
 
 /**
  * Reads the `generate:` section of accord.yaml (`text` undefined when there is no such file) and
@@ -85,14 +114,24 @@ export function resolveGenerateSettings(
   flags: GenerateFlags,
 ): Result<GenerateSettings> {
   let section: RawSection = {};
+  let locate: Locate = () => undefined;
   if (text !== undefined && text.trim() !== "") {
     const parsed = parseSchemaText(text, file);
     if (!parsed.ok) return parsed;
     const read = readSection(parsed.value.value, file, parsed.value.locate);
     if (!read.ok) return read;
     section = read.value;
+    locate = parsed.value.locate;
   }
-  return merge(section, flags, file);
+  const merged = merge(section, flags, file);
+  if (!merged.ok || (section.reads === undefined && section.consumer === undefined)) return merged;
+  const reads: ConsumerReads = {
+    ...(section.consumer !== undefined ? { consumer: section.consumer } : {}),
+    subjects: section.reads ?? {},
+    file,
+    locate,
+  };
+  return ok({ ...merged.value, reads });
 }
 
 function merge(section: RawSection, flags: GenerateFlags, file: string): Result<GenerateSettings> {
@@ -168,7 +207,7 @@ function readSection(document: Json, file: string, locate: Locate): Result<RawSe
     }
   }
   const section: RawSection = {};
-  for (const key of ["catalog", "ref", "registry", "out"] as const) {
+  for (const key of ["catalog", "ref", "registry", "out", "consumer"] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value !== "string" || value.trim() === "") {
@@ -221,6 +260,21 @@ function readSection(document: Json, file: string, locate: Locate): Result<RawSe
       }
     }
     section.names = names as Record<string, string>;
+  }
+  if (raw.reads !== undefined) {
+    const reads = raw.reads;
+    if (reads === null || typeof reads !== "object" || Array.isArray(reads)) {
+      return at("#/generate/reads", "generate.reads: must map subject names to lists of read paths");
+    }
+    for (const [subject, paths] of Object.entries(reads)) {
+      if (!Array.isArray(paths) || paths.length === 0 || paths.some((path) => typeof path !== "string")) {
+        return at(
+          joinPointer("#/generate/reads", subject),
+          `generate.reads.${subject}: must be a non-empty list of read paths such as /orderId`,
+        );
+      }
+    }
+    section.reads = reads as Record<string, string[]>;
   }
   return ok(section);
 }

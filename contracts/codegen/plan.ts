@@ -5,6 +5,7 @@ import type {
   CodegenInput,
   CodegenPlan,
   CodegenSubject,
+  PlannedReads,
   PlannedSubject,
   PlannedVersion,
   SubjectNames,
@@ -88,7 +89,26 @@ function planSubject(subject: CodegenSubject, input: CodegenInput): Result<Plann
       module: `v${version.version}`,
     });
   }
-  return ok({ subject: subject.subject, registrySubject: subject.registrySubject, names, versions });
+  const reads: PlannedReads | undefined = subject.reads
+    ? {
+        paths: subject.reads,
+        base: `${base}Reads`,
+        message: `${base}ReadsMessage`,
+        decode: `decode${base}Reads`,
+      }
+    : undefined;
+  return ok({
+    subject: subject.subject,
+    registrySubject: subject.registrySubject,
+    names,
+    versions,
+    ...(reads ? { reads } : {}),
+  });
+}
+
+/** The projection type of one version: `OrderPlacedReadsV2`. */
+export function readsTypeName(reads: PlannedReads, version: number): string {
+  return `${reads.base}V${version}`;
 }
 
 /** Every name a subject puts in the top-level index, and its folder (case-folded: file systems may fold case). */
@@ -101,6 +121,14 @@ export function exportedNames(subject: PlannedSubject): string[] {
     names.decode,
     names.contract,
     ...subject.versions.flatMap((version) => [version.typeName, version.guard, version.encode]),
+    ...(subject.reads
+      ? [
+          subject.reads.base,
+          subject.reads.message,
+          subject.reads.decode,
+          ...subject.versions.map((version) => readsTypeName(subject.reads as PlannedReads, version.version)),
+        ]
+      : []),
   ];
 }
 

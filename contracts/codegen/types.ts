@@ -36,6 +36,8 @@ export interface CodegenSubject {
   readonly typeName?: string;
   /** Ascending by version, never empty. */
   readonly versions: readonly CodegenVersion[];
+  /** What the consuming repository reads (`generate.reads`): projection types are generated for it. */
+  readonly reads?: readonly string[];
 }
 
 export interface CodegenInput {
@@ -75,6 +77,18 @@ export interface PlannedSubject {
   readonly names: SubjectNames;
   /** Ascending by version. */
   readonly versions: readonly PlannedVersion[];
+  /** Projection types for what the consumer reads (see templates/typescript/projection.ts). */
+  readonly reads?: PlannedReads;
+}
+
+export interface PlannedReads {
+  readonly paths: readonly string[];
+  /** `OrderPlacedReads`: the latest version's projection; `OrderPlacedReadsV2` per version. */
+  readonly base: string;
+  /** `OrderPlacedReadsMessage`: what the projecting decoder returns. */
+  readonly message: string;
+  /** `decodeOrderPlacedReads`. */
+  readonly decode: string;
 }
 
 export interface CodegenPlan {

@@ -1,10 +1,11 @@
 import { planSubjectTypes, type VersionTypes } from "../../contracts/codegen/named-types.js";
-import { exportedNames } from "../../contracts/codegen/plan.js";
+import { exportedNames, readsTypeName } from "../../contracts/codegen/plan.js";
 import type { CodegenPlan, PlannedSubject } from "../../contracts/codegen/types.js";
 import { ok, type Result } from "../../contracts/errors.js";
 import { type BundleModule, renderAjvHelpers } from "./ajv-helpers.js";
 import { banner, fileName, joinSections, quote, type RenderedFile, specifier } from "./code.js";
 import { renderVersionTypes } from "./declarations.js";
+import { renderProjection } from "./projection.js";
 import { renderWireRuntime } from "./runtime.js";
 import { renderSubjectModule } from "./subject-module.js";
 import { type RuntimeHelper, renderValidator, SubjectAjv } from "./validators.js";
@@ -34,6 +35,7 @@ export interface SubjectFiles {
  *   <subject>/v<N>.ts          types of version N
  *   <subject>/v<N>.validate.ts precompiled validator of version N
  *   <subject>/index.ts         guards, encoders, decoder
+ *   <subject>/reads.ts         the consumer's projection types and decoder (with generate.reads)
  */
 export async function renderTypeScript(
   plan: CodegenPlan,
@@ -73,6 +75,8 @@ export async function renderSubjectFiles(
     for (const format of validator.value.formats) formats.add(format);
   }
   files.push(renderSubjectModule(subject, types.value, plan.wire, plan.module));
+  const projection = renderProjection(subject, plan.module);
+  if (projection) files.push(projection);
   return ok({ files, helpers: [...helpers].sort(), formats: [...formats].sort() });
 }
 
@@ -100,6 +104,19 @@ export async function renderPackage(
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The consumer's projection names, from `<subject>/reads` (see projection.ts). */
+function projectionExports(subject: PlannedSubject, style: CodegenPlan["module"]): string[] {
+  const reads = subject.reads;
+  if (!reads) return [];
+  const types = [reads.base, reads.message, ...subject.versions.map((v) => readsTypeName(reads, v.version))];
+  return [
+    `export { ${reads.decode}, ${types
+      .sort()
+      .map((name) => `type ${name}`)
+      .join(", ")} } from ${quote(`./${subject.names.folder}/${specifier("reads", style)}`)};`,
+  ];
+}
+
 function renderRootIndex(plan: CodegenPlan): RenderedFile {
   const exports = plan.subjects.map((subject) => {
     const { names } = subject;
@@ -117,6 +134,7 @@ function renderRootIndex(plan: CodegenPlan): RenderedFile {
       "export {",
       ...all.map((name) => `  ${name},`),
       `} from ${quote(`./${subject.names.folder}/${specifier("index", plan.module)}`)};`,
+      ...projectionExports(subject, plan.module),
     ];
   });
   const content = joinSections([
