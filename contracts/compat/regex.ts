@@ -41,9 +41,6 @@ import {
   type Element,
   type Expression,
   type FAIterator,
-  getIntersectionIterator,
-  getIntersectionWordSets,
-  isDisjointWith,
   JS,
   NFA,
   type NoParent,
@@ -84,6 +81,8 @@ const unknown = (reason: string): RegexAnswer => ({ kind: "unknown", reason });
 
 /** Raised internally for constructs or sizes we do not decide; turned into "unknown" at the API edge. */
 class Undecided extends Error {}
+/** A lookaround arrangement the product construction does not track (nested across directions). */
+class LookaroundLimit extends Undecided {}
 
 // ---------------------------------------------------------------------------------------------
 // Native RegExp (the ground truth for witnesses)
@@ -248,10 +247,21 @@ type Edge =
       readonly set: CharSet;
       readonly edge: boolean;
       readonly to: number;
-    };
+    }
+  /** A lookaround with a longer body: `looks[look]` in the automaton. */
+  | { readonly kind: "general"; readonly look: number; readonly to: number };
+
+/** A lookaround whose body (from `start` to `final` in the same ε-NFA) is longer than one character. */
+interface GeneralLook {
+  readonly ahead: boolean;
+  readonly negate: boolean;
+  readonly start: number;
+  readonly final: number;
+}
 
 interface Enfa {
   readonly edges: Edge[][];
+  readonly looks: GeneralLook[];
   readonly start: number;
   readonly final: number;
 }
@@ -287,10 +297,9 @@ function oneCharBody(
   return { set, empty };
 }
 
-class NeedsRewrite extends Error {}
-
 function buildEnfa(expression: Ast): Enfa {
   const edges: Edge[][] = [];
+  const looks: GeneralLook[] = [];
   const node = (): number => {
     if (edges.length >= ENFA_NODE_LIMIT) throw new Undecided("pattern automaton exceeds the size budget");
     edges.push([]);
@@ -343,7 +352,14 @@ function buildEnfa(expression: Ast): Enfa {
       }
       case "Assertion": {
         const body = oneCharBody(el.alternatives);
-        if (body === undefined) throw new NeedsRewrite();
+        if (body === undefined) {
+          const start = node();
+          const final = node();
+          alternatives(el.alternatives, start, final);
+          looks.push({ ahead: el.kind === "ahead", negate: el.negate, start, final });
+          add(from, { kind: "general", look: looks.length - 1, to });
+          return;
+        }
         // Positive: passes iff neighbour ∈ set, or (body accepts ε) always.
         // Negative: passes iff NOT (neighbour ∈ set or body accepts ε).
         let set: CharSet;
@@ -365,150 +381,374 @@ function buildEnfa(expression: Ast): Enfa {
   const start = node();
   const final = node();
   alternatives(expression.alternatives, start, final);
-  return { edges, start, final };
+  return { edges, looks, start, final };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Search language: any* P any*, with lookaround checks against the real neighbours
+// Search language: any* P any*, with lookarounds evaluated against the real input
+//
+// One product construction serves three purposes ("modes"):
+// - "search": the language of the whole pattern: any prefix, the pattern, any suffix.
+// - "ahead": for a lookahead body B, the set of remaining inputs w such that B matches a prefix of
+//   w (B·any*, with B's own end checks), given the block of the character before it.
+// - "behind": for a lookbehind body B, the set of input prefixes that end with a match of B
+//   (any*·B), run from the start of the input alongside the search.
+// A product state tracks: the phase (before / inside / after the pattern), the pattern's ε-NFA
+// state, the block of the previous character (-1 = start of input), the state of every lookbehind
+// automaton, and the pending lookahead "obligations": (automaton, state) pairs whose outcome
+// depends on the rest of the input. A positive obligation holds iff its automaton accepts the whole
+// remaining input, a negative one iff it does not; both are settled early when the automaton
+// state is dead (accepts nothing more) or universal (accepts everything).
 
-interface ProductState {
-  readonly kind: "pre" | "in" | "post";
-  readonly q: number;
-  /** Block of the previous character, or -1 at the start of input. */
-  readonly prev: number;
-  /** Blocks the next character may be in (bit mask). */
-  readonly mask: number;
-  /** Whether the end of input may come next. */
-  readonly end: boolean;
+/** A complete, minimal DFA with node numbers (used for lookaround bodies). */
+interface SubDfa {
+  readonly negate: boolean;
+  readonly initial: number;
+  /** Per node: the outgoing transitions; their sets partition all characters (-1 = dead). */
+  readonly out: readonly (readonly (readonly [number, CharSet])[])[];
+  readonly final: readonly boolean[];
+  readonly live: readonly boolean[];
+  readonly universal: readonly boolean[];
 }
 
-function searchDfa(enfa: Enfa): DFA {
-  const lookSets: CharSet[] = [ALL];
-  let trackPrev = false;
-  for (const out of enfa.edges) {
-    for (const e of out) {
-      if (e.kind === "look") {
-        lookSets.push(e.set);
-        if (!e.ahead) trackPrev = true;
+function toSubDfa(dfa: DFA, negate: boolean): SubDfa {
+  const it = dfa.transitionIterator();
+  const ids = new Map<unknown, number>();
+  const nodes: unknown[] = [];
+  const idOf = (n: unknown): number => {
+    let i = ids.get(n);
+    if (i === undefined) {
+      i = nodes.length;
+      ids.set(n, i);
+      nodes.push(n);
+    }
+    return i;
+  };
+  idOf(it.initial);
+  const out: [number, CharSet][][] = [];
+  const final: boolean[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i] as DFA.ReadonlyNode;
+    final.push(it.isFinal(n));
+    const list: [number, CharSet][] = [];
+    let covered = EMPTY;
+    for (const [to, set] of it.getOut(n)) {
+      list.push([idOf(to), set]);
+      covered = covered.union(set);
+    }
+    if (!covered.isAll) list.push([-1, covered.negate()]);
+    out.push(list);
+  }
+  const live = final.slice();
+  for (let changed = true; changed; ) {
+    changed = false;
+    out.forEach((list, i) => {
+      if (!live[i] && list.some(([to]) => to >= 0 && live[to])) {
+        live[i] = true;
+        changed = true;
+      }
+    });
+  }
+  const universal = final.slice();
+  for (let changed = true; changed; ) {
+    changed = false;
+    out.forEach((list, i) => {
+      if (universal[i] && list.some(([to]) => to < 0 || !universal[to])) {
+        universal[i] = false;
+        changed = true;
+      }
+    });
+  }
+  return { negate, initial: 0, out, final, live, universal };
+}
+
+type Mode = "search" | "ahead" | "behind";
+/** A pending lookahead: [index into Product#subs, node]. */
+type Obligation = readonly [number, number];
+
+interface ProductState {
+  readonly phase: "pre" | "in" | "post";
+  readonly q: number;
+  readonly prev: number;
+  readonly lbs: readonly number[];
+  readonly obls: readonly Obligation[];
+}
+
+interface Piece {
+  readonly set: CharSet;
+  readonly block: number;
+  readonly lbs: readonly number[];
+  readonly obls: readonly Obligation[];
+}
+
+class Product {
+  readonly blocks: readonly CharSet[];
+  readonly full: number;
+  readonly trackPrev: boolean;
+  private readonly base: CharBase;
+  private readonly masks = new Map<CharSet, number>();
+  private readonly allowedSets = new Map<number, CharSet>();
+  readonly subs: SubDfa[] = [];
+  private readonly aheadSubs = new Map<string, number>();
+  /** For each general lookbehind (by look index): its automaton, run from the start of the input. */
+  private readonly behindSubs = new Map<number, number>();
+  readonly behindOrder: readonly number[];
+
+  constructor(readonly enfa: Enfa) {
+    const lookSets: CharSet[] = [ALL];
+    let trackPrev = false;
+    for (const out of enfa.edges) {
+      for (const e of out) {
+        if (e.kind === "look") {
+          lookSets.push(e.set);
+          if (!e.ahead) trackPrev = true;
+        }
       }
     }
+    this.trackPrev = trackPrev;
+    this.base = new CharBase(lookSets);
+    this.blocks = this.base.sets;
+    if (this.blocks.length > MAX_LOOK_BLOCKS)
+      throw new Undecided("too many distinct lookaround character sets");
+    this.full = (1 << this.blocks.length) - 1;
+    this.behindOrder = enfa.looks.flatMap((l, i) => (l.ahead ? [] : [i]));
   }
-  const base = new CharBase(lookSets);
-  const blocks = base.sets;
-  if (blocks.length > MAX_LOOK_BLOCKS) throw new Undecided("too many distinct lookaround character sets");
-  const full = (1 << blocks.length) - 1;
-  const maskOf = new Map<CharSet, number>();
-  const blockMask = (set: CharSet): number => {
-    let m = maskOf.get(set);
+
+  blockMask(set: CharSet): number {
+    let m = this.masks.get(set);
     if (m === undefined) {
       m = 0;
-      for (const i of base.split(set)) m |= 1 << i;
-      maskOf.set(set, m);
+      for (const i of this.base.split(set)) m |= 1 << i;
+      this.masks.set(set, m);
     }
     return m;
-  };
-  const allowedCache = new Map<number, CharSet>();
-  const allowed = (mask: number): CharSet => {
-    let s = allowedCache.get(mask);
+  }
+
+  allowed(mask: number): CharSet {
+    let s = this.allowedSets.get(mask);
     if (s === undefined) {
-      s = mask === full ? ALL : EMPTY.union(...blocks.filter((_, i) => (mask & (1 << i)) !== 0));
-      allowedCache.set(mask, s);
+      s = mask === this.full ? ALL : EMPTY.union(...this.blocks.filter((_, i) => (mask & (1 << i)) !== 0));
+      this.allowedSets.set(mask, s);
     }
     return s;
-  };
+  }
 
-  const states: ProductState[] = [];
-  const ids = new Map<string, number>();
-  const id = (s: ProductState): number => {
-    const key = `${s.kind}|${s.q}|${s.prev}|${s.mask}|${s.end ? 1 : 0}`;
-    let n = ids.get(key);
-    if (n === undefined) {
-      if (states.length >= NFA_NODE_LIMIT) throw new Undecided("search automaton exceeds the size budget");
-      n = states.length;
-      states.push(s);
-      ids.set(key, n);
+  private addSub(dfa: DFA, negate: boolean): number {
+    this.subs.push(toSubDfa(dfa, negate));
+    return this.subs.length - 1;
+  }
+
+  aheadSub(look: number, prev: number): number {
+    const key = `${look}|${prev}`;
+    let sid = this.aheadSubs.get(key);
+    if (sid === undefined) {
+      const l = this.enfa.looks[look] as GeneralLook;
+      sid = this.addSub(this.dfa("ahead", l.start, l.final, prev), l.negate);
+      this.aheadSubs.set(key, sid);
     }
-    return n;
-  };
-  const pre = (prev: number) => id({ kind: "pre", q: -1, prev, mask: full, end: true });
-  const post = id({ kind: "post", q: -1, prev: -1, mask: full, end: true });
-  const afterChar = (q: number, block: number) => id({ kind: "in", q, prev: block, mask: full, end: true });
-  const initial = pre(-1);
+    return sid;
+  }
 
-  const outCache = new Map<number, { out: Map<number, CharSet>; final: boolean }>();
-  const expand = (sid: number) => {
-    const hit = outCache.get(sid);
-    if (hit !== undefined) return hit;
-    const s = states[sid] as ProductState;
-    const out = new Map<number, CharSet>();
-    let final = false;
-    const link = (to: number, set: CharSet) => {
-      if (set.isEmpty) return;
-      const old = out.get(to);
-      out.set(to, old === undefined ? set : old.union(set));
-    };
-    if (s.kind === "post") {
-      link(post, ALL);
-      final = true;
+  behindSub(look: number): number {
+    let sid = this.behindSubs.get(look);
+    if (sid === undefined) {
+      const l = this.enfa.looks[look] as GeneralLook;
+      sid = this.addSub(this.dfa("behind", l.start, l.final, -1), l.negate);
+      this.behindSubs.set(look, sid);
+    }
+    return sid;
+  }
+
+  /** Adds an obligation (or settles it at once). Returns undefined when it already failed. */
+  private oblige(obls: readonly Obligation[], sid: number, node: number): readonly Obligation[] | undefined {
+    const sub = this.subs[sid] as SubDfa;
+    const accepted = node >= 0 && (sub.universal[node] as boolean);
+    const rejected = node < 0 || !(sub.live[node] as boolean);
+    if (accepted) return sub.negate ? undefined : obls;
+    if (rejected) return sub.negate ? obls : undefined;
+    if (obls.some(([s, n]) => s === sid && n === node)) return obls;
+    return [...obls, [sid, node] as const].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
+
+  /** Whether every obligation holds if the input ends now. */
+  private settledAtEnd(obls: readonly Obligation[]): boolean {
+    return obls.every(([sid, node]) => {
+      const sub = this.subs[sid] as SubDfa;
+      return (sub.final[node] as boolean) !== sub.negate;
+    });
+  }
+
+  /** Splits a consumed character set by everything that tracks the character. */
+  private advance(set: CharSet, lbs: readonly number[], obls: readonly Obligation[]): Piece[] {
+    let pieces: Piece[] = [];
+    if (this.trackPrev) {
+      this.blocks.forEach((b, i) => {
+        const s = set.intersect(b);
+        if (!s.isEmpty) pieces.push({ set: s, block: i, lbs: [], obls: [] });
+      });
     } else {
-      if (s.kind === "pre") {
-        if (trackPrev) {
-          for (const [i, b] of blocks.entries()) link(pre(i), b);
-        } else link(sid, ALL);
-      }
-      // ε-closure of the pattern's states reachable from here (prev is fixed within a closure).
-      const startQ = s.kind === "pre" ? enfa.start : s.q;
-      const seen = new Set<string>();
-      const stack: [number, number, boolean][] = [[startQ, s.mask, s.end]];
-      while (stack.length > 0) {
-        const [q, mask, end] = stack.pop() as [number, number, boolean];
-        const key = `${q}|${mask}|${end ? 1 : 0}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (q === enfa.final) {
-          if (end) final = true;
-          link(post, allowed(mask));
+      pieces.push({ set, block: 0, lbs: [], obls: [] });
+    }
+    lbs.forEach((node, j) => {
+      const sid = this.behindSub(this.behindOrder[j] as number);
+      const sub = this.subs[sid] as SubDfa;
+      const next: Piece[] = [];
+      for (const p of pieces) {
+        const options: readonly (readonly [number, CharSet])[] =
+          node < 0 ? [[-1, ALL]] : (sub.out[node] ?? []);
+        for (const [to, s] of options) {
+          const both = p.set.intersect(s);
+          if (!both.isEmpty) next.push({ ...p, set: both, lbs: [...p.lbs, to] });
         }
-        for (const e of enfa.edges[q] as Edge[]) {
-          if (e.kind === "eps") {
-            stack.push([e.to, mask, end]);
-          } else if (e.kind === "look") {
-            if (e.ahead) {
-              const m = mask & blockMask(e.set);
-              const en = end && e.edge;
-              if (m !== 0 || en) stack.push([e.to, m, en]);
+      }
+      pieces = next;
+    });
+    for (const [sid, node] of obls) {
+      const sub = this.subs[sid] as SubDfa;
+      const next: Piece[] = [];
+      for (const p of pieces) {
+        for (const [to, s] of sub.out[node] ?? []) {
+          const both = p.set.intersect(s);
+          if (both.isEmpty) continue;
+          const kept = this.oblige(p.obls, sid, to);
+          if (kept !== undefined) next.push({ ...p, set: both, obls: kept });
+        }
+      }
+      pieces = next;
+    }
+    return pieces;
+  }
+
+  /** The automaton of one mode, from the pattern's (or a lookaround body's) start and final states. */
+  dfa(mode: Mode, startQ: number, finalQ: number, initialPrev: number): DFA {
+    const { enfa } = this;
+    const states: ProductState[] = [];
+    const ids = new Map<string, number>();
+    const id = (s: ProductState): number => {
+      const key = `${s.phase}|${s.q}|${s.prev}|${s.lbs.join(",")}|${s.obls.map((o) => o.join(":")).join(",")}`;
+      let n = ids.get(key);
+      if (n === undefined) {
+        if (states.length >= NFA_NODE_LIMIT) throw new Undecided("pattern automaton exceeds the size budget");
+        n = states.length;
+        states.push(s);
+        ids.set(key, n);
+      }
+      return n;
+    };
+    const behindStarts =
+      mode === "search" ? this.behindOrder.map((l) => (this.subs[this.behindSub(l)] as SubDfa).initial) : [];
+    const initial =
+      mode === "ahead"
+        ? id({ phase: "in", q: startQ, prev: initialPrev, lbs: [], obls: [] })
+        : id({ phase: "pre", q: -1, prev: -1, lbs: behindStarts, obls: [] });
+    const post = (obls: readonly Obligation[]) => id({ phase: "post", q: -1, prev: -1, lbs: [], obls });
+
+    const outCache = new Map<number, { out: Map<number, CharSet>; final: boolean }>();
+    const expand = (sid: number) => {
+      const hit = outCache.get(sid);
+      if (hit !== undefined) return hit;
+      const s = states[sid] as ProductState;
+      const out = new Map<number, CharSet>();
+      let final = false;
+      const link = (to: number, set: CharSet) => {
+        if (set.isEmpty) return;
+        const old = out.get(to);
+        out.set(to, old === undefined ? set : old.union(set));
+      };
+      if (s.phase === "post") {
+        final = this.settledAtEnd(s.obls);
+        for (const p of this.advance(ALL, [], s.obls)) link(post(p.obls), p.set);
+      } else {
+        if (s.phase === "pre") {
+          for (const p of this.advance(ALL, s.lbs, [])) {
+            link(
+              id({ phase: "pre", q: -1, prev: this.trackPrev ? p.block : 0, lbs: p.lbs, obls: [] }),
+              p.set,
+            );
+          }
+        }
+        // ε-closure within the pattern (the position, hence prev and lbs, is fixed within it).
+        const seen = new Set<string>();
+        const stack: [number, number, boolean, readonly Obligation[]][] = [
+          [s.phase === "pre" ? startQ : s.q, this.full, true, s.obls],
+        ];
+        while (stack.length > 0) {
+          const [q, mask, end, obls] = stack.pop() as [number, number, boolean, readonly Obligation[]];
+          const key = `${q}|${mask}|${end ? 1 : 0}|${obls.map((o) => o.join(":")).join(",")}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (q === finalQ) {
+            if (mode === "behind") {
+              if (mask !== this.full || !end)
+                throw new LookaroundLimit("lookbehind whose body ends in a lookahead");
+              final = true;
             } else {
-              const pass = s.prev === -1 ? e.edge : (blockMask(e.set) & (1 << s.prev)) !== 0;
-              if (pass) stack.push([e.to, mask, end]);
+              if (end && this.settledAtEnd(obls)) final = true;
+              for (const p of this.advance(this.allowed(mask), [], obls)) link(post(p.obls), p.set);
             }
-          } else if (trackPrev) {
-            blocks.forEach((b, i) => {
-              if ((mask & (1 << i)) !== 0) link(afterChar(e.to, i), e.set.intersect(b));
-            });
-          } else {
-            link(afterChar(e.to, 0), mask === full ? e.set : e.set.intersect(allowed(mask)));
+          }
+          for (const e of enfa.edges[q] as Edge[]) {
+            if (e.kind === "eps") {
+              stack.push([e.to, mask, end, obls]);
+            } else if (e.kind === "look") {
+              if (e.ahead) {
+                const m = mask & this.blockMask(e.set);
+                const en = end && e.edge;
+                if (m !== 0 || en) stack.push([e.to, m, en, obls]);
+              } else {
+                const pass = s.prev === -1 ? e.edge : (this.blockMask(e.set) & (1 << s.prev)) !== 0;
+                if (pass) stack.push([e.to, mask, end, obls]);
+              }
+            } else if (e.kind === "general") {
+              const look = enfa.looks[e.look] as GeneralLook;
+              if (look.ahead) {
+                if (mode === "behind") throw new LookaroundLimit("lookahead inside a lookbehind");
+                const sub = this.aheadSub(e.look, s.prev);
+                const kept = this.oblige(obls, sub, (this.subs[sub] as SubDfa).initial);
+                if (kept !== undefined) stack.push([e.to, mask, end, kept]);
+              } else {
+                if (mode !== "search") throw new LookaroundLimit("lookbehind inside a lookaround");
+                const j = this.behindOrder.indexOf(e.look);
+                const node = s.lbs[j] as number;
+                const sub = this.subs[this.behindSub(e.look)] as SubDfa;
+                const matched = node >= 0 && (sub.final[node] as boolean);
+                if (matched !== look.negate) stack.push([e.to, mask, end, obls]);
+              }
+            } else {
+              const set = mask === this.full ? e.set : e.set.intersect(this.allowed(mask));
+              for (const p of this.advance(set, s.lbs, obls)) {
+                link(
+                  id({ phase: "in", q: e.to, prev: this.trackPrev ? p.block : 0, lbs: p.lbs, obls: p.obls }),
+                  p.set,
+                );
+              }
+            }
           }
         }
       }
-    }
-    const entry = { out, final };
-    outCache.set(sid, entry);
-    return entry;
-  };
-  const iterator: FAIterator<number, ReadonlyMap<number, CharSet>> = {
-    initial,
-    getOut: (sid) => expand(sid).out,
-    isFinal: (sid) => expand(sid).final,
-    stableOut: true,
-  };
-  const nfa = NFA.fromTransitionIterator(
-    iterator,
-    { maxCharacter: MAX_CHAR },
-    new NFA.LimitedNodeFactory(NFA_NODE_LIMIT),
-  );
-  const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(DFA_NODE_LIMIT));
-  dfa.minimize();
-  return dfa;
+      const entry = { out, final };
+      outCache.set(sid, entry);
+      return entry;
+    };
+    const iterator: FAIterator<number, ReadonlyMap<number, CharSet>> = {
+      initial,
+      getOut: (sid) => expand(sid).out,
+      isFinal: (sid) => expand(sid).final,
+      stableOut: true,
+    };
+    const nfa = NFA.fromTransitionIterator(
+      iterator,
+      { maxCharacter: MAX_CHAR },
+      new NFA.LimitedNodeFactory(NFA_NODE_LIMIT),
+    );
+    const dfa = DFA.fromFA(nfa, new DFA.LimitedNodeFactory(DFA_NODE_LIMIT));
+    dfa.minimize();
+    return dfa;
+  }
+}
+
+function searchDfa(enfa: Enfa): DFA {
+  return new Product(enfa).dfa("search", enfa.start, enfa.final, -1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -581,27 +821,19 @@ function compileUncached(pattern: string): DFA {
     };
     fix(expression.alternatives);
   }
-  let enfa: Enfa;
   try {
-    enfa = buildEnfa(expression);
+    return searchDfa(buildEnfa(expression));
   } catch (error) {
-    if (!(error instanceof NeedsRewrite)) throw error;
-    // Multi-character lookarounds: refa's semantics-preserving simplification, plus inlining of
-    // positive lookarounds at the pattern's edges (`a(?=bc)` → `abc`), which changes the match's
-    // span but not which inputs the SEARCH accepts.
+    if (!(error instanceof LookaroundLimit)) throw error;
+    // Lookarounds nested in a way the product does not track: try refa's semantics-preserving
+    // simplification, plus inlining of positive lookarounds at the pattern's edges (`a(?=bc)` →
+    // `abc`, which changes the match's span but not which inputs the SEARCH accepts).
     const rewrite = combineTransformers([
       Transformers.simplify({ ignoreAmbiguity: true, ignoreOrder: true }),
       Transformers.patternEdgeAssertions({ inline: true, remove: false }),
     ]);
-    try {
-      enfa = buildEnfa(transform(rewrite, expression));
-    } catch (inner) {
-      if (inner instanceof NeedsRewrite)
-        throw new Undecided("lookaround that cannot be reduced to a regular check");
-      throw inner;
-    }
+    return searchDfa(buildEnfa(transform(rewrite, expression)));
   }
-  return searchDfa(enfa);
 }
 
 function complementOf(c: Compiled): DFA {
@@ -683,39 +915,102 @@ function everything(): TransitionIterable<number> {
 // biome-ignore lint/suspicious/noExplicitAny: refa's iterables are generic over their state type
 type AnyFA = TransitionIterable<any>;
 
-function intersectAll(parts: readonly AnyFA[]): AnyFA {
-  if (parts.length === 0) return everything();
-  let acc = parts[0] as AnyFA;
-  for (let i = 1; i < parts.length; i++) {
-    const left = acc;
-    const right = parts[i] as AnyFA;
-    acc = {
-      maxCharacter: MAX_CHAR,
-      transitionIterator: () => getIntersectionIterator(left, right, PRODUCT_NODE_LIMIT),
-    };
-  }
-  return acc;
-}
-
 /**
- * A shortest word of the intersection (the most readable among the first few of that length), or
- * undefined when the intersection is empty.
+ * A shortest string accepted by every one of the given deterministic automata, or undefined when
+ * their intersection is empty. Among the shortest strings it returns the most readable one: the
+ * product is explored once (under a node budget), distances to acceptance are computed backwards,
+ * and the word is then built greedily, taking at each step the best character (see `PREFERRED`)
+ * of any transition that keeps the remaining distance minimal.
  */
-function bestWitness(parts: readonly AnyFA[]): string | undefined {
-  const left = parts.length <= 1 ? everything() : intersectAll(parts.slice(0, -1));
-  const right = parts.length === 0 ? everything() : (parts[parts.length - 1] as AnyFA);
-  let best: number[] | undefined;
-  let seen = 0;
-  for (const ws of getIntersectionWordSets(left, right, PRODUCT_NODE_LIMIT)) {
-    if (best !== undefined && ws.length > best.length) break;
-    const word = ws.map(pickChar);
-    if (best === undefined || compareWords(word, best) < 0) best = word;
-    if (++seen >= WITNESS_CANDIDATES) break;
+function shortestWitness(parts: readonly AnyFA[]): string | undefined {
+  const comps = parts.map((p) => p.transitionIterator());
+  const stateIds = comps.map(() => new Map<unknown, number>());
+  const idOf = (c: number, s: unknown): number => {
+    const m = stateIds[c] as Map<unknown, number>;
+    let n = m.get(s);
+    if (n === undefined) {
+      n = m.size;
+      m.set(s, n);
+    }
+    return n;
+  };
+  const tuples: unknown[][] = [];
+  const index = new Map<string, number>();
+  const edges: { to: number; set: CharSet }[][] = [];
+  const finals: boolean[] = [];
+  const intern = (tuple: unknown[]): number => {
+    const key = tuple.map((s, c) => idOf(c, s)).join(",");
+    let n = index.get(key);
+    if (n === undefined) {
+      if (tuples.length >= PRODUCT_NODE_LIMIT)
+        throw new Undecided("product automaton exceeds the size budget");
+      n = tuples.length;
+      index.set(key, n);
+      tuples.push(tuple);
+    }
+    return n;
+  };
+  intern(comps.map((c) => c.initial));
+  for (let n = 0; n < tuples.length; n++) {
+    const tuple = tuples[n] as unknown[];
+    finals.push(comps.every((c, i) => c.isFinal(tuple[i])));
+    let acc: { set: CharSet; targets: unknown[] }[] = [{ set: ALL, targets: [] }];
+    for (let i = 0; i < comps.length && acc.length > 0; i++) {
+      const next: { set: CharSet; targets: unknown[] }[] = [];
+      for (const [target, set] of (comps[i] as (typeof comps)[number]).getOut(tuple[i])) {
+        for (const a of acc) {
+          const both = a.set.intersect(set);
+          if (!both.isEmpty) next.push({ set: both, targets: [...a.targets, target] });
+        }
+      }
+      acc = next;
+    }
+    edges.push(acc.map((a) => ({ to: intern(a.targets), set: a.set })));
   }
-  return best === undefined ? undefined : String.fromCodePoint(...best);
+  // Distance from each state to acceptance (backwards breadth-first search).
+  const reverse: number[][] = tuples.map(() => []);
+  edges.forEach((out, from) => {
+    for (const e of out) (reverse[e.to] as number[]).push(from);
+  });
+  const dist: number[] = tuples.map(() => Number.POSITIVE_INFINITY);
+  let frontier: number[] = [];
+  finals.forEach((f, n) => {
+    if (f) {
+      dist[n] = 0;
+      frontier.push(n);
+    }
+  });
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: number[] = [];
+    for (const n of frontier) {
+      for (const m of reverse[n] as number[]) {
+        if (dist[m] === Number.POSITIVE_INFINITY) {
+          dist[m] = d;
+          next.push(m);
+        }
+      }
+    }
+    frontier = next;
+  }
+  if (dist[0] === Number.POSITIVE_INFINITY) return undefined;
+  const word: number[] = [];
+  for (let n = 0; (dist[n] as number) > 0; ) {
+    const want = (dist[n] as number) - 1;
+    let bestChar = -1;
+    let bestTo = -1;
+    for (const e of edges[n] as { to: number; set: CharSet }[]) {
+      if (dist[e.to] !== want) continue;
+      const c = pickChar(e.set);
+      if (bestChar === -1 || compareChars(c, bestChar) < 0) {
+        bestChar = c;
+        bestTo = e.to;
+      }
+    }
+    word.push(bestChar);
+    n = bestTo;
+  }
+  return String.fromCodePoint(...word);
 }
-
-const WITNESS_CANDIDATES = 64;
 
 const PREFERRED: readonly (readonly [number, number])[] = [
   [0x61, 0x7a], // a-z
@@ -734,13 +1029,8 @@ function charRank(c: number): number {
   return bucket === -1 ? PREFERRED.length : bucket;
 }
 
-function compareWords(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length && i < b.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    if (x !== y) return charRank(x) - charRank(y) || x - y;
-  }
-  return a.length - b.length;
+function compareChars(x: number, y: number): number {
+  return charRank(x) - charRank(y) || x - y;
 }
 
 /** The smallest character of `set` in [min, max]. */
@@ -798,7 +1088,7 @@ export function patternIncluded(
     const len = lengthAutomaton(l);
     if (len !== undefined) parts.push(len.fa);
     parts.push(complementOf(r.value));
-    const witness = bestWitness(parts);
+    const witness = shortestWitness(parts);
     if (witness === undefined) return YES;
     if (!withinLengths(witness, l)) {
       return unknown("the shortest counterexample violates length bounds too large to encode");
@@ -824,8 +1114,7 @@ export function patternsDisjoint(a: string, b: string): RegexAnswer {
     if (!ca.ok) return unknown(`pattern ${JSON.stringify(a)}: ${ca.reason}`);
     const cb = compile(b);
     if (!cb.ok) return unknown(`pattern ${JSON.stringify(b)}: ${cb.reason}`);
-    if (isDisjointWith(ca.value.dfa, cb.value.dfa, PRODUCT_NODE_LIMIT)) return YES;
-    const witness = bestWitness([ca.value.dfa, cb.value.dfa]);
+    const witness = shortestWitness([ca.value.dfa, cb.value.dfa]);
     if (witness === undefined) return YES;
     if (!native(a).test(witness) || !native(b).test(witness)) {
       return unknown("common string failed verification with RegExp");
@@ -853,7 +1142,7 @@ export function patternWitness(patterns: readonly string[], lengths?: LengthBoun
     }
     const len = lengthAutomaton(l);
     if (len !== undefined) parts.push(len.fa);
-    const witness = bestWitness(parts);
+    const witness = shortestWitness(parts);
     if (witness === undefined) return undefined;
     if (!withinLengths(witness, l) || !patterns.every((p) => native(p).test(witness))) return undefined;
     return witness;

@@ -139,8 +139,19 @@ describe("patternIncluded", () => {
     // not decided
     [["(a)\\1"], "a", undefined, "unknown"],
     [["^(?<x>a)\\k<x>$"], "a", undefined, "unknown"],
-    [["^(?!abc)\\w+$"], "^abc", undefined, "unknown"],
-    [["foo(?!bar)"], "foo", undefined, "unknown"],
+    [["^(?!abc)\\w+$"], "^abc", undefined, { no: "a" }],
+    [["^(?!abc)\\w+$"], "^(?:[^a]|a[^b]|ab[^c]|ab$|a$)", undefined, "yes"],
+    [["foo(?!bar)"], "foo", undefined, "yes"],
+    [["foo"], "foo(?!bar)", undefined, { no: "foobar" }],
+    [["^(?!\\s*$).+"], "\\S", undefined, "yes"], // not blank
+    [["\\S"], "^(?!\\s*$).+", undefined, { no: "\na" }],
+    [["^(?!.*\\.\\.)[a-z.]+$"], "^[a-z]*(?:\\.[a-z]+)*\\.?$", undefined, "yes"],
+    [["^(?=.*[A-Z])(?=.*\\d).{8,}$"], "\\d", undefined, "yes"],
+    [["(?<=ab)c"], "abc", undefined, "yes"],
+    [["(?<!ab)c"], "(?:^|[^b]|[^a]b|^b)c", undefined, "yes"],
+    [["(?:^|[^b]|[^a]b|^b)c"], "(?<!ab)c", undefined, "yes"],
+    [["(?=a(?!bc))\\w+"], "a", undefined, "yes"],
+    [["(?=a(?<=xa))\\w+"], "xa", undefined, "yes"], // lookbehind inside a lookahead: via refa's rewrite
     [["a"], "(", undefined, "unknown"],
     [["\\p{Foo}"], "a", undefined, "unknown"],
     [["a{2,1}"], "a", undefined, "unknown"],
@@ -293,6 +304,14 @@ const zeroWidth = fc.constantFrom(
   "(?<=a)",
   "(?<!\\w)",
   "(?=[^\\n])",
+  // multi-character lookarounds
+  "(?=ab)",
+  "(?!ab)",
+  "(?<=ab)",
+  "(?<!ba)",
+  "(?=a|b$)",
+  "(?!.*b)",
+  "(?<!^a)",
 );
 const { pattern } = fc.letrec<{ pattern: string; seq: string; alt: string; quant: string }>((tie) => ({
   pattern: fc.oneof(
