@@ -11,6 +11,7 @@ import { type Readiness, readinessPlugin } from "./plugins/readiness.js";
 import { storePlugin } from "./plugins/store.js";
 import { compatibilityRoutes } from "./routes/compatibility.js";
 import { configRoutes } from "./routes/config.js";
+import { consumersRoutes } from "./routes/consumers.js";
 import { modeRoutes } from "./routes/mode.js";
 import { rootRoutes } from "./routes/root.js";
 import { schemasRoutes } from "./routes/schemas.js";
@@ -99,6 +100,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.register(configRoutes);
   app.register(compatibilityRoutes);
   app.register(modeRoutes);
+  app.register(consumersRoutes);
   return app;
 }
 

@@ -32,6 +32,10 @@ export function requiredAccess(
     // Lookups and compatibility checks write nothing.
     return { role: "read", subject };
   }
+  // Declaring what a consumer reads of a subject is scoped like registering in it.
+  if (method === "PUT" && route === "/accord/v1/subjects/:subject/consumers/:consumer") {
+    return { role: "write", subject };
+  }
   if (method === "DELETE" && route?.startsWith("/subjects/")) {
     return { role: permanent ? "admin" : "write", subject };
   }

@@ -324,6 +324,22 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       expect(await store.deleteMode(null)).toBe("READONLY");
       expect(await store.getMode(null)).toBeUndefined();
     });
+
+    it("keeps one declaration per subject and consumer, and says whether a put changed it", async () => {
+      const billing = { subject: "orders", consumer: "billing", reads: ["/id", "/total"], version: 1 };
+      expect(await store.putConsumer(billing)).toBe("created");
+      expect(await store.putConsumer(billing)).toBe("unchanged");
+      expect(await store.putConsumer({ ...billing, reads: ["/id"], version: 2 })).toBe("updated");
+      expect(await store.putConsumer({ subject: "a-first", consumer: "x", reads: ["/y"], version: 3 })).toBe(
+        "created",
+      );
+      expect(await store.listConsumers("orders")).toEqual([{ ...billing, reads: ["/id"], version: 2 }]);
+      expect((await store.listConsumers()).map((c) => `${c.subject}/${c.consumer}`)).toEqual([
+        "a-first/x",
+        "orders/billing",
+      ]);
+      expect(await store.listConsumers("nothing")).toEqual([]);
+    });
   });
 }
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { AccordFailure } from "../../../contracts/errors.js";
+import { MIGRATIONS } from "../../../registry/store/migrations/index.js";
 import { DATABASE_FILE, openSqliteStore } from "../../../registry/store/sqlite.js";
 import { describeStoreConformance } from "./conformance.js";
 
@@ -56,7 +57,7 @@ describe("sqlite store on disk", () => {
     const store = openSqliteStore({ dataDir });
     const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     db.close();
     return store.close();
   });
