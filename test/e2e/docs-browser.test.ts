@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_FILES } from "../contracts/docs/fixture.js";
+import { largeSubjectFiles } from "../templates/docs/large-subject.js";
 import { REPO_ROOT, runCli } from "./helpers.js";
 
 /**
@@ -72,7 +73,7 @@ describe.skipIf(executablePath === undefined)(
         throw new Error("dist/ is missing: run `npm run build` before the e2e tests");
       }
       const catalog = join(work, "catalog");
-      for (const [path, text] of FIXTURE_FILES) {
+      for (const [path, text] of [...FIXTURE_FILES, ...largeSubjectFiles("bulk-export")]) {
         const target = join(catalog, ...path.split("/"));
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, text);
@@ -197,6 +198,34 @@ describe.skipIf(executablePath === undefined)(
       await expect(index.page.locator("noscript").count()).resolves.toBe(1);
       expect(await index.page.locator('a[href="subjects/order-placed.html"]').first().isVisible()).toBe(true);
       expect([...problems, ...index.problems]).toEqual([]);
+    });
+
+    it("loads a large version's fields only when that version is shown, and reads it without JavaScript too", async () => {
+      const url = pathToFileURL(join(site, "subjects", "bulk-export.html")).href;
+      const { page, problems, requests } = await open(url);
+      const loaded = () => requests.filter((request) => /\/subjects\/bulk-export\/v\d\.js$/.test(request));
+      // The latest version is shown, so its details are loaded, and only its.
+      await expect.poll(() => page.locator("#v3 table.fields").count()).toBe(1);
+      expect(loaded().map((request) => request.split("/").pop())).toEqual(["v3.js"]);
+      await expect(page.locator('#v3 code[title="field_402"]').isVisible()).resolves.toBe(true);
+      await expect(page.locator("#v3 table.fields tbody tr").count()).resolves.toBe(403);
+
+      await page.locator('[data-version-link="1"]').click();
+      await page.waitForURL(/#v1$/);
+      await expect.poll(() => page.locator("#v1 table.fields").count()).toBe(1);
+      expect(loaded().map((request) => request.split("/").pop())).toEqual(["v3.js", "v1.js"]);
+      await expect(page.locator("#v1 table.fields").textContent()).resolves.toContain("field_400");
+      await expect(page.locator("#v1 table.fields").textContent()).resolves.not.toContain("field_401");
+      await page.screenshot({ path: join(SHOTS, "bulk-export-deferred.png"), fullPage: false });
+      expect(problems).toEqual([]);
+
+      const plain = await open(url, { javaScriptEnabled: false });
+      await expect(plain.page.locator("#v2 table.fields").count()).resolves.toBe(0);
+      await plain.page.locator('#v2 a[href="bulk-export/v2.html"]').click();
+      await plain.page.waitForURL(/bulk-export\/v2\.html$/);
+      await expect(plain.page.locator("h1").textContent()).resolves.toBe("bulk-export v2");
+      expect(await plain.page.locator('code[title="field_401"]').isVisible()).toBe(true);
+      expect(plain.problems).toEqual([]);
     });
 
     it("starts keyboard navigation with a skip link to the content", async () => {

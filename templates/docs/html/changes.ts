@@ -1,5 +1,7 @@
 import type { Finding, Undecided, Verdict } from "../../../contracts/compat/types.js";
 import type { FieldChange, VersionChange } from "../../../contracts/docs/types.js";
+import { breakingInstancePath } from "../../../contracts/gate/instance-path.js";
+import { breakingSpot } from "../../../contracts/schema/excerpt.js";
 import { type Html, html, prettyJson } from "./escape.js";
 import { modeMeaning } from "./layout.js";
 
@@ -22,14 +24,25 @@ function directionSentence(item: Finding | Undecided, version: number, earlier: 
     : `Consumers still on v${earlier} would reject an event that v${version} allows.`;
 }
 
+/** An example event longer than this is shown as an excerpt around the breaking value. */
+const MAX_PROOF_LINES = 40;
+
+function proofHtml(finding: Finding, open: boolean): Html {
+  const spot = breakingSpot(finding.example, breakingInstancePath(finding, finding.example));
+  const whole = prettyJson(finding.example);
+  const excerpt = whole.split("\n", MAX_PROOF_LINES + 1).length > MAX_PROOF_LINES;
+  return html`<p class="breaks">Breaks at <code>${spot.at === "" ? "the event itself" : spot.at}</code>: <code>${spot.value}</code></p>
+<details class="proof"${open ? html` open` : ""}><summary>Example event that proves it${excerpt ? " (excerpt around the breaking value)" : ""}</summary>
+<pre class="code" tabindex="0"><code>${excerpt ? spot.excerpt.join("\n") : whole}</code></pre>
+</details>`;
+}
+
 function findingHtml(finding: Finding, version: number, earlier: number, open: boolean): Html {
   return html`<li class="finding">
 <p class="finding-head"><code class="rule">${finding.rule}</code> <span class="direction">${finding.direction}</span></p>
 <p>${finding.message}</p>
 <p class="muted">${directionSentence(finding, version, earlier)} Old: <code>${finding.oldPath}</code>, new: <code>${finding.newPath}</code>.</p>
-<details class="proof"${open ? html` open` : ""}><summary>Example event that proves it</summary>
-<pre class="code" tabindex="0"><code>${prettyJson(finding.example)}</code></pre>
-</details>
+${proofHtml(finding, open)}
 </li>`;
 }
 

@@ -7,11 +7,12 @@ import { STYLE_CSS } from "./assets/style.js";
 import { graphPage } from "./graph-page.js";
 import { indexPage } from "./index-page.js";
 import { servicesPage } from "./services-page.js";
-import { subjectPage } from "./subject-page.js";
+import { subjectPages } from "./subject-page.js";
 
 /**
- * The static site: an index, one page per subject, the map, the services, and four assets. No page
- * embeds the whole catalog; only the search index (one compact script) spans it.
+ * The static site: an index, one page per subject (with the details of its large versions in files
+ * of their own), the map, the services, and four assets. No page embeds the whole catalog; only
+ * the search index (one compact script) spans it.
  */
 export function renderHtmlSite(model: DocsModel): RenderedFile[] {
   const files: RenderedFile[] = [
@@ -26,8 +27,8 @@ export function renderHtmlSite(model: DocsModel): RenderedFile[] {
       content: `window.ACCORD_SEARCH = ${JSON.stringify(searchIndex(model))};\n`,
     },
   ];
-  model.subjects.forEach((subject, index) => {
-    files.push({ path: `subjects/${subject.slug}.html`, content: subjectPage(model, index) });
+  model.subjects.forEach((_, index) => {
+    for (const file of subjectPages(model, index)) files.push(file);
   });
   return files;
 }

@@ -1,5 +1,6 @@
 import { layoutGraph } from "../../../contracts/docs/graph.js";
 import type { DocsModel, SubjectDoc, VersionDoc } from "../../../contracts/docs/types.js";
+import type { RenderedFile } from "../files.js";
 import { changeHtml, verdictBadge } from "./changes.js";
 import { type Html, html, prettyJson } from "./escape.js";
 import { fieldTableHtml } from "./fields.js";
@@ -7,6 +8,30 @@ import { deprecatedBadge, list, modeBadge, modeMeaning, page } from "./layout.js
 import { graphSvg } from "./svg.js";
 
 const BASE = "../";
+
+/**
+ * A version's fields, raw schema and example are written into the subject page while they are
+ * small: up to DEFER_BYTES each, and up to INLINE_BUDGET for all versions together, newest first.
+ * Others go to a page of their own (`subjects/<slug>/v<N>.html`, which reads without JavaScript)
+ * and to a script (`v<N>.js`) that the subject page loads when that version is shown. A real
+ * payload schema (40 KB, hundreds of fields) in six versions would otherwise make one page of many
+ * megabytes that a browser must parse whole before showing anything.
+ */
+export const DEFER_BYTES = 64 * 1024;
+const INLINE_BUDGET = 256 * 1024;
+
+/** The versions whose details stay in the subject page. */
+function inlined(details: ReadonlyMap<VersionDoc, Html>): Set<VersionDoc> {
+  const kept = new Set<VersionDoc>();
+  let spent = 0;
+  for (const [version, detail] of [...details].reverse()) {
+    const size = detail.value.length;
+    if (size > DEFER_BYTES || spent + size > INLINE_BUDGET) continue;
+    kept.add(version);
+    spent += size;
+  }
+  return kept;
+}
 
 function serviceLinks(model: DocsModel, names: readonly string[]): Html {
   if (names.length === 0) return html`<span class="muted">none declared</span>`;
@@ -57,16 +82,10 @@ function changeSummary(version: VersionDoc): Html {
   return html`<p class="change-summary">${verdictBadge(report.verdict)} From v${change.from}: ${count} under ${report.mode}${change.informational ? " (for information)" : ""}, ${change.fields.length} field change${change.fields.length === 1 ? "" : "s"}. <a href="#v${version.version}-changes">Read the changes</a></p>`;
 }
 
-function versionSection(subject: SubjectDoc, version: VersionDoc, latest: number): Html {
+/** A version's fields, raw schema and example: what a large version defers. */
+function versionDetail(subject: SubjectDoc, version: VersionDoc): Html {
   const id = `v${version.version}`;
-  const versionAt = (index: number): number => subject.versions[index - 1]?.version ?? index;
-  return html`<section class="version" id="${id}" aria-labelledby="${id}-title" data-version="${version.version}">
-<h2 id="${id}-title">Version ${version.version}${version.version === latest ? html` <span class="badge badge-latest">latest</span>` : ""}</h2>
-<p class="muted">File <code>${version.file}</code> · JSON Schema ${version.draft}${version.draftAssumed ? " (assumed: no $schema)" : ""}${version.title !== undefined ? html` · title <q>${version.title}</q>` : ""}</p>
-${version.description !== undefined && version.description !== subject.description ? html`<p>${version.description}</p>` : ""}
-${version.change ? changeSummary(version) : html`<p class="muted">The first version: nothing to compare with.</p>`}
-${version.invalidOwnExamples > 0 ? html`<p class="note">${version.invalidOwnExamples} of this schema's own <code>examples</code> ${version.invalidOwnExamples === 1 ? "is" : "are"} not valid against it.</p>` : ""}
-<div class="fields-and-schema">
+  return html`<div class="fields-and-schema">
 <div class="fields-column">
 <h3 id="${id}-fields">Fields</h3>
 ${fieldTableHtml(version.fields, id, `Fields of ${subject.name} version ${version.version}`)}
@@ -77,13 +96,95 @@ ${fieldTableHtml(version.fields, id, `Fields of ${subject.name} version ${versio
 </div>
 </div>
 <h3 id="${id}-example">Example event</h3>
-${exampleHtml(version)}
+${exampleHtml(version)}`;
+}
+
+/** Where a deferred version's details live, relative to the subject page. */
+function deferredPath(subject: SubjectDoc, version: VersionDoc, extension: "html" | "js"): string {
+  return `${subject.slug}/v${version.version}.${extension}`;
+}
+
+function deferredHtml(subject: SubjectDoc, version: VersionDoc, detail: Html): Html {
+  const kib = Math.round(detail.value.length / 1024);
+  return html`<div class="deferred" data-deferred-src="${deferredPath(subject, version, "js")}" data-deferred-key="${deferredPath(subject, version, "js")}">
+<p class="note">This version's fields, raw schema and example are large (${kib} KiB), so they load when the version is shown. <a href="${deferredPath(subject, version, "html")}">Open them on a page of their own</a>.</p>
+</div>`;
+}
+
+function versionSection(
+  subject: SubjectDoc,
+  version: VersionDoc,
+  latest: number,
+  detail: Html,
+  inline: boolean,
+): Html {
+  const id = `v${version.version}`;
+  const versionAt = (index: number): number => subject.versions[index - 1]?.version ?? index;
+  return html`<section class="version" id="${id}" aria-labelledby="${id}-title" data-version="${version.version}">
+<h2 id="${id}-title">Version ${version.version}${version.version === latest ? html` <span class="badge badge-latest">latest</span>` : ""}</h2>
+<p class="muted">File <code>${version.file}</code> · JSON Schema ${version.draft}${version.draftAssumed ? " (assumed: no $schema)" : ""}${version.title !== undefined ? html` · title <q>${version.title}</q>` : ""}</p>
+${version.description !== undefined && version.description !== subject.description ? html`<p>${version.description}</p>` : ""}
+${version.change ? changeSummary(version) : html`<p class="muted">The first version: nothing to compare with.</p>`}
+${version.invalidOwnExamples > 0 ? html`<p class="note">${version.invalidOwnExamples} of this schema's own <code>examples</code> ${version.invalidOwnExamples === 1 ? "is" : "are"} not valid against it.</p>` : ""}
+${inline ? detail : deferredHtml(subject, version, detail)}
 ${version.change ? changeHtml(version.change, version.version, versionAt, `${id}-changes`) : ""}
 </section>`;
 }
 
-export function subjectPage(model: DocsModel, index: number): string {
+/** A deferred version's details as a page of their own, for readers without JavaScript. */
+function versionPage(model: DocsModel, subject: SubjectDoc, version: VersionDoc, detail: Html): string {
+  const base = `${BASE}../`;
+  const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="${base}index.html">Events</a> › <a href="../${subject.slug}.html#v${version.version}">${subject.name}</a></nav>
+<article class="subject version-page" data-subject="${subject.name}">
+<h1>${subject.name} v${version.version}</h1>
+<p class="muted">File <code>${version.file}</code> · JSON Schema ${version.draft}${version.draftAssumed ? " (assumed: no $schema)" : ""}</p>
+${detail}
+</article>`;
+  return page({
+    model,
+    title: `${subject.name} v${version.version} · ${model.title}`,
+    base,
+    section: "events",
+    body,
+  });
+}
+
+/**
+ * A subject's page, plus for each large version its details as a page and as the script the
+ * subject page loads them from (see DEFER_BYTES).
+ */
+export function subjectPages(model: DocsModel, index: number): RenderedFile[] {
   const subject = model.subjects[index] as SubjectDoc;
+  const folder = `subjects/${subject.slug}`;
+  const details = new Map(subject.versions.map((version) => [version, versionDetail(subject, version)]));
+  const inline = inlined(details);
+  const files: RenderedFile[] = [
+    { path: `${folder}.html`, content: subjectPage(model, subject, details, inline) },
+  ];
+  for (const [version, detail] of details) {
+    if (inline.has(version)) continue;
+    const key = deferredPath(subject, version, "js");
+    files.push(
+      {
+        path: `subjects/${deferredPath(subject, version, "html")}`,
+        content: versionPage(model, subject, version, detail),
+      },
+      {
+        path: `subjects/${key}`,
+        content: `window.accordDeferred(${JSON.stringify(key)}, ${JSON.stringify(detail.value)});\n`,
+      },
+    );
+  }
+  return files;
+}
+
+function subjectPage(
+  model: DocsModel,
+  subject: SubjectDoc,
+  details: ReadonlyMap<VersionDoc, Html>,
+  inline: ReadonlySet<VersionDoc>,
+): string {
+  const index = model.subjects.indexOf(subject);
   const latest = subject.versions.at(-1)?.version ?? 0;
   const newestFirst = [...subject.versions].reverse();
   const layout = layoutGraph(model, [index]);
@@ -109,7 +210,7 @@ ${layout.edges.length > 0 ? html`<figure class="graph-figure"><div class="graph-
 ${newestFirst.map((v) => html`<li><a href="#v${v.version}" data-version-link="${v.version}">v${v.version}${v.version === latest ? " (latest)" : ""}</a></li>`)}
 </ol>
 </nav>
-${newestFirst.map((v) => versionSection(subject, v, latest))}
+${newestFirst.map((v) => versionSection(subject, v, latest, details.get(v) as Html, inline.has(v)))}
 </article>`;
   return page({
     model,

@@ -1,6 +1,7 @@
 /**
- * The site's progressive enhancement: theme switch, one version at a time on subject pages, and
- * collapsible nested rows in field tables. Every page reads fully without it.
+ * The site's progressive enhancement: theme switch, one version at a time on subject pages (loading
+ * a large version's details from their own script when it is shown), and collapsible nested rows
+ * in field tables. Every page reads fully without it.
  */
 export const SITE_JS = `(function () {
   "use strict";
@@ -42,11 +43,32 @@ export const SITE_JS = `(function () {
     var found = versionFor(hash);
     var chosen = (found && found.section) || versions[0];
     versions.forEach(function (section) { section.hidden = section !== chosen; });
+    loadDeferred(chosen);
     versionLinks.forEach(function (link) {
       if (link.getAttribute("data-version-link") === chosen.getAttribute("data-version")) link.setAttribute("aria-current", "true");
       else link.removeAttribute("aria-current");
     });
     if (scroll && found && found.target) found.target.scrollIntoView();
+  }
+  // A large version's details come from a script of their own (file:// pages cannot fetch), which
+  // hands them to accordDeferred; only the versions a reader shows are ever loaded.
+  var deferredWaiting = {};
+  window.accordDeferred = function (key, markup) {
+    var holder = deferredWaiting[key];
+    if (!holder) return;
+    delete deferredWaiting[key];
+    holder.innerHTML = markup;
+    holder.removeAttribute("data-deferred-src");
+    Array.prototype.forEach.call(holder.querySelectorAll("table[data-field-table]"), enhanceTable);
+  };
+  function loadDeferred(section) {
+    var holder = section.querySelector("[data-deferred-src]");
+    if (!holder || holder.hasAttribute("data-loading")) return;
+    holder.setAttribute("data-loading", "");
+    deferredWaiting[holder.getAttribute("data-deferred-key")] = holder;
+    var script = document.createElement("script");
+    script.src = holder.getAttribute("data-deferred-src");
+    document.head.appendChild(script);
   }
   if (versions.length > 0) {
     showVersion(location.hash, true);
@@ -55,7 +77,8 @@ export const SITE_JS = `(function () {
 
   // Field tables: rows with children get a button that folds them away.
   var ROWS_SHOWN_OPEN = 40;
-  Array.prototype.forEach.call(document.querySelectorAll("table[data-field-table]"), function (table) {
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-field-table]"), enhanceTable);
+  function enhanceTable(table) {
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var byId = {};
     rows.forEach(function (row) { byId[row.id] = row; });
@@ -105,6 +128,6 @@ export const SITE_JS = `(function () {
     var wrapper = table.parentNode;
     wrapper.parentNode.insertBefore(tools, wrapper);
     refresh();
-  });
+  }
 })();
 `;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../../contracts/catalog/load.js";
+import { docsModelFromCatalog } from "../../../contracts/docs/build.js";
+import { renderHtmlSite } from "../../../templates/docs/html/site.js";
+import { largeSubjectFiles, smallSubjectFiles } from "./large-subject.js";
+import { brokenLinks } from "./site-links.js";
+
+/**
+ * Large versions in the HTML site: a subject whose versions carry hundreds of documented fields
+ * keeps its page small; each large version's fields, raw schema and example go to a page of their
+ * own and to the script the subject page loads them from. (The browser test loads them.)
+ */
+
+const FILES = new Map([
+  ["accord.yaml", "version: 1\ncompatibility: BACKWARD\n"],
+  ...largeSubjectFiles("big"),
+  ...smallSubjectFiles("small"),
+]);
+
+const loaded = loadCatalog(FILES);
+if (!loaded.ok) throw new Error(loaded.error.message);
+const files = new Map(renderHtmlSite(docsModelFromCatalog(loaded.value)).map((f) => [f.path, f.content]));
+const subjectPage = files.get("subjects/big.html") ?? "";
+
+describe("large versions in the HTML site", () => {
+  it("keeps the subject page small and gives each large version a page and a script of its own", () => {
+    expect(subjectPage.length).toBeLessThan(64 * 1024);
+    for (const version of [1, 2, 3]) {
+      expect(subjectPage).toContain(`<section class="version" id="v${version}"`);
+      expect(subjectPage).toContain(`data-deferred-src="big/v${version}.js"`);
+      expect(subjectPage).toContain(`<a href="big/v${version}.html">Open them on a page of their own</a>`);
+      const own = files.get(`subjects/big/v${version}.html`) ?? "";
+      expect(own).toContain(`<h1>big v${version}</h1>`);
+      expect(own).toContain(`<code title="field_${399 + version}">field_${399 + version}</code>`);
+      expect(own).toContain('<pre class="code raw-schema"');
+    }
+    // The field table is not in the subject page; the change from the previous version still is.
+    expect(subjectPage).not.toContain("<table");
+    expect(subjectPage).toContain('id="v3-changes"');
+  });
+
+  it("hands a version's details to the page through accordDeferred, as HTML the site would inline", () => {
+    const script = files.get("subjects/big/v2.js") ?? "";
+    const received: [string, string][] = [];
+    new Function("window", script)({
+      accordDeferred: (key: string, markup: string) => received.push([key, markup]),
+    });
+    expect(received).toHaveLength(1);
+    const [key, markup] = received[0] as [string, string];
+    expect(key).toBe("big/v2.js");
+    expect(markup).toContain('<table class="fields" data-field-table>');
+    expect(markup).toContain('<h3 id="v2-example">Example event</h3>');
+    expect(files.get("subjects/big/v2.html")).toContain(markup);
+  });
+
+  it("inlines small versions as before, and every link of every page resolves", () => {
+    const small = files.get("subjects/small.html") ?? "";
+    expect(small).not.toContain("data-deferred-src");
+    expect(small).toContain('<table class="fields" data-field-table>');
+    expect([...files.keys()].filter((path) => path.startsWith("subjects/small/"))).toEqual([]);
+    expect(brokenLinks(files)).toEqual([]);
+    for (const [path, content] of files) expect(content.length, path).toBeLessThan(1024 * 1024);
+  });
+});
