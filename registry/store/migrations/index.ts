@@ -1,5 +1,4 @@
 import { initial } from "./0001-initial.js";
-import { dataContracts } from "./0003-data-contracts.js";
 import { consumers } from "./0002-consumers.js";
 
 /**
@@ -13,4 +12,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, consumers, dataContracts];
+export const MIGRATIONS: readonly Migration[] = [initial, consumers];
