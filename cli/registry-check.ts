@@ -68,9 +68,12 @@ async function verdictFor(
     },
   );
   if (!registered.ok) throw new AccordFailure(registered.error);
-  const report = checkCompatibility([registered.value], newest.document, subject.compatibility, {
-    writersEmitOnlyDeclared: catalog.config.writersEmitOnlyDeclared,
-  });
+  const report = checkCompatibility(
+    [registered.value],
+    newest.document,
+    subject.compatibility,
+    catalog.config.compareOptions,
+  );
   return {
     ...base,
     status: report.verdict === "compatible" ? "compatible" : "incompatible",

@@ -39,6 +39,11 @@ Exit codes: 0 compatible, 1 incompatible or undetermined, 2 usage or input error
       description:
         "Assume producers emit only declared properties: objects without additionalProperties count as closed, so adding an optional property is compatible.",
     }),
+    "annotation-keyword": Flags.string({
+      description:
+        "A keyword that never validates (a vendor's hint such as tsAdditionalProperties): read as an annotation, like x-* keywords. Repeatable.",
+      multiple: true,
+    }),
     "allow-undetermined": Flags.boolean({
       description: "Exit 0 (with a warning) when the verdict is undetermined instead of 1.",
     }),
@@ -62,6 +67,7 @@ Exit codes: 0 compatible, 1 incompatible or undetermined, 2 usage or input error
     const current = await readSchemaFile(args["new-file"], readOptions);
     const report = compareSchemas(previous, current, flags.mode, {
       writersEmitOnlyDeclared: flags["writers-emit-only-declared"],
+      annotationKeywords: flags["annotation-keyword"] ?? [],
     });
 
     await this.logReport(() =>

@@ -147,6 +147,7 @@ export async function draftCatalog(
     compatibility: config.compatibility,
     defaultDraft: config.defaultDraft,
     writersEmitOnlyDeclared: config.writersEmitOnlyDeclared,
+    annotationKeywords: config.annotationKeywords,
     changes,
   });
   const { bySubject, loose } = groupBySubject(files);

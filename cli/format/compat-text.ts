@@ -113,6 +113,8 @@ function assumptionLines(report: CompatReport, options: CompatTextOptions): stri
       ? "content model: writers emit only declared properties (an object without additionalProperties counts as closed)"
       : "content model: open (plain JSON Schema: an object without additionalProperties may carry any property; --writers-emit-only-declared assumes otherwise)",
   );
+  if (assumptions.annotationKeywords.length > 0)
+    lines.push(`annotation keywords (never validate): ${assumptions.annotationKeywords.join(", ")}`);
   return lines;
 }
 

@@ -79,6 +79,13 @@ export function accordConfigSchema(rules?: readonly LintRuleShape[]): Record<str
           "Assume producers emit only declared properties: objects without additionalProperties count as closed on the writer's side.",
         type: "boolean",
       },
+      annotationKeywords: {
+        description:
+          "Keywords that never validate (a vendor's hints such as tsAdditionalProperties): compatibility checks read them as annotations, like x-* keywords.",
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        uniqueItems: true,
+      },
       consumerGate: {
         description:
           "Gate new versions on what declared consumers read: a break of a consumer's reads fails (consumer-broken); a break of the compatibility mode that no declared consumer reads is a warning. subject.yaml may override it.",

@@ -59,11 +59,15 @@ export function parseConfig(text: string): Result<CatalogConfig> {
   }
 
   const registry = value.registry as { url: string } | undefined;
+  const writersEmitOnlyDeclared = (value.writersEmitOnlyDeclared as boolean | undefined) ?? false;
+  const annotationKeywords = (value.annotationKeywords as string[] | undefined) ?? [];
   return ok({
     version: 1,
     compatibility: (value.compatibility as CompatibilityMode | undefined) ?? "BACKWARD",
     defaultDraft: (value.defaultDraft as Draft | undefined) ?? "draft-07",
-    writersEmitOnlyDeclared: (value.writersEmitOnlyDeclared as boolean | undefined) ?? false,
+    writersEmitOnlyDeclared,
+    annotationKeywords,
+    compareOptions: { writersEmitOnlyDeclared, annotationKeywords },
     consumerGate: (value.consumerGate as boolean | undefined) ?? false,
     ...(registry ? { registry: { url: registry.url } } : {}),
     lint: lintSettings(value.lint as Record<string, Json> | undefined),

@@ -1,4 +1,4 @@
-import type { CompatibilityMode } from "../compat/types.js";
+import type { CompareOptions, CompatibilityMode } from "../compat/types.js";
 import type { Position } from "../schema/text-position.js";
 import type { Draft, SchemaDocument } from "../schema/types.js";
 
@@ -141,6 +141,10 @@ export interface CatalogConfig {
   readonly defaultDraft: Draft;
   /** Default false. */
   readonly writersEmitOnlyDeclared: boolean;
+  /** Non-validating keywords beyond the standard ones and x-* (a vendor's hints). Default none. */
+  readonly annotationKeywords: readonly string[];
+  /** What the catalog tells the compatibility engine: the two settings above, in one place. */
+  readonly compareOptions: CompareOptions;
   /** Gate new versions on what declared consumers read (see contracts/gate/consumers.ts). Default false. */
   readonly consumerGate: boolean;
   readonly registry?: { readonly url: string };

@@ -91,6 +91,8 @@ export interface GapSite {
   readonly readerValue?: Json;
   /** The property, type or value the gap is about, when there is one. */
   readonly subject?: string;
+  /** Why it could not be decided, when the engine knows more than "no example was found". */
+  readonly reason?: string;
 }
 
 export interface Gap extends GapSite {

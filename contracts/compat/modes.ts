@@ -79,6 +79,7 @@ export function checkCompatibility(
     mode,
     assumptions: {
       writersEmitOnlyDeclared: options.writersEmitOnlyDeclared === true,
+      annotationKeywords: [...(options.annotationKeywords ?? [])].sort(),
       oldDraft: last?.draft,
       newDraft: candidate.draft,
       draftAssumed: candidate.draftAssumed || compared.some(({ doc }) => doc.draftAssumed),
@@ -126,10 +127,11 @@ function compareOne(
   options: CompareOptions,
 ): { findings: Finding[]; undetermined: Undecided[] } {
   const closedWriters = options.writersEmitOnlyDeclared === true;
+  const annotations = options.annotationKeywords ?? [];
   const [writer, reader] =
     direction === "backward"
-      ? [sideOf(oldDocument, closedWriters), sideOf(newDocument)]
-      : [sideOf(newDocument, closedWriters), sideOf(oldDocument)];
+      ? [sideOf(oldDocument, closedWriters, annotations), sideOf(newDocument, false, annotations)]
+      : [sideOf(newDocument, closedWriters, annotations), sideOf(oldDocument, false, annotations)];
   const inclusion = new Inclusion(
     writer.normalizer,
     reader.normalizer,
@@ -201,7 +203,9 @@ function toUndecided(site: GapSite, direction: Direction, roots: Roots): Undecid
   const located = locate(site, direction, roots);
   return {
     ...located,
-    message: `Could not decide: ${located.message} No example breaks it, and inclusion could not be proven.`,
+    message: `Could not decide: ${located.message} No example breaks it, and inclusion could not be proven${
+      site.reason ? `: ${site.reason}` : ""
+    }.`,
   };
 }
 

@@ -125,13 +125,17 @@ export class Normalizer {
   readonly top: Normal;
   readonly bottom: Normal;
   private readonly trueLazy: Lazy;
+  private readonly annotations: ReadonlySet<string>;
 
   constructor(
     readonly doc: SchemaDoc,
     readonly options: NormalizeOptions,
     /** Read objects without additionalProperties as closed (the writer under writersEmitOnlyDeclared). */
     private readonly closeOpenObjects = false,
+    /** Keywords the user declared non-validating (CompareOptions.annotationKeywords). */
+    annotationKeywords: readonly string[] = [],
   ) {
+    this.annotations = new Set(annotationKeywords);
     const origin = { doc, pointer: "#" };
     this.trueLazy = { key: "true", shape: "true", get: () => this.top };
     this.top = {
@@ -336,7 +340,7 @@ export class Normalizer {
     if (dependencySchemas.length > 0)
       opaque.push(this.opaque("dependent-schema", node, "dependentSchemas", origin));
     for (const keyword of Object.keys(node)) {
-      if (!FOLDED.has(keyword) && !ANNOTATIONS.has(keyword) && !keyword.startsWith("x-")) {
+      if (!FOLDED.has(keyword) && !this.isAnnotation(keyword)) {
         opaque.push(this.opaque("unknown-keyword", node, keyword, origin));
       }
     }
@@ -647,7 +651,7 @@ export class Normalizer {
     if (node === true) return this.bottom;
     if (node === false) return this.top;
     if (!isObject(node) || depth > 16) return undefined;
-    const keys = Object.keys(node).filter((k) => !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+    const keys = Object.keys(node).filter((k) => !this.isAnnotation(k));
     if (keys.length === 0) return this.bottom;
     if (keys.length === 1 && keys[0] === "$ref" && typeof node.$ref === "string") {
       const target = this.doc.resolve(node.$ref);
@@ -670,6 +674,11 @@ export class Normalizer {
       };
     }
     return undefined;
+  }
+
+  /** Standard annotations, vendor `x-*` keywords and the ones the user declared: never validating. */
+  private isAnnotation(keyword: string): boolean {
+    return ANNOTATIONS.has(keyword) || keyword.startsWith("x-") || this.annotations.has(keyword);
   }
 
   /** An unconstrained branch of one type. */

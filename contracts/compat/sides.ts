@@ -20,14 +20,18 @@ const sides = new WeakMap<object, Map<string, Side>>();
  * two directions). `closeOpenObjects` is the writer-side reading under writersEmitOnlyDeclared:
  * objects without additionalProperties admit only what they declare.
  */
-export function sideOf(document: SchemaDocument, closeOpenObjects = false): Side {
+export function sideOf(
+  document: SchemaDocument,
+  closeOpenObjects = false,
+  annotationKeywords: readonly string[] = [],
+): Side {
   const key = typeof document.root === "object" && document.root !== null ? document.root : undefined;
-  const variant = `${document.draft}|${closeOpenObjects}`;
+  const variant = `${document.draft}|${closeOpenObjects}|${[...annotationKeywords].sort().join(",")}`;
   const byVariant = key ? (sides.get(key) ?? new Map<string, Side>()) : undefined;
   const known = byVariant?.get(variant);
   if (known) return known;
   const formats = formatsFor(document.draft);
-  const normalizer = new Normalizer(new SchemaDoc(document), formats, closeOpenObjects);
+  const normalizer = new Normalizer(new SchemaDoc(document), formats, closeOpenObjects, annotationKeywords);
   const side = { document, normalizer, values: new ValueFactory(normalizer, formats) };
   if (key && byVariant) {
     byVariant.set(variant, side);

@@ -36,6 +36,12 @@ export interface CompareOptions {
    * plain JSON Schema semantics (an open model may already carry any property name).
    */
   readonly writersEmitOnlyDeclared?: boolean;
+  /**
+   * Keywords that never validate (a vendor's code-generation hints such as `tsAdditionalProperties`):
+   * like `x-*` keywords and the standard annotations, they never change a verdict. Any other
+   * keyword Accord does not know is reasoned about as an unknown constraint.
+   */
+  readonly annotationKeywords?: readonly string[];
 }
 
 /** A proven incompatibility: `example` is valid under the writer and invalid under the reader (checked with ajv). */
@@ -69,6 +75,8 @@ export interface CompatReport {
   /** The assumptions the verdict rests on, stated in every report. */
   readonly assumptions: {
     readonly writersEmitOnlyDeclared: boolean;
+    /** Keywords read as annotations beyond the standard ones and `x-*` (CompareOptions). */
+    readonly annotationKeywords: readonly string[];
     readonly oldDraft?: string;
     readonly newDraft?: string;
     readonly draftAssumed: boolean;

@@ -1,5 +1,5 @@
 import type { CatalogVersion, ConsumerReader } from "../catalog/types.js";
-import { checkCompatibility, type Finding, type Undecided } from "../compat/index.js";
+import { type CompareOptions, checkCompatibility, type Finding, type Undecided } from "../compat/index.js";
 
 export interface ConsumerBreak {
   /** The read path broken; absent for a `schema:` reader. */
@@ -15,14 +15,12 @@ export interface ConsumerBreak {
 export function consumerBreaks(
   reader: ConsumerReader,
   version: CatalogVersion,
-  writersEmitOnlyDeclared: boolean,
+  options: CompareOptions,
 ): ConsumerBreak[] {
   const sides = reader.paths.length > 0 ? reader.paths : [{ path: undefined, document: reader.document }];
   const breaks: ConsumerBreak[] = [];
   for (const side of sides) {
-    const report = checkCompatibility([side.document], version.document, "FORWARD", {
-      writersEmitOnlyDeclared,
-    });
+    const report = checkCompatibility([side.document], version.document, "FORWARD", options);
     const path = side.path !== undefined ? { path: side.path } : {};
     for (const finding of report.findings) breaks.push({ ...path, finding, undetermined: false });
     for (const finding of report.undetermined) breaks.push({ ...path, finding, undetermined: true });

@@ -66,7 +66,7 @@ export function impactOf(
         subject.versions.map((earlier) => earlier.document),
         candidate,
         subject.compatibility,
-        { writersEmitOnlyDeclared: config.writersEmitOnlyDeclared },
+        config.compareOptions,
       );
       const findings: ImpactFinding[] = [
         ...report.findings.map((f) => ({ ...located(f), example: f.example })),
@@ -80,7 +80,7 @@ export function impactOf(
         findings,
       };
     }
-    const findings = consumerBreaks(reader, version, config.writersEmitOnlyDeclared).map(
+    const findings = consumerBreaks(reader, version, config.compareOptions).map(
       ({ path, finding, undetermined }): ImpactFinding => ({
         ...located(finding),
         ...(path !== undefined ? { path } : {}),

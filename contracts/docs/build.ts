@@ -22,6 +22,8 @@ export interface BuildDocsOptions {
   readonly source?: string;
   /** Producers' content-model assumption, as the catalog states it (passed to the engine). */
   readonly writersEmitOnlyDeclared?: boolean;
+  /** Keywords the catalog declares non-validating (passed to the engine). */
+  readonly annotationKeywords?: readonly string[];
   /** Skip the compatibility reports (AsyncAPI output has no use for them). Default true. */
   readonly changes?: boolean;
 }
@@ -37,6 +39,7 @@ export function catalogDocsOptions(config: CatalogConfig): BuildDocsOptions {
   const version = text(section.version);
   return {
     writersEmitOnlyDeclared: config.writersEmitOnlyDeclared,
+    annotationKeywords: config.annotationKeywords,
     source: "catalog",
     ...(title !== undefined ? { title } : {}),
     ...(version !== undefined ? { version } : {}),
@@ -69,7 +72,10 @@ function versionDocs(subject: DocsSubjectInput, options: BuildDocsOptions): Vers
         history,
         document,
         subject.compatibility,
-        { writersEmitOnlyDeclared: options.writersEmitOnlyDeclared === true },
+        {
+          writersEmitOnlyDeclared: options.writersEmitOnlyDeclared === true,
+          annotationKeywords: options.annotationKeywords ?? [],
+        },
         previous.fields,
         fields,
         previous.version,

@@ -39,7 +39,7 @@ export function checkVersion(
     history.map((earlier) => earlier.document),
     version.document,
     mode,
-    { writersEmitOnlyDeclared: config.writersEmitOnlyDeclared },
+    config.compareOptions,
   );
   const againstVersion = (index: number | undefined) =>
     (index === undefined ? history[history.length - 1] : history[index - 1])?.version;

@@ -178,7 +178,7 @@ function breaksOf(
   allowUndetermined: boolean,
 ): CatalogFinding[] {
   const { reader, version } = check;
-  return consumerBreaks(reader, version, config.writersEmitOnlyDeclared).map((found) => {
+  return consumerBreaks(reader, version, config.compareOptions).map((found) => {
     const ruleId = found.undetermined ? "consumer-undetermined" : "consumer-broken";
     const what =
       found.path !== undefined ? `reads ${found.path}` : `reads with its own schema (${reader.file})`;

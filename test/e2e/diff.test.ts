@@ -39,6 +39,29 @@ function expectInputError(result: CliResult): string {
 }
 
 describe("accord diff: verdicts and exit codes", () => {
+  it("reads a keyword named by --annotation-keyword as an annotation, and says so", async () => {
+    const files = [fixture("vendor-hint-v1.json"), fixture("vendor-hint-v2.json")];
+    const plain = reportOf(await runCli(["diff", ...files, "--mode", "FULL", "--json"]));
+    expect(plain.verdict).toBe("undetermined");
+    expect(plain.undetermined.map((u) => u.rule)).toContain("unknown-keyword-changed");
+    const declared = await runCli([
+      "diff",
+      ...files,
+      "--mode",
+      "FULL",
+      "--annotation-keyword",
+      "tsAdditionalProperties",
+      "--json",
+    ]);
+    expect(declared.code).toBe(0);
+    expect(reportOf(declared)).toMatchObject({
+      verdict: "compatible",
+      assumptions: { annotationKeywords: ["tsAdditionalProperties"] },
+    });
+    const text = await runCli(["diff", ...files, "--annotation-keyword", "tsAdditionalProperties"]);
+    expect(text.stdout).toContain("annotation keywords (never validate): tsAdditionalProperties");
+  });
+
   it("exits 0 and reports compatible when the new schema only widens a bound", async () => {
     const result = await runCli(["diff", fixture("name-v1.json"), fixture("name-longer.json"), "--json"]);
     expect(result.code).toBe(0);
@@ -191,7 +214,7 @@ describe("accord diff: verdicts and exit codes", () => {
   });
 
   it("exits 1 on an undetermined verdict, or 0 with a warning under --allow-undetermined", async () => {
-    const args = ["diff", fixture("pattern-a-plus.json"), fixture("pattern-a-pairs.json"), "--json"];
+    const args = ["diff", fixture("pattern-doubled.json"), fixture("pattern-pairs.json"), "--json"];
     const strict = await runCli(args);
     expect(strict.code).toBe(1);
     const report = reportOf(strict);

@@ -103,6 +103,10 @@ function checkPattern(
     pattern.origin,
     "pattern",
     (v) => !matchesPattern(pattern.source, v as string),
-    { writerValue: where.writerValue, readerValue: where.readerValue },
+    {
+      writerValue: where.writerValue,
+      readerValue: where.readerValue,
+      ...(answer.kind === "unknown" ? { reason: answer.reason } : {}),
+    },
   );
 }

@@ -9,6 +9,7 @@ const incompatible: CompatReport = {
   mode: "BACKWARD",
   assumptions: {
     writersEmitOnlyDeclared: false,
+    annotationKeywords: [],
     oldDraft: "draft-07",
     newDraft: "2020-12",
     draftAssumed: true,

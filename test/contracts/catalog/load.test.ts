@@ -29,6 +29,7 @@ describe("loadCatalog: accord.yaml", () => {
       compatibility: "BACKWARD",
       defaultDraft: "draft-07",
       writersEmitOnlyDeclared: false,
+      annotationKeywords: [],
       lint: { preset: "standard", rules: {} },
       exceptions: [],
       file: "accord.yaml",
@@ -44,6 +45,7 @@ describe("loadCatalog: accord.yaml", () => {
         "compatibility: FULL_TRANSITIVE",
         "defaultDraft: 2020-12",
         "writersEmitOnlyDeclared: true",
+        "annotationKeywords: [tsAdditionalProperties]",
         "registry:",
         "  url: http://localhost:8081",
         "lint:",
@@ -66,6 +68,10 @@ describe("loadCatalog: accord.yaml", () => {
     expect(config.compatibility).toBe("FULL_TRANSITIVE");
     expect(config.defaultDraft).toBe("2020-12");
     expect(config.writersEmitOnlyDeclared).toBe(true);
+    expect(config.compareOptions).toEqual({
+      writersEmitOnlyDeclared: true,
+      annotationKeywords: ["tsAdditionalProperties"],
+    });
     expect(config.registry).toEqual({ url: "http://localhost:8081" });
     expect(config.lint.preset).toBe("strict");
     expect(config.lint.rules["owners-required"]).toEqual({ severity: "off", ignore: [], options: {} });
@@ -86,7 +92,7 @@ describe("loadCatalog: accord.yaml", () => {
       { index: 1, fingerprint: "0123456789abcdef", reason: "reviewed" },
     ]);
     expect(config.raw.generate).toEqual({ typescript: { out: "gen" } });
-    expect(config.locate?.("#/exceptions/1/fingerprint")).toEqual({ line: 18, column: 18 });
+    expect(config.locate?.("#/exceptions/1/fingerprint")).toEqual({ line: 19, column: 18 });
   });
 
   it.each([
