@@ -16,14 +16,14 @@
  * - The AST becomes an ε-NFA whose edges consume a character set, or check a one-character
  *   lookaround: "the previous character is in S (or there is none)" / "the next character is in S (or
  *   there is none)". `^`, `$`, `\b`, `\B` and lookarounds whose body is a single character class are all
- *   of this form. Other lookarounds are first rewritten with refa's semantics-preserving transformers
- *   (`simplify`, plus inlining positive lookarounds at the pattern's edges, which keeps the SEARCH
- *   language unchanged); if one-character checks do not remain, the answer is "unknown".
- * - The search language is `any* P any*` with the lookaround checks evaluated against the real
- *   neighbours: a product construction tracks which block (of the partition induced by all lookaround
- *   sets) the previous character fell in (or "start"), and which blocks the next character is still
- *   allowed to be in (and whether the end of input may come next).
- * - That ε-NFA becomes a refa NFA, then a minimal DFA, under node budgets ("unknown" past them).
+ *   of this form. Longer lookarounds get automata of their own (see "Search language" below).
+ * - The search language is `any* P any*` with every check evaluated against the real input: a
+ *   product construction tracks which block (of the partition induced by all one-character sets) the
+ *   previous character fell in (or "start"), which blocks the next character may still be in (and
+ *   whether the end of input may come next), the state of each lookbehind automaton, and the
+ *   pending lookahead obligations.
+ * - That becomes a refa NFA, then a minimal DFA, under node budgets ("unknown" past them).
+ * - refa's AST transformers are deliberately not used (see `compileUncached`).
  *
  * ECMAScript details that do not change the language: quantifier iterations that match the empty
  * string past the minimum are rejected by the engine, but such an iteration leaves the position
@@ -36,7 +36,6 @@ import {
   CharBase,
   CharSet,
   type Concatenation,
-  combineTransformers,
   DFA,
   type Element,
   type Expression,
@@ -45,9 +44,7 @@ import {
   NFA,
   type NoParent,
   TooManyNodesError,
-  Transformers,
   type TransitionIterable,
-  transform,
   Words,
 } from "refa";
 
@@ -81,8 +78,6 @@ const unknown = (reason: string): RegexAnswer => ({ kind: "unknown", reason });
 
 /** Raised internally for constructs or sizes we do not decide; turned into "unknown" at the API edge. */
 class Undecided extends Error {}
-/** A lookaround arrangement the product construction does not track (nested across directions). */
-class LookaroundLimit extends Undecided {}
 
 // ---------------------------------------------------------------------------------------------
 // Native RegExp (the ground truth for witnesses)
@@ -680,7 +675,7 @@ class Product {
           if (q === finalQ) {
             if (mode === "behind") {
               if (mask !== this.full || !end)
-                throw new LookaroundLimit("lookbehind whose body ends in a lookahead");
+                throw new Undecided("lookbehind whose body ends in a lookahead");
               final = true;
             } else {
               if (end && this.settledAtEnd(obls)) final = true;
@@ -702,12 +697,12 @@ class Product {
             } else if (e.kind === "general") {
               const look = enfa.looks[e.look] as GeneralLook;
               if (look.ahead) {
-                if (mode === "behind") throw new LookaroundLimit("lookahead inside a lookbehind");
+                if (mode === "behind") throw new Undecided("lookahead inside a lookbehind");
                 const sub = this.aheadSub(e.look, s.prev);
                 const kept = this.oblige(obls, sub, (this.subs[sub] as SubDfa).initial);
                 if (kept !== undefined) stack.push([e.to, mask, end, kept]);
               } else {
-                if (mode !== "search") throw new LookaroundLimit("lookbehind inside a lookaround");
+                if (mode !== "search") throw new Undecided("lookbehind inside a lookaround");
                 const j = this.behindOrder.indexOf(e.look);
                 const node = s.lbs[j] as number;
                 const sub = this.subs[this.behindSub(e.look)] as SubDfa;
@@ -821,19 +816,11 @@ function compileUncached(pattern: string): DFA {
     };
     fix(expression.alternatives);
   }
-  try {
-    return searchDfa(buildEnfa(expression));
-  } catch (error) {
-    if (!(error instanceof LookaroundLimit)) throw error;
-    // Lookarounds nested in a way the product does not track: try refa's semantics-preserving
-    // simplification, plus inlining of positive lookarounds at the pattern's edges (`a(?=bc)` →
-    // `abc`, which changes the match's span but not which inputs the SEARCH accepts).
-    const rewrite = combineTransformers([
-      Transformers.simplify({ ignoreAmbiguity: true, ignoreOrder: true }),
-      Transformers.patternEdgeAssertions({ inline: true, remove: false }),
-    ]);
-    return searchDfa(buildEnfa(transform(rewrite, expression)));
-  }
+  // refa's AST transformers (`Transformers.simplify`) can eliminate more lookarounds, but they are
+  // not used: on nested lookarounds they are not always equivalence-preserving (refa 0.12.1
+  // rewrites `(?<!a)(?<=(?=(?<=é)))`, which matches "é", to the empty language), and an unsound
+  // rewrite would turn into an unsound "yes". Arrangements the product does not track stay unknown.
+  return searchDfa(buildEnfa(expression));
 }
 
 function complementOf(c: Compiled): DFA {
