@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { ajvFor } from "../contracts/schema/ajv.js";
 import type { Draft } from "../contracts/schema/types.js";
@@ -32,6 +32,8 @@ export interface SoundnessOptions {
   readonly out: string;
   readonly minimisePerFamily: number;
   readonly updateKnown: boolean;
+  /** Output files of earlier runs whose cases join this run's in known-unsound.json. */
+  readonly merge: readonly string[];
 }
 
 const DRAFTS: readonly Draft[] = ["draft-07", "2019-09", "2020-12"];
@@ -53,7 +55,9 @@ function runInChunks(
   for (let from = 0; from < pairs; from += AJV_RESET_EVERY) {
     runPairs(seed, from, Math.min(pairs, from + AJV_RESET_EVERY), budget, onFailure, tally);
     for (const draft of DRAFTS) ajvFor(draft).removeSchema();
+    process.stderr.write(`\r${tally.pairs}/${pairs} pairs, ${tally.wrongCompatible} wrong compatible   `);
   }
+  process.stderr.write("\n");
   return tally;
 }
 
@@ -117,7 +121,12 @@ export async function runSoundness(options: SoundnessOptions): Promise<void> {
   );
   console.log(`cases written to ${options.out}`);
 
-  if (options.updateKnown) updateKnown(cases);
+  if (options.updateKnown) {
+    const earlier = options.merge.flatMap(
+      (file) => (JSON.parse(readFileSync(file, "utf8")) as { cases: SoundnessCase[] }).cases,
+    );
+    updateKnown([...cases, ...earlier]);
+  }
 }
 
 function sameCase(a: SoundnessCase, b: SoundnessCase): boolean {

@@ -9,10 +9,12 @@
 // runs the same harness on a fixed seed and a smaller budget.
 //
 // Usage: node bench/soundness.js [--seed 1] [--pairs 2000] [--budget long|ci]
-//          [--out /tmp/accord-soundness-<seed>.json] [--minimise 12] [--update-known]
+//          [--out /tmp/accord-soundness-<seed>.json] [--minimise 12] [--update-known [--merge FILE]...]
 // --update-known rewrites test/fixtures/soundness/known-unsound.json: the CI run's failing
-// directions, this run's minimised cases, and the fixed cases still open; fixed cases that now
-// hold move to regressions.json.
+// directions, this run's minimised cases (and those of earlier runs' --out files given with
+// --merge), and the fixed cases still open; fixed cases that now hold move to regressions.json.
+// `--pairs 0 --update-known --merge /tmp/accord-soundness-1.json` refreshes the list from a
+// finished long run without repeating it.
 import { parseArgs } from "node:util";
 import { register } from "tsx/esm/api";
 
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     out: { type: "string" },
     minimise: { type: "string", default: "12" },
     "update-known": { type: "boolean", default: false },
+    merge: { type: "string", multiple: true, default: [] },
   },
 });
 
@@ -36,4 +39,5 @@ await runSoundness({
   out: values.out ?? `/tmp/accord-soundness-${values.seed}.json`,
   minimisePerFamily: Number(values.minimise),
   updateKnown: values["update-known"],
+  merge: values.merge,
 });

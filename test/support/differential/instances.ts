@@ -16,9 +16,16 @@ const isObject = (value: unknown): value is JsonObject =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
 const FORMAT_VALUES: Record<string, Json[]> = {
-  "date-time": ["2024-01-02T03:04:05Z", "2024-01-02T03:04:05.5+01:00", "2024-01-02", ""],
+  "date-time": [
+    "2024-01-02T03:04:05Z",
+    "2024-01-02T03:04:05.5+01:00",
+    "2024-01-02t03:04:05z",
+    "2024-06-30T23:59:60Z",
+    "2024-01-02",
+    "",
+  ],
   date: ["2024-01-02", "2024-02-30", "2024-01-02T03:04:05Z", ""],
-  uri: ["https://example.com/a", "urn:x:y", "a", "", "https://example.com/{id}"],
+  uri: ["https://example.com/a", "urn:x:y", "a", "", "https://example.com/{id}", "https://example.com/a b"],
   email: ["a@example.com", "a", "", "a@b"],
   uuid: ["123e4567-e89b-12d3-a456-426614174000", "123e4567", ""],
 };
@@ -61,7 +68,7 @@ export interface Pool {
 export function poolOf(rng: Rng, ...schemas: Json[]): Pool {
   const hints = collectHints(...schemas);
   const numbers = new Set<number>([0, 1, -1, 0.5, 2, 3.4000000000000004, 1e21, 2 ** 53]);
-  const strings = new Set<string>(["", "\n", "a", "a\n", "\na", "ab", "abc", "x", "zz", " ", "\r", "\u2028"]);
+  const strings = new Set<string>(["", "\n", "a", "a\n", "\na", "ab", "abc", "x", "zz", " ", "\r", "\u2028", "😀", "é", "aa", "ab c"]);
   const names = new Set<string>([...hints.names, "a", "b", "x", "zz", "not"]);
   const visit = (node: Json | undefined, key: string): void => {
     if (Array.isArray(node)) {
@@ -70,7 +77,14 @@ export function poolOf(rng: Rng, ...schemas: Json[]): Pool {
     }
     if (typeof node === "number" && NUMBER_KEYWORDS.has(key)) {
       for (const n of numbersAround(node, key)) numbers.add(n);
-      if (key.endsWith("Length")) strings.add("a".repeat(Math.max(0, Math.min(50, node))));
+      if (key.endsWith("Length")) {
+        // Lengths count code points in ajv: an astral character is one.
+        for (const n of [node - 1, node, node + 1]) {
+          if (n < 0 || n > 50) continue;
+          strings.add("a".repeat(n));
+          strings.add("😀".repeat(n));
+        }
+      }
       return;
     }
     if (typeof node === "string" && (key === "pattern" || key === "patternProperties")) {

@@ -59,6 +59,15 @@ export const PATTERNS = [
   "^.{2,3}$",
   "^[\\s\\S]*$",
   "^\\S+$",
+  "^[^a]*$",
+  "^\\D+$",
+  "^.$",
+  "^\\p{L}+$",
+  "^a{2,}$",
+  "^(?:a|b)*c$",
+  "\\bab\\b",
+  "^(?=a)",
+  "^(a)\\1$",
 ];
 export const FORMATS = ["date-time", "uri", "email", "uuid", "date"];
 export const NAMES = ["a", "b", "c", "id", "not", "type", "x-y"];
