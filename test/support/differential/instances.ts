@@ -68,7 +68,24 @@ export interface Pool {
 export function poolOf(rng: Rng, ...schemas: Json[]): Pool {
   const hints = collectHints(...schemas);
   const numbers = new Set<number>([0, 1, -1, 0.5, 2, 3.4000000000000004, 1e21, 2 ** 53]);
-  const strings = new Set<string>(["", "\n", "a", "a\n", "\na", "ab", "abc", "x", "zz", " ", "\r", "\u2028", "😀", "é", "aa", "ab c"]);
+  const strings = new Set<string>([
+    "",
+    "\n",
+    "a",
+    "a\n",
+    "\na",
+    "ab",
+    "abc",
+    "x",
+    "zz",
+    " ",
+    "\r",
+    "\u2028",
+    "😀",
+    "é",
+    "aa",
+    "ab c",
+  ]);
   const names = new Set<string>([...hints.names, "a", "b", "x", "zz", "not"]);
   const visit = (node: Json | undefined, key: string): void => {
     if (Array.isArray(node)) {
