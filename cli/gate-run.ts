@@ -20,6 +20,7 @@ import {
 } from "./catalog-io.js";
 import { countVersionFiles, gateInSlices, workerCount } from "./parallel-gate.js";
 import { registryVerdicts } from "./registry-check.js";
+import { withRegistryConsumers } from "./registry-consumers.js";
 
 /**
  * What `accord check` does between parsing flags and printing: read the catalog (and the base),
@@ -106,8 +107,11 @@ export async function checkCatalog(options: CheckOptions): Promise<CheckOutcome>
     base = loaded.value;
   }
   const registry = options.registry ? await registryVerdicts(head.value, options.registry) : undefined;
+  const gated = options.registry
+    ? await withRegistryConsumers(head.value, options.registry, options.warn)
+    : head.value;
   const part = gatePart({
-    head: head.value,
+    head: gated,
     ...(base ? { base } : {}),
     allowUndetermined: options.allowUndetermined,
     ...(registry ? { registry } : {}),

@@ -89,7 +89,7 @@ function isNotRegistered(error: RegistryCallError): boolean {
 }
 
 /** No such route: the status alone, or with a plain HTTP code as error_code (never a Confluent 4xxxx code). */
-function lacksEndpoint(error: RegistryCallError): boolean {
+export function lacksEndpoint(error: RegistryCallError): boolean {
   const plain = error.errorCode === undefined || error.errorCode < 1000;
   return plain && (error.status === 404 || error.status === 405 || error.status === 501);
 }

@@ -63,6 +63,14 @@ export interface RegisteredVersion {
   readonly references?: readonly SchemaReference[];
 }
 
+/** A consumer declaration as the registry keeps it. */
+export interface RegistryConsumer {
+  readonly subject: string;
+  readonly consumer: string;
+  readonly reads: readonly string[];
+  readonly version: number;
+}
+
 export interface CompatibilityCheck {
   readonly isCompatible: boolean;
   readonly messages: readonly string[];
@@ -231,6 +239,27 @@ export class RegistryClient {
   ): Promise<RegistryResult<{ compatibility: CompatibilityLevel }>> {
     const path = subject === undefined ? "/config" : `/config/${encodeURIComponent(subject)}`;
     return this.call({ method: "PUT", path, body: { compatibility }, idempotent: true });
+  }
+
+  /** Consumer declarations Accord's registry keeps (`/accord/v1/...`): every readable one, or one subject's. */
+  listConsumers(subject?: string): Promise<RegistryResult<RegistryConsumer[]>> {
+    const path =
+      subject === undefined ? "/accord/v1/consumers" : `/accord/v1${subjectPath(subject)}/consumers`;
+    return this.call({ method: "GET", path, idempotent: true });
+  }
+
+  /** Declares (or replaces) what a consumer reads of a subject; the registry pins the latest version when none is given. */
+  putConsumer(
+    subject: string,
+    consumer: string,
+    declaration: { readonly reads: readonly string[]; readonly version?: number },
+  ): Promise<RegistryResult<RegistryConsumer & { status: "created" | "updated" | "unchanged" }>> {
+    return this.call({
+      method: "PUT",
+      path: `/accord/v1${subjectPath(subject)}/consumers/${encodeURIComponent(consumer)}`,
+      body: declaration,
+      idempotent: true,
+    });
   }
 
   private async call<T>(call: Call): Promise<RegistryResult<T>> {

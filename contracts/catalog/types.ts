@@ -45,6 +45,8 @@ export interface ConsumerEntry {
   readonly reads?: readonly string[];
   readonly version?: number;
   readonly schema?: string;
+  /** Where the declaration came from when not subject.yaml (a registry's URL, for `check --registry`). */
+  readonly from?: string;
   /** Position in the `consumers:` list, for messages pointing at `#/consumers/<index>`. */
   readonly index: number;
 }

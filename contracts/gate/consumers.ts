@@ -183,13 +183,15 @@ function breaksOf(
     const what =
       found.path !== undefined ? `reads ${found.path}` : `reads with its own schema (${reader.file})`;
     const verb = found.undetermined ? "may break" : "breaks";
+    const origin = reader.entry.from !== undefined ? `, declared in ${reader.entry.from}` : "";
     const change =
       check.at === "declaration"
-        ? `The declaration of consumer ${reader.name} (built against v${reader.version}) ${what}, which v${version.version}, the latest version, does not guarantee`
-        : `Version ${version.version} ${verb} consumer ${reader.name} (built against v${reader.version}), which ${what}`;
+        ? `The declaration of consumer ${reader.name} (built against v${reader.version}${origin}) ${what}, which v${version.version}, the latest version, does not guarantee`
+        : `Version ${version.version} ${verb} consumer ${reader.name} (built against v${reader.version}${origin}), which ${what}`;
     const entryPointer = joinPointer("#", "consumers", reader.entry.index);
+    // A declaration kept elsewhere (a registry) has no line to point at: the version it is judged on does.
     const where =
-      check.at === "declaration"
+      check.at === "declaration" && reader.entry.from === undefined && subject.metaFile !== undefined
         ? {
             file: subject.metaFile as string,
             pointer: entryPointer,
