@@ -9,7 +9,8 @@ import type {
   Opaque,
   StringBranch,
 } from "./normal-form.js";
-import { type LazyConjoiner, matchesPattern, schemaForName } from "./object-shape.js";
+import { acceptsNormal } from "./accepts.js";
+import { type LazyConjoiner, matchesPattern, schemaForName, schemaPartsForName } from "./object-shape.js";
 import { valueKey } from "./values.js";
 
 export function conjoinBranches(left: Branch, right: Branch, conjoiner: LazyConjoiner): Branch | undefined {
@@ -177,6 +178,19 @@ function crossPattern(
   return entry;
 }
 
+/**
+ * A required name no value can be given (its schema is `false`) or that propertyNames rejects.
+ * Formats in propertyNames count as met: emptiness is claimed only when certain.
+ */
+function requiredNameImpossible(branch: ObjectBranch, name: string): boolean {
+  if (schemaPartsForName(branch, name).some((part) => part.key === "false")) return true;
+  const names = branch.propertyNames;
+  if (names === undefined || names.key === "true") return false;
+  return !acceptsNormal(names.get(), name, ANY_FORMAT);
+}
+
+const ANY_FORMAT = { checkFormat: () => true };
+
 function minDefined(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
@@ -216,6 +230,7 @@ function integerRangeEmpty(branch: NumberBranch): boolean {
 function objectEmpty(branch: ObjectBranch): boolean {
   const least = Math.max(branch.minProperties, branch.required.size);
   if (branch.maxProperties !== undefined && least > branch.maxProperties) return true;
+  if ([...branch.required].some((name) => requiredNameImpossible(branch, name))) return true;
   // A closed object with no patterns holds only its declared names.
   if (branch.additional.key !== "false" || branch.patternProperties.length > 0) return false;
   return least > branch.properties.size || [...branch.required].some((name) => !branch.properties.has(name));

@@ -331,7 +331,10 @@ export class Normalizer {
     }
     for (const keyword of ["unevaluatedProperties", "unevaluatedItems"] as const) {
       // Draft-07 has no such keyword (ajv's draft-07 vocabulary ignores it): an annotation there.
-      if (node[keyword] === undefined || this.doc.draft === "draft-07") continue;
+      // A `true` (or empty) one accepts whatever is left, so it constrains nothing either.
+      const value = node[keyword];
+      if (value === undefined || value === true || this.doc.draft === "draft-07") continue;
+      if (isObject(value) && Object.keys(value).every((k) => this.isAnnotation(k))) continue;
       const exact = this.unevaluated(keyword, node, origin);
       if (exact) conjuncts.push(exact);
       else opaque.push(this.opaque("unevaluated", node, keyword, origin));
