@@ -1,5 +1,6 @@
 import { layoutGraph } from "../../../contracts/docs/graph.js";
 import type { DocsModel, SubjectDoc, VersionDoc } from "../../../contracts/docs/types.js";
+import { inlinedVersions } from "../deferral.js";
 import type { RenderedFile } from "../files.js";
 import { changeHtml, verdictBadge } from "./changes.js";
 import { type Html, html, prettyJson } from "./escape.js";
@@ -8,30 +9,6 @@ import { deprecatedBadge, list, modeBadge, modeMeaning, page } from "./layout.js
 import { graphSvg } from "./svg.js";
 
 const BASE = "../";
-
-/**
- * A version's fields, raw schema and example are written into the subject page while they are
- * small: up to DEFER_BYTES each, and up to INLINE_BUDGET for all versions together, newest first.
- * Others go to a page of their own (`subjects/<slug>/v<N>.html`, which reads without JavaScript)
- * and to a script (`v<N>.js`) that the subject page loads when that version is shown. A real
- * payload schema (40 KB, hundreds of fields) in six versions would otherwise make one page of many
- * megabytes that a browser must parse whole before showing anything.
- */
-export const DEFER_BYTES = 64 * 1024;
-const INLINE_BUDGET = 256 * 1024;
-
-/** The versions whose details stay in the subject page. */
-function inlined(details: ReadonlyMap<VersionDoc, Html>): Set<VersionDoc> {
-  const kept = new Set<VersionDoc>();
-  let spent = 0;
-  for (const [version, detail] of [...details].reverse()) {
-    const size = detail.value.length;
-    if (size > DEFER_BYTES || spent + size > INLINE_BUDGET) continue;
-    kept.add(version);
-    spent += size;
-  }
-  return kept;
-}
 
 function serviceLinks(model: DocsModel, names: readonly string[]): Html {
   if (names.length === 0) return html`<span class="muted">none declared</span>`;
@@ -151,13 +128,16 @@ ${detail}
 
 /**
  * A subject's page, plus for each large version its details as a page and as the script the
- * subject page loads them from (see DEFER_BYTES).
+ * subject page loads them from (see ../deferral.ts).
  */
 export function subjectPages(model: DocsModel, index: number): RenderedFile[] {
   const subject = model.subjects[index] as SubjectDoc;
   const folder = `subjects/${subject.slug}`;
   const details = new Map(subject.versions.map((version) => [version, versionDetail(subject, version)]));
-  const inline = inlined(details);
+  // Large versions load from a script of their own when shown (see deferral.ts).
+  const inline = inlinedVersions(
+    new Map([...details].map(([version, detail]) => [version, detail.value.length])),
+  );
   const files: RenderedFile[] = [
     { path: `${folder}.html`, content: subjectPage(model, subject, details, inline) },
   ];

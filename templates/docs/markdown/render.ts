@@ -6,21 +6,47 @@ import type {
   VersionChange,
   VersionDoc,
 } from "../../../contracts/docs/types.js";
+import { breakingInstancePath } from "../../../contracts/gate/instance-path.js";
+import { breakingSpot } from "../../../contracts/schema/excerpt.js";
+import { inlinedVersions } from "../deferral.js";
 import type { RenderedFile } from "../files.js";
 import { cellCode, code, fenced, href, mdCell, mdText } from "./escape.js";
 
 /**
  * Markdown for a wiki or a repository's docs folder: README.md (the index, grouped by tag) and one
- * page per subject. Nested fields appear as indented dotted paths, since Markdown tables cannot nest.
+ * page per subject, with its large versions on pages of their own. Nested fields appear as indented
+ * dotted paths, since Markdown tables cannot nest.
  */
 export function renderMarkdown(model: DocsModel): RenderedFile[] {
-  return [
-    { path: "README.md", content: indexMarkdown(model) },
-    ...model.subjects.map((subject) => ({
-      path: `subjects/${subject.slug}.md`,
-      content: subjectMarkdown(subject),
-    })),
+  const files: RenderedFile[] = [{ path: "README.md", content: indexMarkdown(model) }];
+  for (const subject of model.subjects) for (const file of subjectFiles(subject)) files.push(file);
+  return files;
+}
+
+/** A subject's page, and a page of its own for each large version (see ../deferral.ts). */
+function subjectFiles(s: SubjectDoc): RenderedFile[] {
+  const latest = s.versions.at(-1)?.version ?? 0;
+  const sections = new Map(s.versions.map((version) => [version, versionMarkdown(s, version, latest)]));
+  const inline = inlinedVersions(
+    new Map(
+      [...sections].map(([version, lines]) => [version, lines.reduce((n, line) => n + line.length + 1, 0)]),
+    ),
+  );
+  const files: RenderedFile[] = [
+    { path: `subjects/${s.slug}.md`, content: subjectMarkdown(s, sections, inline) },
   ];
+  for (const [version, lines] of sections) {
+    if (inline.has(version)) continue;
+    const content = [
+      `# ${mdText(s.name)} v${version.version}`,
+      "",
+      `[Back to ${mdText(s.name)}](${href(`../${s.slug}.md`)})`,
+      "",
+      ...lines,
+    ];
+    files.push({ path: `subjects/${s.slug}/v${version.version}.md`, content: `${content.join("\n")}\n` });
+  }
+  return files;
 }
 
 function list(items: readonly string[], empty = "none declared"): string {
@@ -53,7 +79,11 @@ function indexMarkdown(model: DocsModel): string {
   return `${lines.join("\n")}\n`;
 }
 
-function subjectMarkdown(s: SubjectDoc): string {
+function subjectMarkdown(
+  s: SubjectDoc,
+  sections: ReadonlyMap<VersionDoc, readonly string[]>,
+  inline: ReadonlySet<VersionDoc>,
+): string {
   const latest = s.versions.at(-1)?.version ?? 0;
   const lines = [`# ${mdText(s.name)}${s.deprecated ? " (deprecated)" : ""}`, ""];
   if (s.deprecated) {
@@ -82,7 +112,15 @@ function subjectMarkdown(s: SubjectDoc): string {
   );
   for (const version of [...s.versions].reverse()) {
     lines.push("");
-    for (const line of versionMarkdown(s, version, latest)) lines.push(line);
+    if (inline.has(version)) {
+      for (const line of sections.get(version) ?? []) lines.push(line);
+    } else {
+      lines.push(
+        `## Version ${version.version}${version.version === latest ? " (latest)" : ""}`,
+        "",
+        `This version is large: its changes, fields, example event and raw schema are on [a page of their own](${href(`${s.slug}/v${version.version}.md`)}).`,
+      );
+    }
   }
   return `${lines.join("\n")}\n`;
 }
@@ -174,11 +212,7 @@ function changeMarkdown(s: SubjectDoc, change: VersionChange, version: number): 
   if (report.findings.length > 0) {
     lines.push("", "Breaking changes, each with an event that proves it:", "");
     for (const finding of report.findings) {
-      lines.push(
-        spotLine(finding, versionAt(finding.against), version),
-        "",
-        indentBlock(fenced(JSON.stringify(finding.example, null, 2), "json")),
-      );
+      lines.push(spotLine(finding, versionAt(finding.against), version), "", ...proofLines(finding));
     }
   }
   if (report.undetermined.length > 0) {
@@ -186,6 +220,20 @@ function changeMarkdown(s: SubjectDoc, change: VersionChange, version: number): 
     for (const spot of report.undetermined) lines.push(spotLine(spot, versionAt(spot.against), version));
   }
   return lines;
+}
+
+/** An example event longer than this is shown as an excerpt around the breaking value. */
+const MAX_PROOF_LINES = 40;
+
+function proofLines(finding: Finding): string[] {
+  const spot = breakingSpot(finding.example, breakingInstancePath(finding, finding.example));
+  const whole = JSON.stringify(finding.example, null, 2);
+  const excerpt = whole.split("\n", MAX_PROOF_LINES + 1).length > MAX_PROOF_LINES;
+  return [
+    `  Breaks at ${code(spot.at === "" ? "the event itself" : spot.at)}: ${code(spot.value)}${excerpt ? " (an excerpt of the event):" : ""}`,
+    "",
+    indentBlock(fenced(excerpt ? spot.excerpt.join("\n") : whole, excerpt ? "text" : "json")),
+  ];
 }
 
 function indentBlock(text: string): string {

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../../contracts/catalog/load.js";
 import { docsModelFromCatalog } from "../../../contracts/docs/build.js";
 import { renderHtmlSite } from "../../../templates/docs/html/site.js";
+import { renderMarkdown } from "../../../templates/docs/markdown/render.js";
 import { largeSubjectFiles, smallSubjectFiles } from "./large-subject.js";
 import { brokenLinks } from "./site-links.js";
 
 /**
- * Large versions in the HTML site: a subject whose versions carry hundreds of documented fields
- * keeps its page small; each large version's fields, raw schema and example go to a page of their
- * own and to the script the subject page loads them from. (The browser test loads them.)
+ * Large versions: a subject whose versions carry hundreds of documented fields keeps its page
+ * small; each large version's details go to a page of their own (HTML and Markdown) and, in the
+ * HTML site, to the script the subject page loads them from (the browser test loads them).
  */
 
 const FILES = new Map([
@@ -19,7 +20,8 @@ const FILES = new Map([
 
 const loaded = loadCatalog(FILES);
 if (!loaded.ok) throw new Error(loaded.error.message);
-const files = new Map(renderHtmlSite(docsModelFromCatalog(loaded.value)).map((f) => [f.path, f.content]));
+const model = docsModelFromCatalog(loaded.value);
+const files = new Map(renderHtmlSite(model).map((f) => [f.path, f.content]));
 const subjectPage = files.get("subjects/big.html") ?? "";
 
 describe("large versions in the HTML site", () => {
@@ -60,5 +62,23 @@ describe("large versions in the HTML site", () => {
     expect([...files.keys()].filter((path) => path.startsWith("subjects/small/"))).toEqual([]);
     expect(brokenLinks(files)).toEqual([]);
     for (const [path, content] of files) expect(content.length, path).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe("large versions in Markdown", () => {
+  const pages = new Map(renderMarkdown(model).map((f) => [f.path, f.content]));
+
+  it("links each large version's page from the subject's page, which stays small", () => {
+    const subject = pages.get("subjects/big.md") ?? "";
+    expect(subject.length).toBeLessThan(16 * 1024);
+    for (const version of [1, 2, 3]) {
+      expect(subject).toContain(`[a page of their own](big/v${version}.md)`);
+      const own = pages.get(`subjects/big/v${version}.md`) ?? "";
+      expect(own).toMatch(new RegExp(`^# big v${version}\n\n\\[Back to big\\]\\(\\.\\./big\\.md\\)`));
+      expect(own).toContain(`| \`field_${399 + version}\` |`);
+      expect(own).toContain("<details><summary>Raw schema</summary>");
+    }
+    expect(pages.get("subjects/small.md")).toContain("| `field_3` |");
+    expect([...pages.keys()].filter((path) => path.startsWith("subjects/small/"))).toEqual([]);
   });
 });
