@@ -66,7 +66,7 @@ function logLine(finding: CatalogFinding, pathPrefix: string): string {
  * Up to `limit` findings, taking each subject's first, then each subject's second and so on, so
  * that a change breaking many subjects shows every one of them before any shows twice.
  */
-export function spreadOverSubjects(findings: readonly CatalogFinding[], limit: number): CatalogFinding[] {
+function spreadOverSubjects(findings: readonly CatalogFinding[], limit: number): CatalogFinding[] {
   const bySubject = new Map<string, CatalogFinding[]>();
   for (const finding of findings) {
     const key = finding.subject ?? "";
