@@ -16,7 +16,7 @@ describe("minimise", () => {
   });
 
   it("shrinks both schemas to what the failure needs", () => {
-    const start = {
+    const start: { writer: Json; reader: Json } = {
       writer: {
         type: "object",
         properties: { a: { type: "string", pattern: "^a", minLength: 1 }, b: { enum: [1, 2] } },
