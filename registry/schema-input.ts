@@ -2,6 +2,7 @@ import { AccordFailure, accordError } from "../contracts/errors.js";
 import { canonicalJson, fingerprint } from "../contracts/schema/canonical.js";
 import { MAX_NESTING_DEPTH } from "../contracts/schema/json-value.js";
 import type { Json } from "../contracts/schema/types.js";
+import type { DataContract, Metadata, RuleSet } from "./data-contracts.js";
 import type { SchemaReference } from "./model.js";
 
 /** The body of register, lookup and compatibility requests (unknown fields are refused by the route schema). */
@@ -11,8 +12,8 @@ export interface SchemaRequestBody {
   readonly references?: readonly SchemaReference[];
   readonly id?: number;
   readonly version?: number;
-  readonly metadata?: null;
-  readonly ruleSet?: null;
+  readonly metadata?: Metadata | null;
+  readonly ruleSet?: RuleSet | null;
 }
 
 /** The loader's limit, checked here too because fingerprinting and storing happen before loading. */
@@ -58,6 +59,8 @@ export interface SchemaIdentity {
   /** The text stored and returned to clients. */
   readonly text: string;
   readonly references: readonly SchemaReference[];
+  /** Metadata and rule set as stored with the schema (after defaults and overrides). */
+  readonly contract: DataContract;
   readonly fingerprint: string;
 }
 
@@ -65,18 +68,27 @@ export interface SchemaIdentity {
  * Identity ignores layout and key order (the canonical form), so the same schema sent by two
  * clients gets one id. `normalize` also changes what is stored: sorted keys and sorted references,
  * as Confluent's normalize does; otherwise the client's key order is kept, minus whitespace.
+ * Metadata and rule set are part of identity, as in Confluent: the same text with other metadata
+ * is another schema. (They enter the fingerprint only when present, so schemas without them keep
+ * the fingerprints they were stored with.)
  */
 export function schemaIdentity(
   value: Json,
   references: readonly SchemaReference[],
   normalize: boolean,
+  contract: DataContract = {},
 ): SchemaIdentity {
   const sorted = [...references].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const referenceJson: Json = sorted.map((reference) => ({ ...reference }));
   return {
     text: normalize ? canonicalJson(value) : JSON.stringify(value),
     references: normalize ? sorted : references,
-    fingerprint: fingerprint({ schema: value, references: referenceJson }),
+    contract,
+    fingerprint: fingerprint({
+      schema: value,
+      references: referenceJson,
+      ...(contract as { [key: string]: Json }),
+    }),
   };
 }
 

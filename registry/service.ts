@@ -4,6 +4,14 @@ import type { Json } from "../contracts/schema/types.js";
 import { type IdentifyJob, runJob, type SchemaSource } from "./checks/job.js";
 import type { CheckPool } from "./checks/pool.js";
 import { compatMessages } from "./compat-messages.js";
+import {
+  type DataContract,
+  type DataContractConfig,
+  effectiveDataContract,
+  groupOf,
+  hasProperties,
+  presentOrUndefined,
+} from "./data-contracts.js";
 import { KeyedLock } from "./keyed-lock.js";
 import {
   COMPATIBILITY_LEVELS,
@@ -18,10 +26,16 @@ import {
 } from "./model.js";
 import { parseSubject, type VersionSelector } from "./params.js";
 import type { ReferencedSchema } from "./references.js";
-import { checkReferenceNames, type SchemaIdentity, type SchemaRequestBody } from "./schema-input.js";
+import {
+  checkReferenceNames,
+  type SchemaIdentity,
+  type SchemaRequestBody,
+  schemaIdentity,
+} from "./schema-input.js";
 import type { RegistryStore, StoredConfig, StoredSchema, SubjectVersion } from "./store/types.js";
 
-export interface EffectiveConfig {
+/** A scope's config with every field the scope leaves unset taken from the global scope. */
+export interface EffectiveConfig extends DataContractConfig {
   readonly compatibility: CompatibilityLevel;
   readonly normalize: boolean;
 }
@@ -69,7 +83,13 @@ export class RegistryService {
   async effectiveConfig(subject: string | null): Promise<EffectiveConfig> {
     const own = subject === null ? undefined : await this.store.getConfig(subject);
     const global = await this.store.getConfig(null);
+    const contract: { -readonly [K in keyof DataContractConfig]: DataContractConfig[K] } = {};
+    for (const field of DATA_CONTRACT_FIELDS) {
+      const value = own?.[field] ?? global?.[field];
+      if (value !== undefined) Object.assign(contract, { [field]: value });
+    }
     return {
+      ...contract,
       compatibility: own?.compatibility ?? global?.compatibility ?? DEFAULT_COMPATIBILITY,
       normalize: own?.normalize ?? global?.normalize ?? false,
     };
@@ -98,7 +118,8 @@ export class RegistryService {
 
     const references = await this.pinReferences(body.references ?? []);
     const config = await this.effectiveConfig(subject);
-    const identity = await this.identify(subject, body, references, normalize ?? config.normalize);
+    const contract = await this.contractFor(subject, body, config);
+    const identity = await this.identify(subject, body, references, normalize ?? config.normalize, contract);
 
     // Idempotent, and answered without the lock: a schema the subject already has comes back
     // with its version, unchecked, whatever happened since.
@@ -116,7 +137,7 @@ export class RegistryService {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const state = await this.store.subjectState(subject);
         const compared = body.id === undefined && state.live.length > 0 && config.compatibility !== "NONE";
-        const history = compared ? await this.history(subject, config.compatibility) : [];
+        const history = compared ? await this.history(subject, config, identity.contract) : [];
         const { report, versions } = await this.check(candidate, history, config.compatibility);
         // Valid now, whatever a retry compares it with: later attempts need not compile it again.
         candidate.validated = true;
@@ -135,6 +156,7 @@ export class RegistryService {
               schema: identity.text,
               fingerprint: identity.fingerprint,
               references: identity.references,
+              ...identity.contract,
             },
             expected: state,
             ...(body.id === undefined ? {} : { importId: body.id }),
@@ -170,8 +192,16 @@ export class RegistryService {
   ): Promise<SubjectVersion> {
     const references = await this.pinReferences(body.references ?? []);
     const config = await this.effectiveConfig(subject);
-    const identity = await this.identify(subject, body, references, options.normalize ?? config.normalize);
-    const matches = await this.store.findSchemaInSubject(subject, identity.fingerprint);
+    const normalized = options.normalize ?? config.normalize;
+    const contract = await this.contractFor(subject, body, config);
+    const identity = await this.identify(subject, body, references, normalized, contract);
+    let matches = await this.store.findSchemaInSubject(subject, identity.fingerprint);
+    if (matches.length === 0 && !hasContract(body)) {
+      // The client asked about the schema alone: any version with its text matches, whatever
+      // metadata or rules that version carries.
+      const bare = await this.identify(subject, body, references, normalized, {});
+      matches = await this.versionsWithContent(subject, bare.fingerprint, normalized);
+    }
     const match = matches.find((row) => !row.deleted) ?? (options.deleted ? matches[0] : undefined);
     if (match) return match;
     if (!(await this.store.latestVersion(subject, { deleted: options.deleted }))) {
@@ -190,13 +220,16 @@ export class RegistryService {
     body: SchemaRequestBody,
   ): Promise<CompatibilityAnswer> {
     const references = await this.pinReferences(body.references ?? []);
-    const { compatibility, normalize } = await this.effectiveConfig(subject);
-    const identity = await this.identify(subject, body, references, normalize);
+    const config = await this.effectiveConfig(subject);
+    const { compatibility } = config;
+    const contract = await this.contractFor(subject, body, config);
+    const identity = await this.identify(subject, body, references, config.normalize, contract);
     const rows = await this.store.subjectVersions(subject);
     const live = rows.filter((row) => !row.deleted);
+    const group = inGroup(live, config, identity.contract);
     let history: SubjectVersion[];
-    if (against === "all") history = compatibility.endsWith("_TRANSITIVE") ? live : live.slice(-1);
-    else if (against === "latest") history = live.slice(-1);
+    if (against === "all") history = compatibility.endsWith("_TRANSITIVE") ? group : group.slice(-1);
+    else if (against === "latest") history = group.slice(-1);
     else {
       const row = rows.find((candidate) => candidate.version === against);
       if (live.length === 0) throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
@@ -309,13 +342,77 @@ export class RegistryService {
     }
   }
 
-  /** Plain levels need only the latest live version; TRANSITIVE ones every live version. */
-  private async history(subject: string, level: CompatibilityLevel): Promise<SubjectVersion[]> {
-    if (level.endsWith("_TRANSITIVE")) {
-      return (await this.store.subjectVersions(subject)).filter((row) => !row.deleted);
+  /**
+   * What a registration is compared with: plain levels need only the latest live version,
+   * TRANSITIVE ones every live version; with a compatibility group, only versions in the
+   * candidate's group count.
+   */
+  private async history(
+    subject: string,
+    config: EffectiveConfig,
+    contract: DataContract,
+  ): Promise<SubjectVersion[]> {
+    const transitive = config.compatibility.endsWith("_TRANSITIVE");
+    if (!transitive && config.compatibilityGroup === undefined) {
+      const latest = await this.store.latestVersion(subject, { deleted: false });
+      return latest ? [latest] : [];
     }
-    const latest = await this.store.latestVersion(subject, { deleted: false });
-    return latest ? [latest] : [];
+    const live = (await this.store.subjectVersions(subject)).filter((row) => !row.deleted);
+    const group = inGroup(live, config, contract);
+    return transitive ? group : group.slice(-1);
+  }
+
+  /**
+   * The metadata and rule set a schema sent for `subject` gets: the request's, or else the
+   * subject's latest version's, under the scope's defaults and overrides.
+   */
+  private async contractFor(
+    subject: string,
+    body: SchemaRequestBody,
+    config: EffectiveConfig,
+  ): Promise<DataContract> {
+    const requested = {
+      ...presentAs("metadata", presentOrUndefined(body.metadata)),
+      ...presentAs("ruleSet", presentOrUndefined(body.ruleSet)),
+    };
+    const needsPrevious = requested.metadata === undefined || requested.ruleSet === undefined;
+    const latest = needsPrevious ? await this.store.latestVersion(subject, { deleted: false }) : undefined;
+    return effectiveDataContract(requested, latest?.schema, config);
+  }
+
+  /** Versions whose schema text and references (not metadata or rules) have this fingerprint. */
+  private async versionsWithContent(
+    subject: string,
+    fingerprint: string,
+    normalize: boolean,
+  ): Promise<SubjectVersion[]> {
+    const found: SubjectVersion[] = [];
+    for (const row of await this.store.subjectVersions(subject)) {
+      if (row.schema.metadata === undefined && row.schema.ruleSet === undefined) continue;
+      const bare = schemaIdentity(JSON.parse(row.schema.schema) as Json, row.schema.references, normalize);
+      if (bare.fingerprint === fingerprint) found.push(row);
+    }
+    return found;
+  }
+
+  /**
+   * GET /subjects/{subject}/metadata: the latest version (soft-deleted ones only with `deleted`)
+   * whose metadata carries every property asked for.
+   */
+  async latestWithMetadata(
+    subject: string,
+    wanted: ReadonlyMap<string, string>,
+    deleted: boolean,
+  ): Promise<SubjectVersion> {
+    const rows = (await this.store.subjectVersions(subject)).filter((row) => deleted || !row.deleted);
+    if (rows.length === 0) throw failure("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", subject);
+    const match = rows.reverse().find((row) => hasProperties(row.schema, wanted));
+    if (match) return match;
+    const asked = [...wanted].map(([key, value]) => `${key}=${value}`).join(", ");
+    throw failure(
+      "ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND",
+      `No version of subject "${subject}" has metadata ${asked || "(any)"}.`,
+    );
   }
 
   /** Parses the request's schema and reads its identity; a long one in a check worker. */
@@ -324,6 +421,7 @@ export class RegistryService {
     body: SchemaRequestBody,
     references: readonly SchemaReference[],
     normalize: boolean,
+    contract: DataContract,
   ): Promise<SchemaIdentity> {
     const job: IdentifyJob = {
       kind: "identify",
@@ -331,6 +429,7 @@ export class RegistryService {
       schemaType: body.schemaType,
       references,
       normalize,
+      contract,
       source: `subject "${subject}"`,
     };
     return unwrap(body.schema.length <= IDENTIFY_IN_THREAD_CHARS ? runJob(job) : await this.checks.run(job));
@@ -451,6 +550,35 @@ export class RegistryService {
 /** A check job's candidate; `validated` turns true once a check has passed it. */
 type Candidate = SchemaSource & { validated: boolean };
 
+/** The config fields that are data-contract settings, each inherited from the global scope on its own. */
+const DATA_CONTRACT_FIELDS = [
+  "compatibilityGroup",
+  "defaultMetadata",
+  "overrideMetadata",
+  "defaultRuleSet",
+  "overrideRuleSet",
+] as const satisfies readonly (keyof DataContractConfig)[];
+
+/** With a compatibility group, the versions in the candidate's group (a missing value is a group too). */
+function inGroup(
+  versions: readonly SubjectVersion[],
+  config: EffectiveConfig,
+  contract: DataContract,
+): SubjectVersion[] {
+  const group = config.compatibilityGroup;
+  if (group === undefined) return [...versions];
+  const value = groupOf(contract, group);
+  return versions.filter((row) => groupOf(row.schema, group) === value);
+}
+
+function hasContract(body: SchemaRequestBody): boolean {
+  return presentOrUndefined(body.metadata) !== undefined || presentOrUndefined(body.ruleSet) !== undefined;
+}
+
+function presentAs<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
 function failure(code: Parameters<typeof accordError>[0], ...args: unknown[]): AccordFailure {
   return new AccordFailure(accordError(code, args));
 }
@@ -466,5 +594,6 @@ function fallbackSchema(id: number, identity: SchemaIdentity): StoredSchema {
     schema: identity.text,
     references: identity.references,
     fingerprint: identity.fingerprint,
+    ...identity.contract,
   };
 }

@@ -10,6 +10,7 @@ import type { CompatReport } from "../../contracts/compat/types.js";
 import { AccordFailure, ok, type Result } from "../../contracts/errors.js";
 import { loadSchemaValue } from "../../contracts/schema/load.js";
 import { DEFAULT_DRAFT, type Json, type SchemaDocument } from "../../contracts/schema/types.js";
+import type { DataContract } from "../data-contracts.js";
 import type { CompatibilityLevel, SchemaReference } from "../model.js";
 import { bundleReferences, type ReferencedSchema } from "../references.js";
 import { parseSchemaText, type SchemaIdentity, schemaIdentity } from "../schema-input.js";
@@ -29,6 +30,8 @@ export interface IdentifyJob {
   readonly schemaType: string | undefined;
   readonly references: readonly SchemaReference[];
   readonly normalize: boolean;
+  /** Metadata and rule set the schema will be stored with: part of its identity. */
+  readonly contract: DataContract;
   /** A label for messages, e.g. `subject "orders-value"`. */
   readonly source: string;
 }
@@ -75,7 +78,7 @@ function identify(job: IdentifyJob): IdentifyResult {
     schema: job.schema,
     ...(job.schemaType === undefined ? {} : { schemaType: job.schemaType }),
   });
-  return ok(schemaIdentity(value, job.references, job.normalize));
+  return ok(schemaIdentity(value, job.references, job.normalize, job.contract));
 }
 
 /** Validates the candidate and, when there is history and a level other than NONE, compares. */

@@ -5,41 +5,50 @@ import type { EffectiveConfig } from "../service.js";
 import type { StoredConfig } from "../store/types.js";
 import { query, subjectParams } from "./shapes.js";
 
-interface ConfigUpdate {
+type ConfigUpdate = Omit<StoredConfig, "compatibility"> & {
   compatibility?: string;
   /** What GET returns; some clients send it back on PUT. */
   compatibilityLevel?: string;
-  normalize?: boolean;
-}
+};
+
+/** The fields besides the level that a scope stores, the same in requests and responses. */
+const settings = {
+  normalize: { type: "boolean" },
+  compatibilityGroup: { type: "string", minLength: 1, maxLength: 1024 },
+  defaultMetadata: { $ref: "Metadata#" },
+  overrideMetadata: { $ref: "Metadata#" },
+  defaultRuleSet: { $ref: "RuleSet#" },
+  overrideRuleSet: { $ref: "RuleSet#" },
+  compatibilityPolicy: { type: "string", maxLength: 64 },
+  validateFields: { type: "boolean" },
+  alias: { type: "string", minLength: 1, maxLength: 1024 },
+} as const;
 
 const configUpdate = {
   type: "object",
   additionalProperties: false,
   minProperties: 1,
-  properties: {
-    compatibility: { type: "string" },
-    compatibilityLevel: { type: "string" },
-    normalize: { type: "boolean" },
-  },
+  properties: { compatibility: { type: "string" }, compatibilityLevel: { type: "string" }, ...settings },
 } as const;
 
 const configResponse = {
   type: "object",
-  properties: { compatibilityLevel: { type: "string" }, normalize: { type: "boolean" } },
+  properties: { compatibilityLevel: { type: "string" }, ...settings },
 } as const;
 
 const updateResponse = {
   type: "object",
-  properties: { compatibility: { type: "string" }, normalize: { type: "boolean" } },
+  properties: { compatibility: { type: "string" }, ...settings },
 } as const;
 
 /** The `/config` resource: compatibility level (and normalize) globally and per subject. */
 export const configRoutes: FastifyPluginAsync = async (app) => {
   function toUpdate(body: ConfigUpdate): StoredConfig {
-    const level = body.compatibility ?? body.compatibilityLevel;
+    const { compatibility, compatibilityLevel, ...rest } = body;
+    const level = compatibility ?? compatibilityLevel;
     return {
+      ...rest,
       ...(level === undefined ? {} : { compatibility: app.registry.compatibilityLevel(level) }),
-      ...(body.normalize === undefined ? {} : { normalize: body.normalize }),
     };
   }
 
@@ -106,10 +115,8 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
   );
 };
 
-/** The level always shows (clients read `compatibilityLevel` unguarded); `normalize` only when set. */
+/** The level always shows (clients read `compatibilityLevel` unguarded); other fields only when set. */
 function configBody(effective: EffectiveConfig, stored: StoredConfig | undefined) {
-  return {
-    compatibilityLevel: stored?.compatibility ?? effective.compatibility,
-    ...(stored?.normalize === undefined ? {} : { normalize: stored.normalize }),
-  };
+  const { compatibility, ...rest } = stored ?? {};
+  return { ...rest, compatibilityLevel: compatibility ?? effective.compatibility };
 }

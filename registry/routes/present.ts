@@ -1,12 +1,17 @@
 import type { StoredSchema, SubjectVersion } from "../store/types.js";
 
-/** Response bodies in Confluent's field names; `references` only when there are some, as Confluent does. */
+/**
+ * Response bodies in Confluent's field names; `references`, `metadata` and `ruleSet` only when
+ * there are some, as Confluent does.
+ */
 
 export function schemaBody(schema: StoredSchema) {
   return {
     schema: schema.schema,
     schemaType: schema.schemaType,
     ...(schema.references.length > 0 ? { references: schema.references } : {}),
+    ...(schema.metadata === undefined ? {} : { metadata: schema.metadata }),
+    ...(schema.ruleSet === undefined ? {} : { ruleSet: schema.ruleSet }),
   };
 }
 

@@ -17,8 +17,56 @@ const reference = {
   },
 } as const;
 
-/** Confluent's metadata and rule sets are not supported; clients that send them empty are fine. */
-const emptyOrNull = { anyOf: [{ type: "null" }, { type: "object", maxProperties: 0 }] } as const;
+const strings = { type: "array", maxItems: 1000, items: { type: "string", maxLength: 4096 } } as const;
+
+/** Confluent's Metadata: tags by path, string properties, names of sensitive properties. */
+export const metadata = {
+  $id: "Metadata",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    tags: { type: "object", maxProperties: 1000, additionalProperties: strings },
+    properties: {
+      type: "object",
+      maxProperties: 1000,
+      additionalProperties: { type: "string", maxLength: 65536 },
+    },
+    sensitive: strings,
+  },
+} as const;
+
+/** A rule: its name identifies it (merging); the other fields are stored as sent, for clients. */
+const rule = {
+  type: "object",
+  required: ["name"],
+  properties: {
+    name: { type: "string", minLength: 1, maxLength: 1024 },
+    doc: { type: "string" },
+    kind: { type: "string" },
+    mode: { type: "string" },
+    type: { type: "string" },
+    tags: strings,
+    params: { type: "object", additionalProperties: { type: "string" } },
+    expr: { type: "string" },
+    onSuccess: { type: "string" },
+    onFailure: { type: "string" },
+    disabled: { type: "boolean" },
+  },
+} as const;
+
+const rules = { type: "array", maxItems: 1000, items: rule } as const;
+
+export const ruleSet = {
+  $id: "RuleSet",
+  type: "object",
+  additionalProperties: false,
+  properties: { migrationRules: rules, domainRules: rules, encodingRules: rules },
+} as const;
+
+const metadataOrNull = { anyOf: [{ type: "null" }, { $ref: "Metadata#" }] } as const;
+const ruleSetOrNull = { anyOf: [{ type: "null" }, { $ref: "RuleSet#" }] } as const;
+/** In responses: whatever was stored, serialised as is. */
+const stored = { type: "object", additionalProperties: true } as const;
 
 export const schemaRequest = {
   $id: "SchemaRequest",
@@ -31,8 +79,8 @@ export const schemaRequest = {
     references: { type: ["array", "null"], maxItems: 1000, items: reference },
     id: { type: "integer", minimum: 1, maximum: INT32 },
     version: { type: "integer", minimum: 1, maximum: INT32 },
-    metadata: emptyOrNull,
-    ruleSet: emptyOrNull,
+    metadata: metadataOrNull,
+    ruleSet: ruleSetOrNull,
   },
 } as const;
 
@@ -55,6 +103,8 @@ export const subjectVersion = {
     schemaType: { type: "string" },
     schema: { type: "string" },
     references: { $ref: "ReferenceList#" },
+    metadata: stored,
+    ruleSet: stored,
     deleted: { type: "boolean" },
   },
 } as const;
@@ -68,10 +118,19 @@ export const registerResponse = {
     schemaType: { type: "string" },
     schema: { type: "string" },
     references: { $ref: "ReferenceList#" },
+    metadata: stored,
+    ruleSet: stored,
   },
 } as const;
 
-export const SHARED_SCHEMAS = [schemaRequest, referenceList, subjectVersion, registerResponse];
+export const SHARED_SCHEMAS = [
+  metadata,
+  ruleSet,
+  schemaRequest,
+  referenceList,
+  subjectVersion,
+  registerResponse,
+];
 
 /** Query strings stay strings (no coercion): routes read Confluent's lenient booleans themselves. */
 export function query<const K extends string>(...names: K[]) {

@@ -13,6 +13,33 @@ interface VersionParams extends SubjectParams {
 }
 type Flags<K extends string> = Partial<Record<K, string>>;
 
+/** `key` and `value` repeat, pairwise: `?key=a&value=1&key=b&value=2`. */
+interface MetadataQuery {
+  key?: string | string[];
+  value?: string | string[];
+  deleted?: string;
+  format?: string;
+}
+
+const repeated = { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }] } as const;
+const metadataQuery = {
+  type: "object",
+  properties: { key: repeated, value: repeated, deleted: { type: "string" }, format: { type: "string" } },
+} as const;
+
+function metadataPairs(query: MetadataQuery): Map<string, string> {
+  const keys = query.key === undefined ? [] : [query.key].flat();
+  const values = query.value === undefined ? [] : [query.value].flat();
+  if (keys.length !== values.length) {
+    throw new AccordFailure(
+      accordError("ACCORD_ERR_REGISTRY_BAD_REQUEST", [
+        `Metadata lookup needs one value per key: got ${keys.length} key(s) and ${values.length} value(s).`,
+      ]),
+    );
+  }
+  return new Map(keys.map((key, index) => [key, values[index] as string]));
+}
+
 /** The `/subjects` resource: listing, registration, lookup, versions and deletes. */
 export const subjectsRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: Flags<"deleted" | "deletedOnly" | "subjectPrefix"> }>(
@@ -104,6 +131,24 @@ export const subjectsRoutes: FastifyPluginAsync = async (app) => {
       const version = parseVersion(request.params.version);
       return subjectVersionBody(
         await app.registry.resolveVersion(subject, version, flag(request.query.deleted)),
+      );
+    },
+  );
+
+  app.get<{ Params: SubjectParams; Querystring: MetadataQuery }>(
+    "/subjects/:subject/metadata",
+    {
+      schema: {
+        params: subjectParams,
+        querystring: metadataQuery,
+        response: { 200: { $ref: "SubjectVersion#" } },
+      },
+    },
+    async (request) => {
+      const subject = parseSubject(request.params.subject);
+      const wanted = metadataPairs(request.query);
+      return subjectVersionBody(
+        await app.registry.latestWithMetadata(subject, wanted, flag(request.query.deleted)),
       );
     },
   );

@@ -2,17 +2,21 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
 import type { RegistryMode, SchemaReference } from "../model.js";
+import { type ConsumerRow, declarationText, toStoredConsumer } from "./consumer-rows.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres/index.js";
 import { decideRegistration } from "./registration.js";
 import {
+  type ConfigRow,
+  configColumns,
+  contractColumns,
   type SchemaRow,
+  schemaColumns,
   snapshotOf,
   toConfig,
   toStoredSchema,
   toSubjectVersion,
   type VersionRow,
 } from "./rows.js";
-import { type ConsumerRow, declarationText, toStoredConsumer } from "./consumer-rows.js";
 import { referenced } from "./rules.js";
 import type {
   RegisterOutcome,
@@ -361,8 +365,8 @@ export class PostgresStore implements RegistryStore {
     await this.read(
       client,
       `WITH new_schemas AS (
-         INSERT INTO schemas (id, fingerprint, schema, references_json)
-         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[])
+         INSERT INTO schemas (id, fingerprint, schema, references_json, metadata_json, rule_set_json)
+         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $13::text[], $14::text[])
        ), new_references AS (
          INSERT INTO schema_references (schema_id, position, subject, version)
          SELECT * FROM unnest($5::int[], $6::int[], $7::text[], $8::int[])
@@ -384,6 +388,8 @@ export class PostgresStore implements RegistryStore {
         state.newVersions.map((row) => row.version),
         state.newVersions.map((row) => row.id),
         state.nextId,
+        state.newSchemas.map((schema) => schema.row.metadata_json),
+        state.newSchemas.map((schema) => schema.row.rule_set_json),
       ],
     );
   }
@@ -457,9 +463,9 @@ export class PostgresStore implements RegistryStore {
   }
 
   async getConfig(subject: string | null): Promise<StoredConfig | undefined> {
-    const rows = await this.read<{ compatibility: string | null; normalize: boolean | null }>(
+    const rows = await this.read<ConfigRow>(
       this.pool,
-      "SELECT compatibility, normalize FROM config WHERE scope = $1",
+      "SELECT compatibility, normalize, contract_json FROM config WHERE scope = $1",
       [scopeOf(subject)],
     );
     return rows[0] ? toConfig(rows[0]) : undefined;
@@ -468,16 +474,17 @@ export class PostgresStore implements RegistryStore {
   async setConfig(subject: string | null, config: StoredConfig): Promise<void> {
     await this.read(
       this.pool,
-      `INSERT INTO config (scope, compatibility, normalize) VALUES ($1, $2, $3)
-       ON CONFLICT (scope) DO UPDATE SET compatibility = EXCLUDED.compatibility, normalize = EXCLUDED.normalize`,
-      [scopeOf(subject), config.compatibility ?? null, config.normalize ?? null],
+      `INSERT INTO config (scope, compatibility, normalize, contract_json) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (scope) DO UPDATE SET compatibility = EXCLUDED.compatibility, normalize = EXCLUDED.normalize,
+         contract_json = EXCLUDED.contract_json`,
+      [scopeOf(subject), ...configColumns(config)],
     );
   }
 
   async deleteConfig(subject: string | null): Promise<StoredConfig | undefined> {
-    const rows = await this.read<{ compatibility: string | null; normalize: boolean | null }>(
+    const rows = await this.read<ConfigRow>(
       this.pool,
-      "DELETE FROM config WHERE scope = $1 RETURNING compatibility, normalize",
+      "DELETE FROM config WHERE scope = $1 RETURNING compatibility, normalize, contract_json",
       [scopeOf(subject)],
     );
     return rows[0] ? toConfig(rows[0]) : undefined;
@@ -734,11 +741,14 @@ function planRegistration(state: BatchState, request: RegisterRequest): Result<R
     const id = request.importId ?? state.nextId;
     // Later ids continue above an imported one.
     state.nextId = Math.max(state.nextId, id + 1);
+    const [metadata, ruleSet] = contractColumns(schema);
     stored = {
       id,
       fingerprint: schema.fingerprint,
       schema: schema.schema,
       references_json: JSON.stringify(schema.references),
+      metadata_json: metadata,
+      rule_set_json: ruleSet,
     };
     state.byFingerprint.set(stored.fingerprint, stored);
     state.byId.set(id, stored);
@@ -753,9 +763,8 @@ function planRegistration(state: BatchState, request: RegisterRequest): Result<R
   return ok({ kind: "created", id: stored.id, version });
 }
 
-const SCHEMA_COLUMNS = "id, fingerprint, schema, references_json";
-const VERSION_COLUMNS =
-  "sv.subject, sv.version, sv.deleted, s.id, s.fingerprint, s.schema, s.references_json FROM subject_versions sv JOIN schemas s ON s.id = sv.schema_id";
+const SCHEMA_COLUMNS = schemaColumns();
+const VERSION_COLUMNS = `sv.subject, sv.version, sv.deleted, ${schemaColumns("s.")} FROM subject_versions sv JOIN schemas s ON s.id = sv.schema_id`;
 
 /**
  * Advisory-lock keys for subjects: 64-bit, from a hash with this store's namespace, deduplicated

@@ -3,17 +3,21 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
 import type { RegistryMode } from "../model.js";
+import { type ConsumerRow, declarationText, toStoredConsumer } from "./consumer-rows.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { decideRegistration } from "./registration.js";
 import {
+  type ConfigRow,
+  configColumns,
+  contractColumns,
   type SchemaRow,
+  schemaColumns,
   snapshotOf,
   toConfig,
   toStoredSchema,
   toSubjectVersion,
   type VersionRow,
 } from "./rows.js";
-import { type ConsumerRow, declarationText, toStoredConsumer } from "./consumer-rows.js";
 import { referenced } from "./rules.js";
 import type {
   RegisterOutcome,
@@ -240,6 +244,7 @@ export class SqliteStore implements RegistryStore {
         schema.fingerprint,
         schema.schema,
         JSON.stringify(schema.references),
+        ...contractColumns(schema),
         now,
       );
       id = Number(inserted.lastInsertRowid);
@@ -341,8 +346,13 @@ export class SqliteStore implements RegistryStore {
     this.guard(() =>
       this.transaction(() => {
         this.q.deleteConfig.run(subject);
-        const normalize = config.normalize === undefined ? null : config.normalize ? 1 : 0;
-        this.q.insertConfig.run(subject, config.compatibility ?? null, normalize);
+        const [compatibility, normalize, contract] = configColumns(config);
+        this.q.insertConfig.run(
+          subject,
+          compatibility,
+          normalize === null ? null : normalize ? 1 : 0,
+          contract,
+        );
       }).immediate(),
     );
   }
@@ -469,8 +479,7 @@ interface PendingRegistration {
 type Statements = ReturnType<typeof prepareStatements>;
 
 function prepareStatements(db: Database.Database) {
-  const versionColumns =
-    "sv.subject, sv.version, sv.deleted, s.id, s.fingerprint, s.schema, s.references_json FROM subject_versions sv JOIN schemas s ON s.id = sv.schema_id";
+  const versionColumns = `sv.subject, sv.version, sv.deleted, ${schemaColumns("s.")} FROM subject_versions sv JOIN schemas s ON s.id = sv.schema_id`;
   return {
     subjectsLive: db.prepare<[string, string], { subject: string }>(
       "SELECT DISTINCT subject FROM subject_versions WHERE deleted = 0 AND substr(subject, 1, length(?)) = ? ORDER BY subject",
@@ -496,11 +505,9 @@ function prepareStatements(db: Database.Database) {
     latestAny: db.prepare<[string], VersionRow>(
       `SELECT ${versionColumns} WHERE sv.subject = ? ORDER BY sv.version DESC LIMIT 1`,
     ),
-    schemaById: db.prepare<[number], SchemaRow>(
-      "SELECT id, fingerprint, schema, references_json FROM schemas WHERE id = ?",
-    ),
+    schemaById: db.prepare<[number], SchemaRow>(`SELECT ${schemaColumns()} FROM schemas WHERE id = ?`),
     schemaByFingerprint: db.prepare<[string], SchemaRow>(
-      "SELECT id, fingerprint, schema, references_json FROM schemas WHERE fingerprint = ?",
+      `SELECT ${schemaColumns()} FROM schemas WHERE fingerprint = ?`,
     ),
     usages: db.prepare<[number, number], { subject: string; version: number; deleted: 0 | 1 }>(
       "SELECT subject, version, deleted FROM subject_versions WHERE schema_id = ? AND (deleted = 0 OR ?) ORDER BY subject, version",
@@ -512,8 +519,8 @@ function prepareStatements(db: Database.Database) {
        WHERE r.subject = ? AND r.version = ? AND (sv.deleted = 0 OR ?) AND (? IS NULL OR sv.subject <> ?)
        ORDER BY r.schema_id`,
     ),
-    insertSchema: db.prepare<[number | null, string, string, string, number]>(
-      "INSERT INTO schemas (id, fingerprint, schema, references_json, created_at) VALUES (?, ?, ?, ?, ?)",
+    insertSchema: db.prepare<[number | null, string, string, string, string | null, string | null, number]>(
+      "INSERT INTO schemas (id, fingerprint, schema, references_json, metadata_json, rule_set_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
     insertReference: db.prepare<[number, number, string, string, number]>(
       "INSERT INTO schema_references (schema_id, position, name, subject, version) VALUES (?, ?, ?, ?, ?)",
@@ -530,12 +537,12 @@ function prepareStatements(db: Database.Database) {
     purgeSchema: db.prepare<[number, number]>(
       "DELETE FROM schemas WHERE id = ? AND NOT EXISTS (SELECT 1 FROM subject_versions WHERE schema_id = ?)",
     ),
-    getConfig: db.prepare<[string | null], { compatibility: string | null; normalize: 0 | 1 | null }>(
-      "SELECT compatibility, normalize FROM config WHERE subject IS ?",
+    getConfig: db.prepare<[string | null], ConfigRow>(
+      "SELECT compatibility, normalize, contract_json FROM config WHERE subject IS ?",
     ),
     deleteConfig: db.prepare<[string | null]>("DELETE FROM config WHERE subject IS ?"),
-    insertConfig: db.prepare<[string | null, string | null, number | null]>(
-      "INSERT INTO config (subject, compatibility, normalize) VALUES (?, ?, ?)",
+    insertConfig: db.prepare<[string | null, string | null, number | null, string | null]>(
+      "INSERT INTO config (subject, compatibility, normalize, contract_json) VALUES (?, ?, ?, ?)",
     ),
     getMode: db.prepare<[string | null], { mode: string }>("SELECT mode FROM mode WHERE subject IS ?"),
     deleteMode: db.prepare<[string | null]>("DELETE FROM mode WHERE subject IS ?"),

@@ -1,4 +1,5 @@
 import type { Result } from "../../contracts/errors.js";
+import type { DataContractConfig, Metadata, RuleSet } from "../data-contracts.js";
 import type { CompatibilityLevel, RegistryMode, SchemaReference } from "../model.js";
 
 /**
@@ -91,8 +92,10 @@ export interface StoredSchema {
   /** The schema text as returned to clients (compact JSON). */
   readonly schema: string;
   readonly references: readonly SchemaReference[];
-  /** Identity of (canonical schema, references); equal fingerprints share an id. */
+  /** Identity of (canonical schema, references, metadata, rule set); equal fingerprints share an id. */
   readonly fingerprint: string;
+  readonly metadata?: Metadata;
+  readonly ruleSet?: RuleSet;
 }
 
 export interface SubjectVersion {
@@ -112,6 +115,8 @@ export interface NewSchema {
   readonly schema: string;
   readonly fingerprint: string;
   readonly references: readonly SchemaReference[];
+  readonly metadata?: Metadata;
+  readonly ruleSet?: RuleSet;
 }
 
 /** The subject state a registration was checked against. */
@@ -138,7 +143,11 @@ export type RegisterOutcome =
   /** The subject changed after `expected` was read: re-read, re-check, retry. */
   | { readonly kind: "stale" };
 
-export interface StoredConfig {
+export interface StoredConfig extends DataContractConfig {
   readonly compatibility?: CompatibilityLevel;
   readonly normalize?: boolean;
+  /** Stored and returned for Confluent clients; Accord's checks do not depend on them. */
+  readonly compatibilityPolicy?: string;
+  readonly validateFields?: boolean;
+  readonly alias?: string;
 }

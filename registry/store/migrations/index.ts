@@ -1,5 +1,6 @@
 import { initial } from "./0001-initial.js";
 import { consumers } from "./0002-consumers.js";
+import { dataContracts } from "./0003-data-contracts.js";
 
 /**
  * A schema change, applied once, in order, inside a transaction. The store records the last
@@ -12,4 +13,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, consumers];
+export const MIGRATIONS: readonly Migration[] = [initial, consumers, dataContracts];

@@ -62,6 +62,7 @@ describe("check pool", () => {
         schemaType: "JSON",
         references: [],
         normalize: false,
+        contract: {},
         source: "s",
       });
     const [first, second] = await Promise.all([

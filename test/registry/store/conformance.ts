@@ -325,6 +325,34 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       expect(await store.getMode(null)).toBeUndefined();
     });
 
+    it("stores a schema's metadata and rule set, and a scope's data-contract settings", async () => {
+      const metadata = { properties: { major_version: "2" }, tags: { "$.id": ["PII"] } };
+      const ruleSet = { domainRules: [{ name: "r", kind: "CONDITION", expr: "true" }] };
+      const created = outcome(
+        await store.register({
+          subject: "orders-value",
+          schema: { ...schema("contract"), metadata, ruleSet },
+          expected: await snapshot("orders-value"),
+        }),
+      );
+      expect(await store.schemaById(created.id)).toMatchObject({ metadata, ruleSet });
+      expect((await store.getVersion("orders-value", 1))?.schema).toMatchObject({ metadata, ruleSet });
+      expect(await store.schemaById((await register("plain-value", "plain")).id)).not.toHaveProperty(
+        "metadata",
+      );
+
+      const settings = {
+        compatibility: "FULL" as const,
+        compatibilityGroup: "major_version",
+        defaultMetadata: { properties: { team: "orders" } },
+        overrideRuleSet: ruleSet,
+        validateFields: true,
+      };
+      await store.setConfig("orders-value", settings);
+      expect(await store.getConfig("orders-value")).toEqual(settings);
+      expect(await store.deleteConfig("orders-value")).toEqual(settings);
+    });
+
     it("keeps one declaration per subject and consumer, and says whether a put changed it", async () => {
       const billing = { subject: "orders", consumer: "billing", reads: ["/id", "/total"], version: 1 };
       expect(await store.putConsumer(billing)).toBe("created");

@@ -1,5 +1,6 @@
 import { initial } from "./0001-initial.js";
 import { consumers } from "./0002-consumers.js";
+import { dataContracts } from "./0003-data-contracts.js";
 
 /**
  * A change to the PostgreSQL schema, applied once, in order, each in its own transaction, by the
@@ -12,4 +13,4 @@ export interface PostgresMigration {
   readonly sql: string;
 }
 
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [initial, consumers];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [initial, consumers, dataContracts];
