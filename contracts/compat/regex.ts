@@ -44,7 +44,6 @@ import {
   NFA,
   type NoParent,
   TooManyNodesError,
-  type TransitionIterable,
   Words,
 } from "refa";
 
@@ -241,6 +240,8 @@ type Edge =
       readonly ahead: boolean;
       readonly set: CharSet;
       readonly edge: boolean;
+      /** A native `^`/`$` (rather than a lookaround of the same meaning); see `midPairEmptyMatch`. */
+      readonly anchor: boolean;
       readonly to: number;
     }
   /** A lookaround with a longer body: `looks[look]` in the automaton. */
@@ -292,7 +293,7 @@ function oneCharBody(
   return { set, empty };
 }
 
-function buildEnfa(expression: Ast): Enfa {
+function buildEnfa(expression: Ast, source: string): Enfa {
   const edges: Edge[][] = [];
   const looks: GeneralLook[] = [];
   const node = (): number => {
@@ -366,7 +367,15 @@ function buildEnfa(expression: Ast): Enfa {
           set = body.empty ? EMPTY : body.set.negate();
           edge = !body.empty;
         }
-        add(from, { kind: "look", ahead: el.kind === "ahead", set, edge, to });
+        const raw = el.source === undefined ? "" : source.slice(el.source.start, el.source.end);
+        add(from, {
+          kind: "look",
+          ahead: el.kind === "ahead",
+          set,
+          edge,
+          anchor: raw === "^" || raw === "$",
+          to,
+        });
         return;
       }
       case "Unknown":
@@ -750,8 +759,8 @@ function searchDfa(enfa: Enfa): DFA {
 // Compilation (cached per pattern source)
 
 interface Compiled {
-  readonly dfa: DFA;
-  complement?: DFA;
+  readonly aut: Aut;
+  complement?: Aut;
 }
 type Compilation =
   | { readonly ok: true; readonly value: Compiled }
@@ -773,7 +782,7 @@ function compile(pattern: string): Compilation {
   }
   let result: Compilation;
   try {
-    result = { ok: true, value: { dfa: compileUncached(pattern) } };
+    result = { ok: true, value: { aut: compileUncached(pattern) } };
   } catch (error) {
     result = { ok: false, reason: describe(error) };
   }
@@ -781,7 +790,7 @@ function compile(pattern: string): Compilation {
   return result;
 }
 
-function compileUncached(pattern: string): DFA {
+function compileUncached(pattern: string): Aut {
   try {
     native(pattern);
   } catch (error) {
@@ -820,16 +829,125 @@ function compileUncached(pattern: string): DFA {
   // not used: on nested lookarounds they are not always equivalence-preserving (refa 0.12.1
   // rewrites `(?<!a)(?<=(?=(?<=é)))`, which matches "é", to the empty language), and an unsound
   // rewrite would turn into an unsound "yes". Arrangements the product does not track stay unknown.
-  return searchDfa(buildEnfa(expression));
+  const enfa = buildEnfa(expression, pattern);
+  const aut = fromDfa(searchDfa(enfa));
+  return midPairEmptyMatch(enfa, enfa.start, enfa.final, new Set()) ? unionAut(aut, CONTAINS_ASTRAL) : aut;
 }
 
-function complementOf(c: Compiled): DFA {
-  if (c.complement === undefined) {
-    const d = c.dfa.copy(new DFA.LimitedNodeFactory(DFA_NODE_LIMIT + 1));
-    d.complement();
-    c.complement = d;
+/**
+ * V8 (the engine ajv runs on) departs from the specification for Unicode-mode searches: it also
+ * tries the position between the two halves of a surrogate pair, where no character can be read
+ * (every character match fails, forwards and backwards), native `^`/`$` fail, and `\b`/`\B` see
+ * two non-word code units (`\B` holds). `/(?<!\w)(?!\w)/u.test("a😀a")` is true (at index 2) though
+ * no code-point position satisfies it. A pattern that can match the empty string in that context
+ * therefore accepts every string containing an astral character, which is added to its language.
+ */
+function midPairEmptyMatch(enfa: Enfa, from: number, to: number, seen: Set<number>): boolean {
+  const visited = new Set<number>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const q = stack.pop() as number;
+    if (q === to) return true;
+    if (visited.has(q)) continue;
+    visited.add(q);
+    for (const e of enfa.edges[q] as Edge[]) {
+      if (e.kind === "eps") {
+        stack.push(e.to);
+      } else if (e.kind === "look") {
+        // A one-character check passes where there is no character to read exactly when it passes
+        // at the edge of the input; native anchors do not.
+        if (e.edge && !e.anchor) stack.push(e.to);
+      } else if (e.kind === "general") {
+        const look = enfa.looks[e.look] as GeneralLook;
+        if (seen.has(e.look)) throw new Undecided("recursive lookaround");
+        const inner = new Set(seen).add(e.look);
+        if (midPairEmptyMatch(enfa, look.start, look.final, inner) !== look.negate) stack.push(e.to);
+      }
+    }
   }
+  return false;
+}
+
+/** Strings containing at least one code point above U+FFFF (a surrogate pair in UTF-16). */
+const CONTAINS_ASTRAL: Aut = (() => {
+  const astral = CharSet.fromRange(MAX_CHAR, { min: 0x10000, max: MAX_CHAR });
+  return {
+    initial: 0,
+    out: [
+      [
+        [1, astral],
+        [0, astral.negate()],
+      ],
+      [[1, ALL]],
+    ],
+    final: [false, true],
+  };
+})();
+
+function unionAut(a: Aut, b: Aut): Aut {
+  const ids = new Map<string, number>();
+  const pairs: [number, number][] = [];
+  const id = (x: number, y: number): number => {
+    const key = `${x},${y}`;
+    let n = ids.get(key);
+    if (n === undefined) {
+      if (pairs.length >= DFA_NODE_LIMIT) throw new Undecided("pattern automaton exceeds the size budget");
+      n = pairs.length;
+      ids.set(key, n);
+      pairs.push([x, y]);
+    }
+    return n;
+  };
+  id(a.initial, b.initial);
+  const out: (readonly [number, CharSet])[][] = [];
+  const final: boolean[] = [];
+  for (let n = 0; n < pairs.length; n++) {
+    const [x, y] = pairs[n] as [number, number];
+    final.push((a.final[x] as boolean) || (b.final[y] as boolean));
+    const list: (readonly [number, CharSet])[] = [];
+    for (const [tx, sx] of a.out[x] ?? []) {
+      for (const [ty, sy] of b.out[y] ?? []) {
+        const both = sx.intersect(sy);
+        if (!both.isEmpty) list.push([id(tx, ty), both]);
+      }
+    }
+    out.push(list);
+  }
+  return { initial: 0, out, final };
+}
+
+function complementOf(c: Compiled): Aut {
+  if (c.complement === undefined) c.complement = { ...c.aut, final: c.aut.final.map((f) => !f) };
   return c.complement;
+}
+
+/** A complete DFA with numbered states: the form products and witnesses are computed on. */
+interface Aut {
+  readonly initial: number;
+  /** Per state: transitions whose sets partition all characters. */
+  readonly out: readonly (readonly (readonly [number, CharSet])[])[];
+  readonly final: readonly boolean[];
+}
+
+const EVERYTHING: Aut = { initial: 0, out: [[[0, ALL]]], final: [true] };
+
+function fromDfa(dfa: DFA): Aut {
+  const sub = toSubDfa(dfa, false);
+  const dead = sub.out.length;
+  let usesDead = false;
+  const out = sub.out.map((list) =>
+    list.map(([to, set]): readonly [number, CharSet] => {
+      if (to >= 0) return [to, set];
+      usesDead = true;
+      return [dead, set];
+    }),
+  );
+  const final = sub.final.slice();
+  if (usesDead) {
+    out.push([[dead, ALL]]);
+    final.push(false);
+  }
+  return { initial: sub.initial, out, final };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -864,43 +982,32 @@ function withinLengths(s: string, l: NormalizedLengths): boolean {
  * which over-approximates the set of strings; callers must then check any witness against the
  * real bounds (see patternIncluded).
  */
-function lengthAutomaton(
-  l: NormalizedLengths,
-): { fa: TransitionIterable<number>; exact: boolean } | undefined {
+function lengthAutomaton(l: NormalizedLengths): { aut: Aut; exact: boolean } | undefined {
   const lower = l.min <= LENGTH_ENCODING_CAP ? l.min : 0;
   const upper = l.max !== undefined && l.max <= LENGTH_ENCODING_CAP ? l.max : undefined;
   const exact = lower === l.min && upper === l.max;
-  if (lower === 0 && upper === undefined) return exact ? undefined : { fa: everything(), exact };
-  const step = new Map<number, ReadonlyMap<number, CharSet>>();
-  const out = (i: number): ReadonlyMap<number, CharSet> => {
-    let m = step.get(i);
-    if (m === undefined) {
-      if (upper !== undefined) m = i < upper ? new Map([[i + 1, ALL]]) : new Map();
-      else m = new Map([[i < lower ? i + 1 : i, ALL]]);
-      step.set(i, m);
+  if (lower === 0 && upper === undefined) return exact ? undefined : { aut: EVERYTHING, exact };
+  // States 0..n count characters read; with an upper bound, state n+1 is the dead state.
+  const out: (readonly [number, CharSet])[][] = [];
+  const final: boolean[] = [];
+  if (upper !== undefined) {
+    for (let i = 0; i <= upper; i++) {
+      out.push([[i + 1, ALL]]);
+      final.push(i >= lower);
     }
-    return m;
-  };
-  const fa: TransitionIterable<number> = {
-    maxCharacter: MAX_CHAR,
-    transitionIterator: () => ({ initial: 0, getOut: out, isFinal: (i) => i >= lower, stableOut: true }),
-  };
-  return { fa, exact };
-}
-
-function everything(): TransitionIterable<number> {
-  const loop = new Map([[0, ALL]]);
-  return {
-    maxCharacter: MAX_CHAR,
-    transitionIterator: () => ({ initial: 0, getOut: () => loop, isFinal: () => true, stableOut: true }),
-  };
+    out.push([[upper + 1, ALL]]);
+    final.push(false);
+  } else {
+    for (let i = 0; i <= lower; i++) {
+      out.push([[Math.min(i + 1, lower), ALL]]);
+      final.push(i >= lower);
+    }
+  }
+  return { aut: { initial: 0, out, final }, exact };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Products and witnesses
-
-// biome-ignore lint/suspicious/noExplicitAny: refa's iterables are generic over their state type
-type AnyFA = TransitionIterable<any>;
 
 /**
  * A shortest string accepted by every one of the given deterministic automata, or undefined when
@@ -909,24 +1016,17 @@ type AnyFA = TransitionIterable<any>;
  * and the word is then built greedily, taking at each step the best character (see `PREFERRED`)
  * of any transition that keeps the remaining distance minimal.
  */
-function shortestWitness(parts: readonly AnyFA[]): string | undefined {
-  const comps = parts.map((p) => p.transitionIterator());
-  const stateIds = comps.map(() => new Map<unknown, number>());
-  const idOf = (c: number, s: unknown): number => {
-    const m = stateIds[c] as Map<unknown, number>;
-    let n = m.get(s);
-    if (n === undefined) {
-      n = m.size;
-      m.set(s, n);
-    }
-    return n;
-  };
-  const tuples: unknown[][] = [];
+function shortestWitness(parts: readonly Aut[]): string | undefined {
+  const comps = parts.length === 0 ? [EVERYTHING] : parts;
+  const tuples: number[][] = [];
+  const depth: number[] = [];
   const index = new Map<string, number>();
   const edges: { to: number; set: CharSet }[][] = [];
   const finals: boolean[] = [];
-  const intern = (tuple: unknown[]): number => {
-    const key = tuple.map((s, c) => idOf(c, s)).join(",");
+  /** Depth of the shallowest accepting state found so far: nothing deeper needs exploring. */
+  let shortest = Number.POSITIVE_INFINITY;
+  const intern = (tuple: number[], d: number): number => {
+    const key = tuple.join(",");
     let n = index.get(key);
     if (n === undefined) {
       if (tuples.length >= PRODUCT_NODE_LIMIT)
@@ -934,17 +1034,29 @@ function shortestWitness(parts: readonly AnyFA[]): string | undefined {
       n = tuples.length;
       index.set(key, n);
       tuples.push(tuple);
+      depth.push(d);
+      const final = comps.every((c, i) => c.final[tuple[i] as number] as boolean);
+      finals.push(final);
+      if (final && d < shortest) shortest = d;
     }
     return n;
   };
-  intern(comps.map((c) => c.initial));
+  intern(
+    comps.map((c) => c.initial),
+    0,
+  );
+  // Breadth-first: states are numbered in order of depth.
   for (let n = 0; n < tuples.length; n++) {
-    const tuple = tuples[n] as unknown[];
-    finals.push(comps.every((c, i) => c.isFinal(tuple[i])));
-    let acc: { set: CharSet; targets: unknown[] }[] = [{ set: ALL, targets: [] }];
+    const d = depth[n] as number;
+    if (d >= shortest) {
+      edges.push([]);
+      continue;
+    }
+    const tuple = tuples[n] as number[];
+    let acc: { set: CharSet; targets: number[] }[] = [{ set: ALL, targets: [] }];
     for (let i = 0; i < comps.length && acc.length > 0; i++) {
-      const next: { set: CharSet; targets: unknown[] }[] = [];
-      for (const [target, set] of (comps[i] as (typeof comps)[number]).getOut(tuple[i])) {
+      const next: { set: CharSet; targets: number[] }[] = [];
+      for (const [target, set] of (comps[i] as Aut).out[tuple[i] as number] ?? []) {
         for (const a of acc) {
           const both = a.set.intersect(set);
           if (!both.isEmpty) next.push({ set: both, targets: [...a.targets, target] });
@@ -952,7 +1064,7 @@ function shortestWitness(parts: readonly AnyFA[]): string | undefined {
       }
       acc = next;
     }
-    edges.push(acc.map((a) => ({ to: intern(a.targets), set: a.set })));
+    edges.push(acc.map((a) => ({ to: intern(a.targets, d + 1), set: a.set })));
   }
   // Distance from each state to acceptance (backwards breadth-first search).
   const reverse: number[][] = tuples.map(() => []);
@@ -1060,20 +1172,20 @@ export function patternIncluded(
     const l = normalizeLengths(lengths);
     if (typeof l === "string") return unknown(l);
     if (l.max !== undefined && l.max < l.min) return YES; // no string has such a length
-    const writers: DFA[] = [];
+    const writers: Aut[] = [];
     for (const w of writer) {
       const c = compile(w);
       if (!c.ok) return unknown(`writer pattern ${JSON.stringify(w)}: ${c.reason}`);
-      writers.push(c.value.dfa);
+      writers.push(c.value.aut);
     }
     const r = compile(reader);
     if (!r.ok) return unknown(`reader pattern ${JSON.stringify(reader)}: ${r.reason}`);
-    const parts: AnyFA[] = [...writers];
+    const parts: Aut[] = [...writers];
     // Bounds that are not encoded make the writer's set LARGER than it is: a "yes" stays sound
     // (the real set is a subset of what we proved included), but a witness might violate them, so
     // each witness is checked against the real bounds below and "unknown" is returned if it does.
     const len = lengthAutomaton(l);
-    if (len !== undefined) parts.push(len.fa);
+    if (len !== undefined) parts.push(len.aut);
     parts.push(complementOf(r.value));
     const witness = shortestWitness(parts);
     if (witness === undefined) return YES;
@@ -1101,7 +1213,7 @@ export function patternsDisjoint(a: string, b: string): RegexAnswer {
     if (!ca.ok) return unknown(`pattern ${JSON.stringify(a)}: ${ca.reason}`);
     const cb = compile(b);
     if (!cb.ok) return unknown(`pattern ${JSON.stringify(b)}: ${cb.reason}`);
-    const witness = shortestWitness([ca.value.dfa, cb.value.dfa]);
+    const witness = shortestWitness([ca.value.aut, cb.value.aut]);
     if (witness === undefined) return YES;
     if (!native(a).test(witness) || !native(b).test(witness)) {
       return unknown("common string failed verification with RegExp");
@@ -1121,14 +1233,14 @@ export function patternWitness(patterns: readonly string[], lengths?: LengthBoun
     const l = normalizeLengths(lengths);
     if (typeof l === "string") return undefined;
     if (l.max !== undefined && l.max < l.min) return undefined;
-    const parts: AnyFA[] = [];
+    const parts: Aut[] = [];
     for (const p of patterns) {
       const c = compile(p);
       if (!c.ok) return undefined;
-      parts.push(c.value.dfa);
+      parts.push(c.value.aut);
     }
     const len = lengthAutomaton(l);
-    if (len !== undefined) parts.push(len.fa);
+    if (len !== undefined) parts.push(len.aut);
     const witness = shortestWitness(parts);
     if (witness === undefined) return undefined;
     if (!withinLengths(witness, l) || !patterns.every((p) => native(p).test(witness))) return undefined;
