@@ -1,6 +1,8 @@
 import type { Catalog, CatalogConfig } from "../catalog/types.js";
+import type { CompareOptions } from "../compat/index.js";
 import type { SchemaDocument } from "../schema/types.js";
 import { versionChange } from "./changes.js";
+import { consumerSafety } from "./consumers.js";
 import { exampleFor } from "./examples.js";
 import { fieldTable } from "./fields.js";
 import { isObject } from "./schema-view.js";
@@ -32,6 +34,14 @@ export const DEFAULT_TITLE = "Event catalog";
 export const UNTAGGED = "Untagged";
 
 /** What accord.yaml says about the docs: `docs.title`, `docs.version`, and the content-model assumption. */
+/** What the engine is told, for the version changes and the consumers' verdicts alike. */
+function compareOptionsOf(options: BuildDocsOptions): CompareOptions {
+  return {
+    writersEmitOnlyDeclared: options.writersEmitOnlyDeclared === true,
+    annotationKeywords: options.annotationKeywords ?? [],
+  };
+}
+
 export function catalogDocsOptions(config: CatalogConfig): BuildDocsOptions {
   const docs = config.raw.docs;
   const section = docs !== null && typeof docs === "object" ? (docs as Record<string, unknown>) : {};
@@ -72,10 +82,7 @@ function versionDocs(subject: DocsSubjectInput, options: BuildDocsOptions): Vers
         history,
         document,
         subject.compatibility,
-        {
-          writersEmitOnlyDeclared: options.writersEmitOnlyDeclared === true,
-          annotationKeywords: options.annotationKeywords ?? [],
-        },
+        compareOptionsOf(options),
         previous.fields,
         fields,
         previous.version,
@@ -119,6 +126,8 @@ export function buildSubjectDraft(subject: DocsSubjectInput, options: BuildDocsO
   const versions = versionDocs(subject, options);
   const description = text(meta.description) ?? versions.at(-1)?.description;
   const replacement = meta.deprecated?.replacement;
+  const safety =
+    options.changes === false ? [] : consumerSafety(subject, versions, compareOptionsOf(options));
   return {
     name: subject.name,
     registrySubject: subject.registrySubject,
@@ -128,6 +137,7 @@ export function buildSubjectDraft(subject: DocsSubjectInput, options: BuildDocsO
     producers: [...meta.producers],
     consumers: [...meta.consumers],
     compatibility: subject.compatibility,
+    ...(safety.length > 0 ? { consumerSafety: safety } : {}),
     tags: [...meta.tags],
     ...(meta.deprecated
       ? {

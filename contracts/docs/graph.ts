@@ -19,6 +19,8 @@ export interface GraphNode {
   /** Site-relative link: a subject page or a service's entry. */
   readonly href: string;
   readonly deprecated: boolean;
+  /** A consumer the event's latest version breaks (see docs/consumers.ts): that version. */
+  readonly brokenBy?: number;
 }
 
 export interface GraphEdge {

@@ -1,6 +1,7 @@
 import type { CatalogSubject } from "../catalog/types.js";
 import type { CompatibilityMode, CompatReport } from "../compat/types.js";
 import type { Draft, Json } from "../schema/types.js";
+import type { ConsumerSafety } from "./consumers.js";
 
 /**
  * The documentation model: everything a renderer needs, computed once from a catalog. Renderers
@@ -104,6 +105,8 @@ export interface SubjectDoc {
   readonly producers: readonly string[];
   readonly consumers: readonly string[];
   readonly compatibility: CompatibilityMode;
+  /** What each declared consumer reads and, per version, whether it is safe for it (absent without consumers or changes). */
+  readonly consumerSafety?: readonly ConsumerSafety[];
   readonly tags: readonly string[];
   readonly deprecated?: {
     readonly reason: string;
@@ -146,4 +149,4 @@ export interface DocsModel {
 export type DocsSubjectInput = Pick<
   CatalogSubject,
   "name" | "registrySubject" | "meta" | "versions" | "compatibility"
->;
+> & { readonly readers?: CatalogSubject["readers"] };

@@ -1,8 +1,10 @@
+import { markBrokenConsumers } from "../../../contracts/docs/consumers.js";
 import { layoutGraph } from "../../../contracts/docs/graph.js";
 import type { DocsModel, SubjectDoc, VersionDoc } from "../../../contracts/docs/types.js";
 import { inlinedVersions } from "../deferral.js";
 import type { RenderedFile } from "../files.js";
 import { changeHtml, verdictBadge } from "./changes.js";
+import { consumersSection } from "./consumers.js";
 import { type Html, html, prettyJson } from "./escape.js";
 import { fieldTableHtml } from "./fields.js";
 import { deprecatedBadge, list, modeBadge, modeMeaning, page } from "./layout.js";
@@ -167,7 +169,7 @@ function subjectPage(
   const index = model.subjects.indexOf(subject);
   const latest = subject.versions.at(-1)?.version ?? 0;
   const newestFirst = [...subject.versions].reverse();
-  const layout = layoutGraph(model, [index]);
+  const layout = markBrokenConsumers(layoutGraph(model, [index]), subject.consumerSafety ?? []);
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="${BASE}index.html">Events</a>${subject.tags.length > 0 ? html` › <a href="${BASE}index.html#${model.groups.find((g) => g.name === subject.tags[0])?.slug ?? ""}">${subject.tags[0]}</a>` : ""}</nav>
 <article class="subject" data-subject="${subject.name}">
 <h1>${subject.name}${subject.deprecated ? html` ${deprecatedBadge()}` : ""}</h1>
@@ -183,6 +185,7 @@ ${subject.description !== undefined ? html`<p class="lead">${subject.description
 <div><dt>Tags</dt><dd>${subject.tags.length > 0 ? subject.tags.map((t) => html`<span class="tag">${t}</span> `) : html`<span class="muted">none</span>`}</dd></div>
 <div><dt>Latest version</dt><dd>v${latest}</dd></div>
 </dl>
+${consumersSection(subject)}
 ${layout.edges.length > 0 ? html`<figure class="graph-figure"><div class="graph-scroll">${graphSvg(layout, BASE, `Producers and consumers of ${subject.name}`, "subject-map")}</div><figcaption>Who writes and who reads ${subject.name}.</figcaption></figure>` : ""}
 <nav class="version-nav" aria-label="Versions">
 <h2 class="visually-hidden">Versions</h2>

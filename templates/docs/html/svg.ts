@@ -20,9 +20,10 @@ function truncateLabel(label: string, width: number): string {
 
 function nodeSvg(node: GraphNode, base: string): Html {
   const y = node.y + HEADER;
-  const label = truncateLabel(node.label, node.width);
-  return html`<a href="${base}${node.href}" class="node node-${node.kind}${node.deprecated ? " node-deprecated" : ""}">
-<title>${node.kind === "event" ? "Event" : node.kind === "producer" ? "Producer" : "Consumer"}: ${node.label}${node.deprecated ? " (deprecated)" : ""}</title>
+  const label = truncateLabel(node.brokenBy !== undefined ? `✗ ${node.label}` : node.label, node.width);
+  const broken = node.brokenBy !== undefined ? ` (v${node.brokenBy} breaks what it reads)` : "";
+  return html`<a href="${base}${node.href}" class="node node-${node.kind}${node.deprecated ? " node-deprecated" : ""}${node.brokenBy !== undefined ? " node-broken" : ""}">
+<title>${node.kind === "event" ? "Event" : node.kind === "producer" ? "Producer" : "Consumer"}: ${node.label}${node.deprecated ? " (deprecated)" : ""}${broken}</title>
 <rect x="${node.x}" y="${y}" width="${node.width}" height="${node.height}" rx="6"/>
 <text x="${node.x + 8}" y="${y + node.height / 2}" dominant-baseline="central">${label}</text>
 </a>`;

@@ -10,6 +10,7 @@ import { breakingInstancePath } from "../../../contracts/gate/instance-path.js";
 import { breakingSpot } from "../../../contracts/schema/excerpt.js";
 import { inlinedVersions } from "../deferral.js";
 import type { RenderedFile } from "../files.js";
+import { consumerLines } from "./consumers.js";
 import { cellCode, code, fenced, href, mdCell, mdText } from "./escape.js";
 
 /**
@@ -108,6 +109,7 @@ function subjectMarkdown(
     `| Tags | ${list(s.tags, "none")} |`,
     `| Latest version | v${latest} |`,
     "",
+    ...consumerLines(s),
     `[Back to the index](../README.md)`,
   );
   for (const version of [...s.versions].reverse()) {

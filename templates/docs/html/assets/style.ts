@@ -215,6 +215,11 @@ svg.graph .node-producer rect { fill: var(--node-producer); }
 svg.graph .node-event rect { fill: var(--node-event); }
 svg.graph .node-consumer rect { fill: var(--node-consumer); }
 svg.graph .node-deprecated text { text-decoration: line-through; }
+svg.graph .node-broken rect { stroke: var(--bad); stroke-width: 2; }
+svg.graph .node-broken text { fill: var(--bad); }
+.consumer-safe { color: var(--ok); }
+.consumer-breaks { background: var(--bad-bg); color: var(--bad); }
+.consumer-undetermined { background: var(--warn-bg); color: var(--warn); }
 svg.graph a:hover rect, svg.graph a:focus rect { stroke: var(--accent); stroke-width: 2; }
 svg.graph a:focus { outline: none; }
 .service h2 { margin-top: 1.6rem; }
