@@ -13,18 +13,33 @@ import { exampleSides } from "./finding-paths.js";
 const MAX_OCCURRENCES = 12;
 const MAX_AGAINST = 6;
 
-/** The breaking value and the excerpt of the example event, or nothing for findings without one. */
-export function exampleLines(finding: CatalogFinding): string[] {
-  if (finding.example === undefined) return [];
+export interface ExampleDetails {
+  /** Where the event breaks and the value there, then what the reader's validator says, if known. */
+  readonly head: readonly string[];
+  /** The line that introduces the excerpt. */
+  readonly caption: string;
+  readonly excerpt: readonly string[];
+}
+
+export function exampleDetails(finding: CatalogFinding): ExampleDetails | undefined {
+  if (finding.example === undefined) return undefined;
   const spot = breakingSpot(finding.example, finding.at);
   const sides = exampleSides(finding);
-  return [
-    `Breaks at ${spot.at === "" ? "the event itself" : spot.at}: ${spot.value}`,
-    sides
+  const head = [`Breaks at ${spot.at === "" ? "the event itself" : spot.at}: ${spot.value}`];
+  if (finding.readerSays !== undefined) head.push(`The reader says: ${finding.readerSays}`);
+  return {
+    head,
+    caption: sides
       ? `Example event (excerpt; --format json has it whole), accepted by ${sides.accepts} and rejected by ${sides.rejects}:`
       : "Example event (excerpt; --format json has it whole):",
-    ...spot.excerpt,
-  ];
+    excerpt: spot.excerpt,
+  };
+}
+
+/** The example details as plain lines; none for findings without an example. */
+export function exampleLines(finding: CatalogFinding): string[] {
+  const details = exampleDetails(finding);
+  return details ? [...details.head, details.caption, ...details.excerpt] : [];
 }
 
 function againstText(versions: readonly number[]): string {

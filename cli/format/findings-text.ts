@@ -1,7 +1,7 @@
 import { type CatalogFinding, countFindings, type FindingCounts } from "../../contracts/catalog/findings.js";
 import type { GateReport } from "../../contracts/gate/index.js";
 import type { LintResult } from "../../contracts/lint/index.js";
-import { exampleLines, seenInLine } from "./finding-details.js";
+import { exampleDetails, seenInLine } from "./finding-details.js";
 import { locationText } from "./finding-paths.js";
 import { plainStyle, type Style } from "./style.js";
 
@@ -55,10 +55,11 @@ function findingLines(finding: CatalogFinding, style: Style, prefix: string): st
 
   const seen = seenInLine(finding);
   if (seen !== undefined) lines.push(`      ${seen}`);
-  const [breaks, caption, ...excerpt] = exampleLines(finding);
-  if (breaks !== undefined && caption !== undefined) {
-    lines.push(`      ${style.bold(breaks)}`, `      ${caption}`);
-    for (const line of excerpt) lines.push(`        ${style.cyan(line)}`);
+  const details = exampleDetails(finding);
+  if (details) {
+    for (const line of details.head) lines.push(`      ${style.bold(line)}`);
+    lines.push(`      ${details.caption}`);
+    for (const line of details.excerpt) lines.push(`        ${style.cyan(line)}`);
   }
   if (finding.acknowledged) {
     const { exception, reason, expires } = finding.acknowledged;

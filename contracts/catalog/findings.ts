@@ -47,6 +47,8 @@ export interface CatalogFinding {
   readonly example?: Json;
   /** Where in `example` the breaking value sits: an RFC 6901 pointer into the event, `""` for the whole event. */
   readonly at?: string;
+  /** What the reader's validator says at `at`, when the engine reports it. */
+  readonly readerSays?: string;
   /**
    * The same change seen in several versions or comparisons (transitive modes): each of them, in
    * version order, this finding's own first. Absent when the change was seen once.

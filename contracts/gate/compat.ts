@@ -2,7 +2,7 @@ import { type CatalogFinding, findingFingerprint } from "../catalog/findings.js"
 import type { CatalogConfig, CatalogSubject, CatalogVersion } from "../catalog/types.js";
 import { checkCompatibility } from "../compat/index.js";
 import type { CompatReport } from "../compat/types.js";
-import { breakingInstancePath } from "./instance-path.js";
+import { breakingInstancePath, readerSaysOf } from "./instance-path.js";
 import { locateNearest } from "./locate.js";
 
 export interface VersionCheck {
@@ -75,6 +75,7 @@ export function checkVersion(
       severity: "error",
       example: entry.example,
       at: breakingInstancePath(entry, entry.example),
+      ...readerSaysOf(entry),
     });
   }
   for (const entry of report.undetermined) {

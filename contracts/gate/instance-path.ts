@@ -130,6 +130,11 @@ export interface LocatableFinding {
   readonly newPath: string;
 }
 
+/** What the reader's validator said at the breaking value, for engines that report it. */
+export function readerSaysOf(finding: { readonly readerSays?: unknown }): { readerSays?: string } {
+  return typeof finding.readerSays === "string" ? { readerSays: finding.readerSays } : {};
+}
+
 /** The instance path of the breaking value in `example`. */
 export function breakingInstancePath(finding: LocatableFinding, example: Json): string {
   if (typeof finding.at === "string") return finding.at;

@@ -15,10 +15,13 @@ const MAX_NEIGHBOURS = 3;
 /** A neighbour or a one-line value longer than this is cut. */
 const MAX_LINE = 100;
 
+/** What `value` says for a place the event does not have (a required property it lacks). */
+export const ABSENT = "(absent)";
+
 export interface BreakingSpot {
   /** RFC 6901 pointer into the event (`""` for the whole event). */
   readonly at: string;
-  /** The value there as one line of JSON, cut to a readable length. */
+  /** The value there as one line of JSON, cut to a readable length, or ABSENT. */
   readonly value: string;
   /** The excerpt, unindented. */
   readonly excerpt: readonly string[];
@@ -110,10 +113,17 @@ function excerptLines(
 
 /** Where the example breaks, the value there, and the excerpt around it. */
 export function breakingSpot(example: Json, at: string | undefined): BreakingSpot {
+  const wanted = parsePointer(at ?? "") ?? [];
   const tokens = existingTokens(example, at ?? "");
   let value: Json = example;
   for (const token of tokens) value = childAt(value, token) as Json;
   const excerpt: string[] = [];
   excerptLines(example, tokens, "", "", "", excerpt);
-  return { at: instancePointer(tokens), value: cut(JSON.stringify(value)), excerpt };
+  // A required property the event lacks is named where it is missing; the excerpt shows its parent.
+  const absent = tokens.length < wanted.length;
+  return {
+    at: instancePointer(absent ? wanted : tokens),
+    value: absent ? ABSENT : cut(JSON.stringify(value)),
+    excerpt,
+  };
 }

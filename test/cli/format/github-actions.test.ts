@@ -33,6 +33,14 @@ describe("githubAnnotation", () => {
     expect(line).not.toContain("\n");
   });
 
+  it("says what the reader's validator said at the breaking value, when the engine reports it", () => {
+    const readerSays = "/discount: must be equal to one of the allowed values";
+    const line = githubAnnotation({ ...finding, readerSays }, "");
+    expect(line).toContain(
+      `%0ABreaks at /discount: "50%25"%0AThe reader says: ${readerSays}%0AExample event`,
+    );
+  });
+
   it("uses warning for warnings and notice for information and acknowledged findings", () => {
     expect(githubAnnotation({ ...finding, severity: "warning" }, "")).toMatch(/^::warning file=schemas\//);
     expect(githubAnnotation({ ...finding, severity: "info" }, "")).toMatch(/^::notice /);

@@ -41,7 +41,7 @@ describe("breakingSpot", () => {
     expect(spot.value.endsWith("…")).toBe(true);
   });
 
-  it("walks arrays by position and stops where a pointer leads nowhere", () => {
+  it("walks arrays by position, and names a place the event lacks", () => {
     const event: Json = { items: [{ sku: "a" }, { sku: "b", qty: -1 }] };
     expect(breakingSpot(event, "/items/1/qty").excerpt).toEqual([
       "{",
@@ -54,8 +54,10 @@ describe("breakingSpot", () => {
       "  ]",
       "}",
     ]);
-    const lost = breakingSpot(event, "/items/5/qty");
-    expect(lost.at).toBe("/items");
+    // A place the event does not have (a required property it lacks) is named; its parent is shown.
+    const lost = breakingSpot(event, "/items/1/price");
+    expect(lost).toMatchObject({ at: "/items/1/price", value: "(absent)" });
+    expect(lost.excerpt).toEqual(breakingSpot(event, "/items/1").excerpt);
     expect(breakingSpot(event, undefined).at).toBe("");
   });
 
