@@ -64,9 +64,11 @@ const EMPTY = CharSet.empty(MAX_CHAR);
 
 /** Node budgets. Typical event-schema patterns need tens of states. */
 const ENFA_NODE_LIMIT = 20_000;
-const NFA_NODE_LIMIT = 20_000;
-const DFA_NODE_LIMIT = 10_000;
-const PRODUCT_NODE_LIMIT = 100_000;
+const NFA_NODE_LIMIT = 10_000;
+const DFA_NODE_LIMIT = 5_000;
+const PRODUCT_NODE_LIMIT = 30_000;
+/** Closure steps per pattern construction (bounds time where obligations multiply, e.g. many `(?=.*x)`). */
+const WORK_LIMIT = 25_000;
 const MAX_LOOK_BLOCKS = 30;
 /** Length bounds above this are not encoded into the automaton (see `lengthAutomaton`). */
 export const LENGTH_ENCODING_CAP = 256;
@@ -497,6 +499,7 @@ class Product {
   /** For each general lookbehind (by look index): its automaton, run from the start of the input. */
   private readonly behindSubs = new Map<number, number>();
   readonly behindOrder: readonly number[];
+  private work = 0;
 
   constructor(readonly enfa: Enfa) {
     const lookSets: CharSet[] = [ALL];
@@ -543,7 +546,8 @@ class Product {
   }
 
   aheadSub(look: number, prev: number): number {
-    const key = `${look}|${prev}`;
+    // Without one-character lookbehind checks anywhere, the previous character never matters.
+    const key = this.trackPrev ? `${look}|${prev}` : `${look}`;
     let sid = this.aheadSubs.get(key);
     if (sid === undefined) {
       const l = this.enfa.looks[look] as GeneralLook;
@@ -584,6 +588,7 @@ class Product {
 
   /** Splits a consumed character set by everything that tracks the character. */
   private advance(set: CharSet, lbs: readonly number[], obls: readonly Obligation[]): Piece[] {
+    this.work += 1 + lbs.length + obls.length;
     let pieces: Piece[] = [];
     if (this.trackPrev) {
       this.blocks.forEach((b, i) => {
@@ -678,6 +683,7 @@ class Product {
         ];
         while (stack.length > 0) {
           const [q, mask, end, obls] = stack.pop() as [number, number, boolean, readonly Obligation[]];
+          if (++this.work > WORK_LIMIT) throw new Undecided("pattern automaton exceeds the work budget");
           const key = `${q}|${mask}|${end ? 1 : 0}|${obls.map((o) => o.join(":")).join(",")}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -1180,17 +1186,29 @@ export function patternIncluded(
     }
     const r = compile(reader);
     if (!r.ok) return unknown(`reader pattern ${JSON.stringify(reader)}: ${r.reason}`);
-    const parts: Aut[] = [...writers];
-    // Bounds that are not encoded make the writer's set LARGER than it is: a "yes" stays sound
-    // (the real set is a subset of what we proved included), but a witness might violate them, so
-    // each witness is checked against the real bounds below and "unknown" is returned if it does.
-    const len = lengthAutomaton(l);
-    if (len !== undefined) parts.push(len.aut);
-    parts.push(complementOf(r.value));
-    const witness = shortestWitness(parts);
-    if (witness === undefined) return YES;
-    if (!withinLengths(witness, l)) {
-      return unknown("the shortest counterexample violates length bounds too large to encode");
+    const notReader = complementOf(r.value);
+    // Length bounds are applied lazily. Without them (or with bounds too large to encode dropped)
+    // the writer's set is LARGER than it really is: "empty" (yes) is then sound, since the real set
+    // is a subset of what was proved included; a counterexample, however, might violate the real
+    // bounds, so each one is checked against them, and "unknown" is returned rather than a "no"
+    // whose witness a bounded writer could never produce.
+    let witness: string | undefined;
+    let firstError: unknown;
+    try {
+      witness = shortestWitness([...writers, notReader]);
+      if (witness === undefined) return YES;
+    } catch (error) {
+      if (!(error instanceof Undecided)) throw error;
+      firstError = error;
+    }
+    if (witness === undefined || !withinLengths(witness, l)) {
+      const len = lengthAutomaton(l);
+      if (len === undefined) throw firstError ?? new Undecided("no counterexample within the length bounds");
+      witness = shortestWitness([...writers, len.aut, notReader]);
+      if (witness === undefined) return YES;
+      if (!withinLengths(witness, l)) {
+        return unknown("the shortest counterexample violates length bounds too large to encode");
+      }
     }
     if (!writer.every((w) => native(w).test(witness)) || native(reader).test(witness)) {
       return unknown("counterexample failed verification with RegExp");
