@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A guided tour of `accord diff` on the order-placed samples, then a sample catalog: generated
 // stubs, the documentation site, and the CI gate (`accord check --against main`) catching a
-// breaking change on a git branch. Runs the BUILT CLI (npm run demo builds first) exactly as a
+// breaking change on a git branch; last, `accord impact` on the sample event's declared consumers. Runs the BUILT CLI (npm run demo builds first) exactly as a
 // user would, so what you see is what CI would print.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -199,6 +199,44 @@ steps.push(
     expect: 0,
   },
 );
+
+// Consumer contracts: the sample event's consumers say what they read, and a candidate is judged
+// against each of them before anything is committed.
+const impact = join(scratch, "impact");
+steps.push({
+  title: "12. Which consumers a change would break",
+  explain: [
+    "Each consumer of order-placed declares in subject.yaml what it reads (billing-service:",
+    "orderId, total, currency; fulfilment: every item's sku and quantity; analytics: placedAt).",
+    "`accord impact` judges v2-compatible, as the next version, against each of them: can the",
+    "consumer still read every event the new version allows? JPY breaks billing-service (it reads",
+    "currency), longer SKUs break fulfilment, analytics is safe. Each break comes with an example",
+    "event, checked with ajv. Expected exit code: 1.",
+  ],
+  before: () => {
+    mkdirSync(join(impact, "schemas/order-placed"), { recursive: true });
+    writeFileSync(join(impact, "accord.yaml"), "version: 1\nconsumerGate: true\n");
+    writeFileSync(
+      join(impact, "schemas/order-placed/v1.json"),
+      readFileSync(join(root, "examples/order-placed/v1.json"), "utf8"),
+    );
+    writeFileSync(
+      join(impact, "schemas/order-placed/subject.yaml"),
+      [
+        "consumers:",
+        "  - name: billing-service",
+        "    reads: [/orderId, /total, /currency]",
+        "  - name: fulfilment",
+        "    reads: [/items/*/sku, /items/*/quantity]",
+        "  - name: analytics",
+        "    reads: [/placedAt]",
+        "",
+      ].join("\n"),
+    );
+  },
+  args: ["impact", "order-placed", "examples/order-placed/v2-compatible.json", "--dir", impact],
+  expect: 1,
+});
 
 let failures = 0;
 for (const step of steps) {
