@@ -13,6 +13,7 @@ import {
   emptyTally,
   LONG_BUDGET,
   type RunTally,
+  rolesOf,
   runPairs,
 } from "../test/support/differential/harness.js";
 import {
@@ -50,10 +51,11 @@ function runInChunks(
   pairs: number,
   budget: typeof CI_BUDGET,
   onFailure: (r: DirectionResult) => void,
+  onEach?: (r: DirectionResult) => void,
 ): RunTally {
   const tally = emptyTally();
   for (let from = 0; from < pairs; from += AJV_RESET_EVERY) {
-    runPairs(seed, from, Math.min(pairs, from + AJV_RESET_EVERY), budget, onFailure, tally);
+    runPairs(seed, from, Math.min(pairs, from + AJV_RESET_EVERY), budget, onFailure, tally, onEach);
     for (const draft of DRAFTS) ajvFor(draft).removeSchema();
     process.stderr.write(`\r${tally.pairs}/${pairs} pairs, ${tally.wrongCompatible} wrong compatible   `);
   }
@@ -65,7 +67,26 @@ export async function runSoundness(options: SoundnessOptions): Promise<void> {
   const budget = options.budget === "ci" ? CI_BUDGET : LONG_BUDGET;
   const started = performance.now();
   const failures: DirectionResult[] = [];
-  const tally = runInChunks(options.seed, options.pairs, budget, (result) => failures.push(result));
+  // Per focus family: directions, undetermined ones, and those a search settled.
+  const undecided: Record<string, { directions: number; undetermined: number; settled: number }> = {};
+  const settledExamples: DirectionResult[] = [];
+  const tally = runInChunks(
+    options.seed,
+    options.pairs,
+    budget,
+    (result) => failures.push(result),
+    (result) => {
+      const key = result.pair.family;
+      const row = undecided[key] ?? { directions: 0, undetermined: 0, settled: 0 };
+      undecided[key] = row;
+      row.directions++;
+      if (result.verdict !== "undetermined") return;
+      row.undetermined++;
+      if (result.counterexample === undefined) return;
+      row.settled++;
+      if (settledExamples.filter((r) => r.pair.family === key).length < 3) settledExamples.push(result);
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
 
   // Minimise a bounded number per focus family (minimising is far dearer than finding).
@@ -115,9 +136,24 @@ export async function runSoundness(options: SoundnessOptions): Promise<void> {
   );
   for (const [key, count] of Object.entries(byRootFamily).sort()) console.log(`  ${key.padEnd(40)} ${count}`);
 
+  console.log("undetermined by focus family: directions, undetermined (rate), settled by the search:");
+  for (const [family, row] of Object.entries(undecided).sort()) {
+    console.log(
+      `  ${family.padEnd(14)} ${String(row.directions).padStart(6)} ${String(row.undetermined).padStart(6)} (${percent(row.undetermined, row.directions)}) ${String(row.settled).padStart(5)}`,
+    );
+  }
+  // Unminimised: the engine could have said incompatible here, with this instance.
+  const settled = settledExamples.map((result) => ({
+    pair: result.pair.id,
+    direction: result.direction,
+    family: result.pair.family,
+    draft: result.pair.draft,
+    ...rolesOf(result.pair, result.direction),
+    instance: result.counterexample,
+  }));
   writeFileSync(
     options.out,
-    `${JSON.stringify({ seed: options.seed, tally, rawByFocus, cases }, null, 2)}\n`,
+    `${JSON.stringify({ seed: options.seed, tally, rawByFocus, undecided, cases, settled }, null, 2)}\n`,
   );
   console.log(`cases written to ${options.out}`);
 

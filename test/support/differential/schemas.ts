@@ -26,6 +26,7 @@ export const FAMILIES = [
   "boolean",
   "recursion",
   "unevaluated",
+  "mixed",
 ] as const;
 
 export type Family = (typeof FAMILIES)[number];
@@ -341,8 +342,22 @@ export function genUnevaluated(ctx: GenContext, depth: number): JsonObject {
 /** A base schema focused on one family: at the root or as a property of an event-like object. */
 export function genBase(rng: Rng, shape: DraftShape, family: Family): JsonObject {
   const ctx: GenContext = { rng, shape, defs: {} };
+  const focus = genFocus(ctx, family);
+  const root: JsonObject = rng.chance(0.5)
+    ? focus
+    : {
+        type: "object",
+        properties: { event: focus, id: { type: "string" } },
+        required: rng.chance(0.7) ? ["event"] : [],
+      };
+  // A root with a `$ref` beside definitions is fine in every draft Accord reads (ajv applies both).
+  if (Object.keys(ctx.defs).length > 0) root[shape.defsKey] = ctx.defs;
+  return root;
+}
+
+function genFocus(ctx: GenContext, family: Family): JsonObject {
   const depth = 2;
-  const focus: JsonObject = {
+  const generators: Record<Family, () => JsonObject> = {
     type: () => genType(ctx),
     enum: () => genEnum(ctx),
     number: () => genNumber(ctx),
@@ -355,17 +370,23 @@ export function genBase(rng: Rng, shape: DraftShape, family: Family): JsonObject
     boolean: () => genBoolean(ctx, depth),
     recursion: () => genRecursion(ctx),
     unevaluated: () => genUnevaluated(ctx, depth),
-  }[family]();
-  const root: JsonObject = rng.chance(0.5)
-    ? focus
-    : {
+    // Families meet in one event, as they do in real schemas: where their reasonings interact.
+    mixed: () => {
+      const parts = familiesOf(ctx.shape).filter((other) => other !== "mixed");
+      const properties = Object.fromEntries(
+        ["p0", "p1", "p2"].map((name) => [name, genFocus(ctx, ctx.rng.pick(parts))]),
+      );
+      const out: JsonObject = {
         type: "object",
-        properties: { event: focus, id: { type: "string" } },
-        required: rng.chance(0.7) ? ["event"] : [],
+        properties,
+        required: ctx.rng.pickSome(["p0", "p1", "p2"], 2),
       };
-  // A root with a `$ref` beside definitions is fine in every draft Accord reads (ajv applies both).
-  if (Object.keys(ctx.defs).length > 0) root[shape.defsKey] = ctx.defs;
-  return root;
+      if (ctx.shape.modern && ctx.rng.chance(0.3)) out.unevaluatedProperties = false;
+      else if (ctx.rng.chance(0.3)) out.additionalProperties = false;
+      return out;
+    },
+  };
+  return generators[family]();
 }
 
 export function uniqueJson(values: readonly Json[]): Json[] {
