@@ -27,6 +27,19 @@ describe("the rule listing", () => {
     });
   });
 
+  it("documents every gate rule in the README with its severity and summary", () => {
+    const rows = readme.split("\n").map((line) => line.split("|").map((cell) => cell.trim()));
+    for (const rule of listRules("gate")) {
+      expect(
+        rows.some(
+          (cells) =>
+            cells[1] === `\`${rule.id}\`` && cells[2] === rule.defaultSeverity && cells[3] === rule.summary,
+        ),
+        rule.id,
+      ).toBe(true);
+    }
+  });
+
   it("documents every compat rule in the README with its summary", () => {
     // The formatter pads table cells, so match a row by its cells, not its spacing.
     const rows = readme.split("\n").map((line) => line.split("|").map((cell) => cell.trim()));
