@@ -292,6 +292,7 @@ const cache = new Map<string, FormatLanguage | undefined>();
  * a definition that is not the one this module was written against).
  */
 export function formatLanguage(name: string, draft: Draft): FormatLanguage | undefined {
+  if (!Object.hasOwn(FULL, name)) return undefined; // unknown names are not cached: there is no end to them
   const key = `${draft}\u0000${name}`;
   if (cache.has(key)) return cache.get(key);
   const result = describe(name, draft);

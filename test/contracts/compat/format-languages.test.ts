@@ -538,7 +538,8 @@ function mutate(value: string, mutations: readonly Mutation[], random: () => num
   return units.join("");
 }
 
-const RUNS = 3000;
+/** Strings per format (CI); `ACCORD_FORMAT_RUNS=50000` for a longer run. */
+const RUNS = Number(process.env.ACCORD_FORMAT_RUNS ?? 3000);
 
 describe("formatLanguage: property tests against ajv", () => {
   for (const name of DESCRIBED_FORMATS) {
