@@ -22,8 +22,18 @@
  *   previous character fell in (or "start"), which blocks the next character may still be in (and
  *   whether the end of input may come next), the state of each lookbehind automaton, and the
  *   pending lookahead obligations.
- * - That becomes a refa NFA, then a minimal DFA, under node budgets ("unknown" past them).
+ * - That becomes a refa NFA, then a minimal DFA, under node and work budgets ("unknown" past them).
+ *   V8's one departure from the specification (it also tries positions inside a surrogate pair)
+ *   is added on top (see `midPairEmptyMatch`).
  * - refa's AST transformers are deliberately not used (see `compileUncached`).
+ *
+ * Not decided ("unknown" with a reason): invalid patterns, backreferences, a lookahead inside a
+ * lookbehind, a lookbehind inside any lookaround, a lookbehind whose body ends in a lookahead
+ * check, automata past the budgets, and answers whose witness fails verification.
+ *
+ * Questions are answered on products of the cached DFAs: inclusion is emptiness of
+ * writers ∩ lengths ∩ ¬reader, disjointness emptiness of a ∩ b; a non-empty product yields its
+ * shortest, most readable string (letters, then digits, …) as the witness.
  *
  * ECMAScript details that do not change the language: quantifier iterations that match the empty
  * string past the minimum are rejected by the engine, but such an iteration leaves the position
