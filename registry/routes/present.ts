@@ -1,3 +1,4 @@
+import { guidOf } from "../guid.js";
 import type { StoredSchema, SubjectVersion } from "../store/types.js";
 
 /**
@@ -7,6 +8,7 @@ import type { StoredSchema, SubjectVersion } from "../store/types.js";
 
 export function schemaBody(schema: StoredSchema) {
   return {
+    guid: guidOf(schema.fingerprint),
     schema: schema.schema,
     schemaType: schema.schemaType,
     ...(schema.references.length > 0 ? { references: schema.references } : {}),

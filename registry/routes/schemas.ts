@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { AccordFailure, accordError } from "../../contracts/errors.js";
+import { fingerprintPrefix } from "../guid.js";
 import { flag, parseSchemaId } from "../params.js";
 import type { StoredSchema } from "../store/types.js";
 import { schemaBody } from "./present.js";
@@ -11,6 +12,7 @@ interface IdParams {
 type Flags<K extends string> = Partial<Record<K, string>>;
 
 const idParams = { type: "object", required: ["id"], properties: { id: { type: "string" } } } as const;
+const guidParams = { type: "object", required: ["guid"], properties: { guid: { type: "string" } } } as const;
 
 /** The `/schemas` resource: schemas by their global id, and the types this registry stores. */
 export const schemasRoutes: FastifyPluginAsync = async (app) => {
@@ -33,6 +35,34 @@ export const schemasRoutes: FastifyPluginAsync = async (app) => {
       const body = await app.registry.schemaByIdBody(id, (schema) => JSON.stringify(schemaBody(schema)));
       if (body === undefined) throw notFound(id);
       return reply.send(body);
+    },
+  );
+
+  async function schemaByGuidOr404(guid: string): Promise<StoredSchema> {
+    const prefix = fingerprintPrefix(guid);
+    const schema = prefix === undefined ? undefined : await app.store.schemaByFingerprintPrefix(prefix);
+    if (!schema) {
+      throw new AccordFailure(
+        accordError("ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND", [`Schema ${JSON.stringify(guid)} not found.`]),
+      );
+    }
+    return schema;
+  }
+
+  // V1 wire frames name the schema by GUID; the answer is the by-id body.
+  app.get<{ Params: { guid: string } }>(
+    "/schemas/guids/:guid",
+    { schema: { params: guidParams, querystring: query("format") } },
+    async (request) => schemaBody(await schemaByGuidOr404(request.params.guid)),
+  );
+
+  app.get<{ Params: { guid: string } }>(
+    "/schemas/guids/:guid/ids",
+    { schema: { params: guidParams } },
+    async (request) => {
+      const schema = await schemaByGuidOr404(request.params.guid);
+      // One context, the default one (`.`), as Confluent names it.
+      return [{ context: ".", id: schema.id }];
     },
   );
 

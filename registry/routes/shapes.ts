@@ -100,6 +100,7 @@ export const subjectVersion = {
     subject: { type: "string" },
     version: { type: "integer" },
     id: { type: "integer" },
+    guid: { type: "string" },
     schemaType: { type: "string" },
     schema: { type: "string" },
     references: { $ref: "ReferenceList#" },
@@ -115,6 +116,7 @@ export const registerResponse = {
   properties: {
     id: { type: "integer" },
     version: { type: "integer" },
+    guid: { type: "string" },
     schemaType: { type: "string" },
     schema: { type: "string" },
     references: { $ref: "ReferenceList#" },

@@ -8,6 +8,7 @@ import { decideRegistration } from "./registration.js";
 import {
   type ConfigRow,
   configColumns,
+  prefixRange,
   contractColumns,
   type SchemaRow,
   schemaColumns,
@@ -231,6 +232,15 @@ export class PostgresStore implements RegistryStore {
   async schemaById(id: number): Promise<StoredSchema | undefined> {
     const row = await this.schemaRowById(this.pool, id);
     return row ? toStoredSchema(row) : undefined;
+  }
+
+  async schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined> {
+    const rows = await this.read<SchemaRow>(
+      this.pool,
+      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE fingerprint >= $1 AND fingerprint < $2 ORDER BY id LIMIT 1`,
+      prefixRange(prefix),
+    );
+    return rows[0] ? toStoredSchema(rows[0]) : undefined;
   }
 
   async schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined> {

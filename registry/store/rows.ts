@@ -3,6 +3,14 @@ import type { Metadata, RuleSet } from "../data-contracts.js";
 import type { CompatibilityLevel, SchemaReference } from "../model.js";
 import type { NewSchema, StoredConfig, StoredSchema, SubjectSnapshot, SubjectVersion } from "./types.js";
 
+/**
+ * The bounds `[from, to)` of the fingerprints starting with `prefix`, for an indexed range scan in
+ * code-point order (a LIKE would not use the index everywhere). Fingerprints are ASCII below "~".
+ */
+export function prefixRange(prefix: string): [string, string] {
+  return [prefix, `${prefix}~`];
+}
+
 /** A boolean column: SQLite returns 0 or 1, PostgreSQL a boolean. */
 export type Flag = boolean | 0 | 1;
 

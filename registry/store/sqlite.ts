@@ -9,6 +9,7 @@ import { decideRegistration } from "./registration.js";
 import {
   type ConfigRow,
   configColumns,
+  prefixRange,
   contractColumns,
   type SchemaRow,
   schemaColumns,
@@ -166,6 +167,13 @@ export class SqliteStore implements RegistryStore {
   async schemaById(id: number): Promise<StoredSchema | undefined> {
     return this.guard(() => {
       const row = this.q.schemaById.get(id);
+      return row ? toStoredSchema(row) : undefined;
+    });
+  }
+
+  async schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined> {
+    return this.guard(() => {
+      const row = this.q.schemaByFingerprintRange.get(...prefixRange(prefix));
       return row ? toStoredSchema(row) : undefined;
     });
   }
@@ -506,6 +514,9 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${versionColumns} WHERE sv.subject = ? ORDER BY sv.version DESC LIMIT 1`,
     ),
     schemaById: db.prepare<[number], SchemaRow>(`SELECT ${schemaColumns()} FROM schemas WHERE id = ?`),
+    schemaByFingerprintRange: db.prepare<[string, string], SchemaRow>(
+      `SELECT ${schemaColumns()} FROM schemas WHERE fingerprint >= ? AND fingerprint < ? ORDER BY id LIMIT 1`,
+    ),
     schemaByFingerprint: db.prepare<[string], SchemaRow>(
       `SELECT ${schemaColumns()} FROM schemas WHERE fingerprint = ?`,
     ),

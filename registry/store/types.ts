@@ -38,6 +38,9 @@ export interface RegistryStore {
 
   schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined>;
 
+  /** The schema (lowest id first) whose fingerprint starts with `prefix`: how GUIDs are found. */
+  schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined>;
+
   /** Where a schema id is used, by subject then version. */
   usagesOfSchema(id: number, options: { readonly deleted: boolean }): Promise<SchemaUsage[]>;
 

@@ -191,7 +191,7 @@ describe("accord serve with a real Kafka schema-registry client", () => {
     expect(await fresh.decode(encoded)).toEqual({ orderId: "o-1", amount: 12.5 });
     for (const [id, { subject, schema }] of acknowledged) {
       const byId = await http(`${server.url}/schemas/ids/${id}`);
-      expect(byId.body, `id ${id}`).toEqual({ schema, schemaType: "JSON" });
+      expect(byId.body, `id ${id}`).toEqual({ guid: expect.any(String), schema, schemaType: "JSON" });
       const lookup = await http(`${server.url}/subjects/${subject}`, "POST", { schemaType: "JSON", schema });
       expect(lookup.body, `lookup of id ${id}`).toMatchObject({ id, subject });
     }

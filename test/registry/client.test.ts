@@ -6,7 +6,7 @@ import { buildApp } from "../../registry/app.js";
 import { RegistryClient, type RegistryResult } from "../../registry/client.js";
 import { openSqliteStore } from "../../registry/store/sqlite.js";
 import type { RegistryStore } from "../../registry/store/types.js";
-import { ORDER_NARROWED, ORDER_V1, ORDER_V2 } from "./helpers.js";
+import { ANY_GUID, ORDER_NARROWED, ORDER_V1, ORDER_V2 } from "./helpers.js";
 
 function value<T>(result: RegistryResult<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -56,6 +56,7 @@ describe("RegistryClient against the registry", () => {
       schema: JSON.stringify(ORDER_V2),
     });
     expect(value(await client.getSchemaById(1))).toEqual({
+      guid: ANY_GUID,
       schema: JSON.stringify(ORDER_V1),
       schemaType: "JSON",
     });

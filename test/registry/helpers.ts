@@ -1,10 +1,16 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
 import { buildApp } from "../../registry/app.js";
 import type { CheckPoolOptions } from "../../registry/checks/pool.js";
 import { openSqliteStore } from "../../registry/store/sqlite.js";
 import type { RegistryStore } from "../../registry/store/types.js";
 
 export const VND = "application/vnd.schemaregistry.v1+json";
+
+/** Any schema GUID, as responses carry it (its value is checked where it matters). */
+export const ANY_GUID = expect.stringMatching(
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+);
 
 export interface TestRegistry {
   readonly app: FastifyInstance;

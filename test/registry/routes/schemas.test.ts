@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { expectError, jsonSchema, ORDER_V1, ORDER_V2, type TestRegistry, testRegistry } from "../helpers.js";
+import {
+  ANY_GUID,
+  expectError,
+  jsonSchema,
+  ORDER_V1,
+  ORDER_V2,
+  type TestRegistry,
+  testRegistry,
+} from "../helpers.js";
 
 let r: TestRegistry;
 beforeEach(async () => {
@@ -17,7 +25,7 @@ describe("/schemas", () => {
   it("returns a schema by id with schemaType JSON (clients parse it as Avro otherwise)", async () => {
     const reply = await r.call("GET", "/schemas/ids/1");
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ schema: JSON.stringify(ORDER_V1), schemaType: "JSON" });
+    expect(reply.body).toEqual({ guid: ANY_GUID, schema: JSON.stringify(ORDER_V1), schemaType: "JSON" });
     // Confluent clients pass ?subject=; ids are global, so it changes nothing.
     expect((await r.call("GET", "/schemas/ids/1?subject=other&fetchMaxId=true")).body).toEqual(reply.body);
   });
@@ -49,6 +57,24 @@ describe("/schemas", () => {
     expectError(await r.call("GET", "/schemas/ids/99/schema"), 404, 40403);
     expectError(await r.call("GET", "/schemas/ids/99/subjects"), 404, 40403);
     expectError(await r.call("GET", "/schemas/ids/99/versions"), 404, 40403);
+  });
+
+  it("finds a schema by the GUID its responses carry (V1 wire frames name schemas by GUID)", async () => {
+    const registered = await r.call("POST", "/subjects/orders-value", jsonSchema(ORDER_V2));
+    const { guid, id } = registered.body as { guid: string; id: number };
+    expect((await r.call("GET", `/schemas/ids/${id}`)).body).toMatchObject({ guid });
+    expect((await r.call("GET", `/subjects/orders-value/versions/2`)).body).toMatchObject({ guid, id });
+    // Another schema has another GUID.
+    expect((await r.call("GET", "/schemas/ids/1")).body).not.toMatchObject({ guid });
+
+    const byGuid = await r.call("GET", `/schemas/guids/${guid}`);
+    expect(byGuid.body).toEqual({ guid, schema: JSON.stringify(ORDER_V2), schemaType: "JSON" });
+    expect((await r.call("GET", `/schemas/guids/${guid.toUpperCase()}`)).body).toEqual(byGuid.body);
+    expect((await r.call("GET", `/schemas/guids/${guid}/ids`)).body).toEqual([{ context: ".", id }]);
+
+    expectError(await r.call("GET", "/schemas/guids/00000000-0000-0000-0000-000000000000"), 404, 40403);
+    expectError(await r.call("GET", "/schemas/guids/not-a-guid"), 404, 40403);
+    expectError(await r.call("GET", "/schemas/guids/not-a-guid/ids"), 404, 40403);
   });
 
   it("lists JSON as the only schema type", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  ANY_GUID,
   expectError,
   jsonSchema,
   ORDER_NARROWED,
@@ -25,7 +26,13 @@ describe("POST /subjects/{subject}/versions", () => {
   it("registers a JSON schema and returns its id, version and stored text", async () => {
     const reply = await register("orders-value", ORDER_V1);
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ id: 1, version: 1, schemaType: "JSON", schema: JSON.stringify(ORDER_V1) });
+    expect(reply.body).toEqual({
+      id: 1,
+      version: 1,
+      guid: ANY_GUID,
+      schemaType: "JSON",
+      schema: JSON.stringify(ORDER_V1),
+    });
     expect(reply.raw.headers["content-type"]).toMatch(/^application\/vnd\.schemaregistry\.v1\+json/);
   });
 
@@ -173,6 +180,7 @@ describe("GET /subjects and versions", () => {
       subject: "orders-value",
       version: 1,
       id: 1,
+      guid: ANY_GUID,
       schemaType: "JSON",
       schema: JSON.stringify(ORDER_V1),
     });
@@ -221,6 +229,7 @@ describe("POST /subjects/{subject} (lookup)", () => {
       subject: "s",
       version: 1,
       id: 1,
+      guid: ANY_GUID,
       schemaType: "JSON",
       schema: JSON.stringify(ORDER_V1),
     });
