@@ -28,8 +28,8 @@
  * - refa's AST transformers are deliberately not used (see `compileUncached`).
  *
  * Not decided ("unknown" with a reason): invalid patterns, backreferences, a lookahead inside a
- * lookbehind, a lookbehind inside any lookaround, a lookbehind whose body ends in a lookahead
- * check, automata past the budgets, and answers whose witness fails verification.
+ * lookbehind, a lookbehind inside any lookaround, automata past the budgets, and answers whose
+ * witness fails verification.
  *
  * Questions are answered on products of the cached DFAs: inclusion is emptiness of
  * writers ∩ lengths ∩ ¬reader, disjointness emptiness of a ∩ b; a non-empty product yields its
@@ -479,6 +479,20 @@ function toSubDfa(dfa: DFA, negate: boolean): SubDfa {
 }
 
 type Mode = "search" | "ahead" | "behind";
+
+/**
+ * An automaton run from the start of the input for a general lookbehind. `accept`: -2 = it
+ * accepts where the body matched; -1 = where it matched if the input ends there; b ≥ 0 = where it
+ * matched if the next character is in block b.
+ */
+interface BehindSlot {
+  readonly look: number;
+  readonly accept: number;
+  readonly sid: number;
+}
+
+/** A lookbehind body ending in a one-character lookahead check: retried per next character. */
+class ConditionalLookbehind extends Error {}
 /** A pending lookahead: [index into Product#subs, node]. */
 type Obligation = readonly [number, number];
 
@@ -506,9 +520,7 @@ class Product {
   private readonly allowedSets = new Map<number, CharSet>();
   readonly subs: SubDfa[] = [];
   private readonly aheadSubs = new Map<string, number>();
-  /** For each general lookbehind (by look index): its automaton, run from the start of the input. */
-  private readonly behindSubs = new Map<number, number>();
-  readonly behindOrder: readonly number[];
+  private slots: BehindSlot[] | undefined;
   private work = 0;
 
   constructor(readonly enfa: Enfa) {
@@ -528,7 +540,6 @@ class Product {
     if (this.blocks.length > MAX_LOOK_BLOCKS)
       throw new Undecided("too many distinct lookaround character sets");
     this.full = (1 << this.blocks.length) - 1;
-    this.behindOrder = enfa.looks.flatMap((l, i) => (l.ahead ? [] : [i]));
   }
 
   blockMask(set: CharSet): number {
@@ -567,14 +578,34 @@ class Product {
     return sid;
   }
 
-  behindSub(look: number): number {
-    let sid = this.behindSubs.get(look);
-    if (sid === undefined) {
-      const l = this.enfa.looks[look] as GeneralLook;
-      sid = this.addSub(this.dfa("behind", l.start, l.final, -1), l.negate);
-      this.behindSubs.set(look, sid);
+  /**
+   * The automata run alongside the search for the general lookbehinds: one per lookbehind, or,
+   * when its body ends in a one-character lookahead check (`(?<=a\b)`), one per block of the
+   * next character plus one for the end of input, each accepting where the body matched with
+   * that next character allowed.
+   */
+  behindSlots(): readonly BehindSlot[] {
+    if (this.slots === undefined) {
+      const slots: BehindSlot[] = [];
+      this.enfa.looks.forEach((l, look) => {
+        if (l.ahead) return;
+        try {
+          slots.push({
+            look,
+            accept: -2,
+            sid: this.addSub(this.dfa("behind", l.start, l.final, -1, -2), false),
+          });
+        } catch (error) {
+          if (!(error instanceof ConditionalLookbehind)) throw error;
+          for (let accept = -1; accept < this.blocks.length; accept++) {
+            const sid = this.addSub(this.dfa("behind", l.start, l.final, -1, accept), false);
+            slots.push({ look, accept, sid });
+          }
+        }
+      });
+      this.slots = slots;
     }
-    return sid;
+    return this.slots;
   }
 
   /** Adds an obligation (or settles it at once). Returns undefined when it already failed. */
@@ -609,7 +640,7 @@ class Product {
       pieces.push({ set, block: 0, lbs: [], obls: [] });
     }
     lbs.forEach((node, j) => {
-      const sid = this.behindSub(this.behindOrder[j] as number);
+      const sid = (this.behindSlots()[j] as BehindSlot).sid;
       const sub = this.subs[sid] as SubDfa;
       const next: Piece[] = [];
       for (const p of pieces) {
@@ -639,7 +670,7 @@ class Product {
   }
 
   /** The automaton of one mode, from the pattern's (or a lookaround body's) start and final states. */
-  dfa(mode: Mode, startQ: number, finalQ: number, initialPrev: number): DFA {
+  dfa(mode: Mode, startQ: number, finalQ: number, initialPrev: number, accept = -2): DFA {
     const { enfa } = this;
     const states: ProductState[] = [];
     const ids = new Map<string, number>();
@@ -655,7 +686,7 @@ class Product {
       return n;
     };
     const behindStarts =
-      mode === "search" ? this.behindOrder.map((l) => (this.subs[this.behindSub(l)] as SubDfa).initial) : [];
+      mode === "search" ? this.behindSlots().map((sl) => (this.subs[sl.sid] as SubDfa).initial) : [];
     const initial =
       mode === "ahead"
         ? id({ phase: "in", q: startQ, prev: initialPrev, lbs: [], obls: [] })
@@ -699,9 +730,12 @@ class Product {
           seen.add(key);
           if (q === finalQ) {
             if (mode === "behind") {
-              if (mask !== this.full || !end)
-                throw new Undecided("lookbehind whose body ends in a lookahead");
-              final = true;
+              if (accept === -2) {
+                if (mask !== this.full || !end) throw new ConditionalLookbehind("conditional lookbehind");
+                final = true;
+              } else if (accept === -1 ? end : (mask & (1 << accept)) !== 0) {
+                final = true;
+              }
             } else {
               if (end && this.settledAtEnd(obls)) final = true;
               for (const p of this.advance(this.allowed(mask), [], obls)) link(post(p.obls), p.set);
@@ -728,11 +762,25 @@ class Product {
                 if (kept !== undefined) stack.push([e.to, mask, end, kept]);
               } else {
                 if (mode !== "search") throw new Undecided("lookbehind inside a lookaround");
-                const j = this.behindOrder.indexOf(e.look);
-                const node = s.lbs[j] as number;
-                const sub = this.subs[this.behindSub(e.look)] as SubDfa;
-                const matched = node >= 0 && (sub.final[node] as boolean);
-                if (matched !== look.negate) stack.push([e.to, mask, end, obls]);
+                // Where the body matched, and with which next characters (or the end) allowed.
+                let nextMask = 0;
+                let nextEnd = false;
+                this.behindSlots().forEach((sl, j) => {
+                  if (sl.look !== e.look) return;
+                  const node = s.lbs[j] as number;
+                  if (node < 0 || !((this.subs[sl.sid] as SubDfa).final[node] as boolean)) return;
+                  if (sl.accept === -2) {
+                    nextMask = this.full;
+                    nextEnd = true;
+                  } else if (sl.accept === -1) {
+                    nextEnd = true;
+                  } else {
+                    nextMask |= 1 << sl.accept;
+                  }
+                });
+                const m = look.negate ? mask & ~nextMask & this.full : mask & nextMask;
+                const en = look.negate ? end && !nextEnd : end && nextEnd;
+                if (m !== 0 || en) stack.push([e.to, m, en, obls]);
               }
             } else {
               const set = mask === this.full ? e.set : e.set.intersect(this.allowed(mask));
@@ -884,6 +932,33 @@ function midPairEmptyMatch(enfa: Enfa, from: number, to: number, seen: Set<numbe
   return false;
 }
 
+/**
+ * Code point sequences that are some JavaScript string read in Unicode mode: a lone lead surrogate
+ * cannot be followed by a lone trail surrogate (the two would form a pair). Products are restricted
+ * to them, so witnesses are always real strings (and the domain is exactly the real one).
+ */
+const REALIZABLE: Aut = (() => {
+  const lead = CharSet.fromRange(MAX_CHAR, { min: 0xd800, max: 0xdbff });
+  const trail = CharSet.fromRange(MAX_CHAR, { min: 0xdc00, max: 0xdfff });
+  const other = lead.union(trail).negate();
+  return {
+    initial: 0,
+    out: [
+      [
+        [1, lead],
+        [0, other.union(trail)],
+      ],
+      [
+        [1, lead],
+        [0, other],
+        [2, trail],
+      ],
+      [[2, ALL]],
+    ],
+    final: [true, true, false],
+  };
+})();
+
 /** Strings containing at least one code point above U+FFFF (a surrogate pair in UTF-16). */
 const CONTAINS_ASTRAL: Aut = (() => {
   const astral = CharSet.fromRange(MAX_CHAR, { min: 0x10000, max: MAX_CHAR });
@@ -1033,7 +1108,7 @@ function lengthAutomaton(l: NormalizedLengths): { aut: Aut; exact: boolean } | u
  * of any transition that keeps the remaining distance minimal.
  */
 function shortestWitness(parts: readonly Aut[]): string | undefined {
-  const comps = parts.length === 0 ? [EVERYTHING] : parts;
+  const comps = [...parts, REALIZABLE];
   const tuples: number[][] = [];
   const depth: number[] = [];
   const index = new Map<string, number>();

@@ -108,6 +108,10 @@ describe("patternIncluded", () => {
     [["^\\p{L}$"], "^[\\p{Lu}\\p{Ll}]$", undefined, "no"],
     [["^\\u{2EBF0}$"], "^\\p{L}$", undefined, "yes"], // CJK Ext. I (Unicode 15.1): a letter to the runtime
     [["^.$"], "^[\\0-\\uffff]$", undefined, { no: "\u{10000}" }],
+    // strings are read as code points: a lone lead surrogate followed by a lone trail one cannot occur
+    [["\\uD83D(?:\\uDE00){2}"], "[]", undefined, "yes"],
+    [["^\\uD83D\\uDE00$"], "^$", undefined, { no: "\u{1F600}" }],
+    [["^[\\uD800-\\uDFFF]+$"], "^[\\uD800-\\uDBFF]*[\\uDC00-\\uDFFF]*$", undefined, { no: "\uDC00\uD800" }],
     [["^\\u{1F600}$"], "^.$", undefined, "yes"],
     [["^\\u{1F600}$"], "^..$", undefined, { no: "\u{1F600}" }],
     [["^[\\u{1F600}-\\u{1F64F}]+$"], "^\\P{ASCII}+$", undefined, "yes"],
@@ -154,7 +158,15 @@ describe("patternIncluded", () => {
     [["(?<!ab)c"], "(?:^|[^b]|[^a]b|^b)c", undefined, "yes"],
     [["(?:^|[^b]|[^a]b|^b)c"], "(?<!ab)c", undefined, "yes"],
     [["(?=a(?!bc))\\w+"], "a", undefined, "yes"],
-    [["(?<=a\\b)c"], "ac", undefined, "unknown"], // a lookbehind whose body ends in a lookahead
+    // lookbehinds whose body ends in a one-character lookahead check
+    [["(?<=a\\b)c"], "[]", undefined, "yes"], // matches nothing
+    [["(?<=a\\b)"], "a(?!\\w)", undefined, "yes"],
+    [["a(?!\\w)"], "(?<=a\\b)", undefined, "yes"],
+    [["(?<!a\\b)"], "^|[^a]|a(?=\\w)|\\w(?!a)|[^]$", undefined, "yes"],
+    [["(?<=a$)"], "a$", undefined, "yes"],
+    [["(?<=\\ba)"], "(?<!\\w)a", undefined, "yes"],
+    [["(?<!\\ba)x"], "x", undefined, "yes"],
+    [["x"], "(?<!\\ba)x", undefined, { no: "ax" }],
     [["(?=a(?<=xa))\\w+"], "xa", undefined, "unknown"], // a lookbehind inside a lookahead
     // refa's simplify rewrites this writer to the empty language; it matches "é"
     [["(?<!a)(?<=(?=(?<=é)))"], "(?<=[a\\n](?=0)\\n)", undefined, "unknown"],
