@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { CatalogVersion } from "../../../contracts/catalog/types.js";
 import { checkCompatibility } from "../../../contracts/compat/index.js";
@@ -301,6 +302,20 @@ describe("deriving a consumer's reader schema from its read paths", () => {
         },
       },
     });
+  });
+});
+
+describe("the README's example of the derivation", () => {
+  it("is what the derivation gives for billing-service's reads", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const from = readme.indexOf("For example, billing-service above, pinned to this v2:");
+    const blocks = [...readme.slice(from).matchAll(/```json\n([\s\S]*?)\n```/g)].slice(0, 2);
+    const [pinned, derived] = blocks.map((block) => JSON.parse(block[1] as string) as Json);
+    const { $schema: _, ...root } = reader(
+      version(pinned as Json, "http://json-schema.org/draft-07/schema#"),
+      ["/orderId", "/total", "/lines/*/sku"],
+    ).root as Record<string, Json>;
+    expect(root).toEqual(derived);
   });
 });
 
