@@ -27,9 +27,9 @@
  *   is added on top (see `midPairEmptyMatch`).
  * - refa's AST transformers are deliberately not used (see `compileUncached`).
  *
- * Not decided ("unknown" with a reason): invalid patterns, backreferences, a lookahead inside a
- * lookbehind, a lookbehind inside any lookaround, automata past the budgets, and answers whose
- * witness fails verification.
+ * Not decided ("unknown" with a reason): invalid patterns, backreferences, a lookahead or a
+ * lookbehind inside a lookbehind (lookarounds inside lookaheads are handled), automata past the
+ * budgets, and answers whose witness fails verification.
  *
  * Questions are answered on products of the cached DFAs: inclusion is emptiness of
  * writers ∩ lengths ∩ ¬reader, disjointness emptiness of a ∩ b; a non-empty product yields its
@@ -566,16 +566,48 @@ class Product {
     return this.subs.length - 1;
   }
 
-  aheadSub(look: number, prev: number): number {
+  /**
+   * The automaton of a lookahead body starting after a character of block `prev`. A body that
+   * contains general lookbehinds also needs their automata's states at its start (`lbs`), which it
+   * keeps advancing over the characters it reads.
+   */
+  aheadSub(look: number, prev: number, lbs: readonly number[]): number {
+    const withLbs = this.bodyHasLookbehind(look);
     // Without one-character lookbehind checks anywhere, the previous character never matters.
-    const key = this.trackPrev ? `${look}|${prev}` : `${look}`;
+    const key = `${look}|${this.trackPrev ? prev : 0}|${withLbs ? lbs.join(",") : ""}`;
     let sid = this.aheadSubs.get(key);
     if (sid === undefined) {
       const l = this.enfa.looks[look] as GeneralLook;
-      sid = this.addSub(this.dfa("ahead", l.start, l.final, prev), l.negate);
+      sid = this.addSub(this.dfa("ahead", l.start, l.final, prev, -2, withLbs ? lbs : []), l.negate);
       this.aheadSubs.set(key, sid);
     }
     return sid;
+  }
+
+  private readonly lookbehindInBody = new Map<number, boolean>();
+  /** Whether a lookaround's body contains (at any depth) a general lookbehind. */
+  private bodyHasLookbehind(look: number): boolean {
+    let has = this.lookbehindInBody.get(look);
+    if (has === undefined) {
+      has = false;
+      const l = this.enfa.looks[look] as GeneralLook;
+      const seen = new Set<number>();
+      const stack = [l.start];
+      while (stack.length > 0 && !has) {
+        const q = stack.pop() as number;
+        if (seen.has(q)) continue;
+        seen.add(q);
+        for (const e of this.enfa.edges[q] as Edge[]) {
+          if (e.kind === "general") {
+            const inner = this.enfa.looks[e.look] as GeneralLook;
+            if (!inner.ahead || this.bodyHasLookbehind(e.look)) has = true;
+          }
+          stack.push(e.to);
+        }
+      }
+      this.lookbehindInBody.set(look, has);
+    }
+    return has;
   }
 
   /**
@@ -670,7 +702,14 @@ class Product {
   }
 
   /** The automaton of one mode, from the pattern's (or a lookaround body's) start and final states. */
-  dfa(mode: Mode, startQ: number, finalQ: number, initialPrev: number, accept = -2): DFA {
+  dfa(
+    mode: Mode,
+    startQ: number,
+    finalQ: number,
+    initialPrev: number,
+    accept = -2,
+    initialLbs: readonly number[] = [],
+  ): DFA {
     const { enfa } = this;
     const states: ProductState[] = [];
     const ids = new Map<string, number>();
@@ -689,7 +728,7 @@ class Product {
       mode === "search" ? this.behindSlots().map((sl) => (this.subs[sl.sid] as SubDfa).initial) : [];
     const initial =
       mode === "ahead"
-        ? id({ phase: "in", q: startQ, prev: initialPrev, lbs: [], obls: [] })
+        ? id({ phase: "in", q: startQ, prev: initialPrev, lbs: initialLbs, obls: [] })
         : id({ phase: "pre", q: -1, prev: -1, lbs: behindStarts, obls: [] });
     const post = (obls: readonly Obligation[]) => id({ phase: "post", q: -1, prev: -1, lbs: [], obls });
 
@@ -757,11 +796,13 @@ class Product {
               const look = enfa.looks[e.look] as GeneralLook;
               if (look.ahead) {
                 if (mode === "behind") throw new Undecided("lookahead inside a lookbehind");
-                const sub = this.aheadSub(e.look, s.prev);
+                const sub = this.aheadSub(e.look, s.prev, s.lbs);
                 const kept = this.oblige(obls, sub, (this.subs[sub] as SubDfa).initial);
                 if (kept !== undefined) stack.push([e.to, mask, end, kept]);
               } else {
-                if (mode !== "search") throw new Undecided("lookbehind inside a lookaround");
+                if (mode === "behind" || s.lbs.length !== this.behindSlots().length) {
+                  throw new Undecided("lookbehind inside a lookbehind");
+                }
                 // Where the body matched, and with which next characters (or the end) allowed.
                 let nextMask = 0;
                 let nextEnd = false;

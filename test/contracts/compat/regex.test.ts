@@ -167,7 +167,9 @@ describe("patternIncluded", () => {
     [["(?<=\\ba)"], "(?<!\\w)a", undefined, "yes"],
     [["(?<!\\ba)x"], "x", undefined, "yes"],
     [["x"], "(?<!\\ba)x", undefined, { no: "ax" }],
-    [["(?=a(?<=xa))\\w+"], "xa", undefined, "unknown"], // a lookbehind inside a lookahead
+    [["(?=a(?<=xa))\\w+"], "xa", undefined, "yes"], // a lookbehind inside a lookahead
+    [["xa"], "(?=a(?<=xa))\\w+", undefined, "yes"],
+    [["(?=a(?<=xa))\\w+"], "^xa", undefined, { no: "axa" }],
     // refa's simplify rewrites this writer to the empty language; it matches "é"
     [["(?<!a)(?<=(?=(?<=é)))"], "(?<=[a\\n](?=0)\\n)", undefined, "unknown"],
     [["a"], "(", undefined, "unknown"],
