@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { requiredAccess } from "../../../registry/auth/access.js";
 import { jsonSchema, type TestRegistry, testRegistry } from "../helpers.js";
+import { AUTH_CONFIG, basic, pluginApp, schemaBody, USERS, VND } from "../plugins/support.js";
 
 const order = (extra: Record<string, unknown> = {}) => ({
   type: "object",
@@ -75,15 +75,39 @@ describe("/accord/v1 consumer declarations", () => {
     expect((await registry.call("GET", "/accord/v1/consumers")).body).toEqual([]);
   });
 
-  it("is scoped like the subject: reading needs read, declaring needs write on it", () => {
-    const params = { subject: "orders-value", consumer: "billing" };
-    expect(requiredAccess("PUT", "/accord/v1/subjects/:subject/consumers/:consumer", params, {})).toEqual({
-      role: "write",
-      subject: "orders-value",
-    });
-    expect(requiredAccess("GET", "/accord/v1/subjects/:subject/consumers", params, {})).toEqual({
-      role: "read",
-      subject: "orders-value",
-    });
+  it("is scoped like the subject: declaring needs write on it, reading needs read, lists show only readable subjects", async () => {
+    const app = await pluginApp({ auth: AUTH_CONFIG });
+    try {
+      const admin = { authorization: basic("admin", USERS.admin.password), "content-type": VND };
+      await app.send({ method: "PUT", url: "/config", headers: admin, payload: { compatibility: "NONE" } });
+      for (const subject of ["orders-value", "payments-value"]) {
+        const schema = schemaBody({ type: "object", properties: { id: { type: "string" } } });
+        await app.send({
+          method: "POST",
+          url: `/subjects/${subject}/versions`,
+          headers: admin,
+          payload: schema,
+        });
+      }
+      const put = (subject: string, user: keyof typeof USERS) =>
+        app.send({
+          method: "PUT",
+          url: `/accord/v1/subjects/${subject}/consumers/billing`,
+          headers: { authorization: `Bearer ${USERS[user].token}`, "content-type": VND },
+          payload: { reads: ["/id"] },
+        });
+      expect((await put("orders-value", "writer")).status).toBe(200);
+      expect((await put("payments-value", "writer")).status).toBe(403);
+      expect((await put("orders-value", "reader")).status).toBe(403);
+      expect((await put("payments-value", "admin")).status).toBe(200);
+      const list = (user: keyof typeof USERS, url: string) =>
+        app.send({ method: "GET", url, headers: { authorization: `Bearer ${USERS[user].token}` } });
+      const byReader = await list("reader", "/accord/v1/consumers");
+      expect((byReader.body as { subject: string }[]).map((c) => c.subject)).toEqual(["orders-value"]);
+      expect((await list("reader", "/accord/v1/subjects/payments-value/consumers")).status).toBe(403);
+      expect((await app.send({ method: "GET", url: "/accord/v1/consumers" })).status).toBe(401);
+    } finally {
+      await app.close();
+    }
   });
 });
