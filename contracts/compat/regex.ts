@@ -27,9 +27,9 @@
  *   is added on top (see `midPairEmptyMatch`).
  * - refa's AST transformers are deliberately not used (see `compileUncached`).
  *
- * Not decided ("unknown" with a reason): invalid patterns, backreferences, a lookahead or a
- * lookbehind inside a lookbehind (lookarounds inside lookaheads are handled), automata past the
- * budgets, and answers whose witness fails verification.
+ * Not decided ("unknown" with a reason): invalid patterns, backreferences, a lookahead inside a
+ * lookbehind (other nestings are handled), automata past the budgets, and answers whose witness
+ * fails verification.
  *
  * Questions are answered on products of the cached DFAs: inclusion is emptiness of
  * writers ∩ lengths ∩ ¬reader, disjointness emptiness of a ∩ b; a non-empty product yields its
@@ -618,7 +618,11 @@ class Product {
    */
   behindSlots(): readonly BehindSlot[] {
     if (this.slots === undefined) {
+      // Nested lookbehinds come first (a body's lookarounds get smaller indices than the
+      // lookaround itself), so an outer lookbehind's automaton can track the inner ones: it is
+      // built with the slots that exist at that point.
       const slots: BehindSlot[] = [];
+      this.slots = slots;
       this.enfa.looks.forEach((l, look) => {
         if (l.ahead) return;
         try {
@@ -635,7 +639,6 @@ class Product {
           }
         }
       });
-      this.slots = slots;
     }
     return this.slots;
   }
@@ -724,8 +727,8 @@ class Product {
       }
       return n;
     };
-    const behindStarts =
-      mode === "search" ? this.behindSlots().map((sl) => (this.subs[sl.sid] as SubDfa).initial) : [];
+    const slotsAtStart = mode === "search" ? this.behindSlots() : mode === "behind" ? (this.slots ?? []) : [];
+    const behindStarts = slotsAtStart.map((sl) => (this.subs[sl.sid] as SubDfa).initial);
     const initial =
       mode === "ahead"
         ? id({ phase: "in", q: startQ, prev: initialPrev, lbs: initialLbs, obls: [] })
@@ -800,13 +803,12 @@ class Product {
                 const kept = this.oblige(obls, sub, (this.subs[sub] as SubDfa).initial);
                 if (kept !== undefined) stack.push([e.to, mask, end, kept]);
               } else {
-                if (mode === "behind" || s.lbs.length !== this.behindSlots().length) {
-                  throw new Undecided("lookbehind inside a lookbehind");
-                }
+                const slots = (this.slots ?? []).slice(0, s.lbs.length);
+                if (!slots.some((sl) => sl.look === e.look)) throw new Undecided("untracked lookbehind");
                 // Where the body matched, and with which next characters (or the end) allowed.
                 let nextMask = 0;
                 let nextEnd = false;
-                this.behindSlots().forEach((sl, j) => {
+                slots.forEach((sl, j) => {
                   if (sl.look !== e.look) return;
                   const node = s.lbs[j] as number;
                   if (node < 0 || !((this.subs[sl.sid] as SubDfa).final[node] as boolean)) return;

@@ -170,6 +170,9 @@ describe("patternIncluded", () => {
     [["(?=a(?<=xa))\\w+"], "xa", undefined, "yes"], // a lookbehind inside a lookahead
     [["xa"], "(?=a(?<=xa))\\w+", undefined, "yes"],
     [["(?=a(?<=xa))\\w+"], "^xa", undefined, { no: "axa" }],
+    [["(?<=a(?<=xa))b"], "xab", undefined, "yes"], // a lookbehind inside a lookbehind
+    [["xab"], "(?<=a(?<=xa))b", undefined, "yes"],
+    [["(?<=a(?<!xa))b"], "xab", undefined, { no: "ab" }],
     // refa's simplify rewrites this writer to the empty language; it matches "é"
     [["(?<!a)(?<=(?=(?<=é)))"], "(?<=[a\\n](?=0)\\n)", undefined, "unknown"],
     [["a"], "(", undefined, "unknown"],
