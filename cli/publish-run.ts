@@ -43,7 +43,7 @@ export interface SkippedVersion {
 
 export interface ConfiguredSubject {
   readonly registrySubject: string;
-  /** The subject's own level before, if it had one. */
+  /** The level in force before: the subject's own, else the global one. */
   readonly from?: CompatibilityMode;
   readonly to: CompatibilityMode;
 }
@@ -155,16 +155,18 @@ async function publishSubject(
   }
   if (missing.length === 0) return;
 
-  const own = await client.getSubjectConfig(subject.registrySubject);
-  if (!own.ok) throw new AccordFailure(own.error);
-  if (own.value !== subject.compatibility) {
+  // The level only changes when the one in force (the subject's own, else the global one) is not
+  // the catalog's: PUT /config needs the admin role, and a `write` user must be able to publish.
+  const effective = await client.getConfig(subject.registrySubject);
+  if (!effective.ok) throw new AccordFailure(effective.error);
+  if (effective.value.compatibilityLevel !== subject.compatibility) {
     if (!dryRun) {
       const set = await client.setConfig(subject.registrySubject, subject.compatibility);
       if (!set.ok) throw new AccordFailure(set.error);
     }
     result.configured.push({
       registrySubject: subject.registrySubject,
-      ...(own.value === undefined ? {} : { from: own.value }),
+      from: effective.value.compatibilityLevel,
       to: subject.compatibility,
     });
   }

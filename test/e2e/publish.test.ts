@@ -58,7 +58,7 @@ describe("accord publish", () => {
     expect((await call(`${server.url}/subjects`, "GET")).body).toEqual([]);
   });
 
-  it("registers every version, sets the subject's level, and returns the registry's ids", async () => {
+  it("registers every version, leaves the level in force alone, and returns the registry's ids", async () => {
     const run = await runCli(["publish", "--registry", server.url, "--json"], { cwd: catalog });
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as PublishJson;
@@ -68,7 +68,10 @@ describe("accord publish", () => {
       { subject: "order-placed", registrySubject: "order-placed", version: 2, id: 2, registryVersion: 2 },
     ]);
     expect((await call(`${server.url}/subjects/order-placed/versions`, "GET")).body).toEqual([1, 2]);
-    expect((await call(`${server.url}/config/order-placed`, "GET")).body).toEqual({
+    // The catalog's BACKWARD is already the level in force (the global default): no PUT /config,
+    // which would need the admin role.
+    expect((await call(`${server.url}/config/order-placed`, "GET")).status).toBe(404);
+    expect((await call(`${server.url}/config/order-placed?defaultToGlobal=true`, "GET")).body).toEqual({
       compatibilityLevel: "BACKWARD",
     });
   });
@@ -137,6 +140,10 @@ describe("accord import", () => {
   const imported = join(work, "imported");
 
   it("writes the registry's subjects as a catalog that accord check passes", async () => {
+    // A subject level of its own, which import writes to subject.yaml (publish left the default alone).
+    expect(
+      (await call(`${server.url}/config/order-placed`, "PUT", { compatibility: "BACKWARD" })).status,
+    ).toBe(200);
     const run = await runCli(["import", "--registry", server.url, imported, "--json"]);
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as { subjects: { subject: string; renumbered: boolean }[] };
@@ -211,5 +218,58 @@ describe("accord import", () => {
     }
     // Nothing left behind from staging.
     expect(readdirSync(work).filter((name) => name.includes("accord-import"))).toEqual([]);
+  });
+});
+
+describe("accord publish with auth", () => {
+  it("publishes as a write user, and only a level change needs an admin", async () => {
+    const hashed = await runCli(["hash-secret", "password", "--json"], { input: "writer pass\n" });
+    const adminHashed = await runCli(["hash-secret", "password", "--json"], { input: "admin pass\n" });
+    const hashOf = (result: { stdout: string }) => (JSON.parse(result.stdout) as { hash: string }).hash;
+    const users = join(work, "users.yaml");
+    writeFileSync(
+      users,
+      [
+        "users:",
+        `  - { name: writer, password: "${hashOf(hashed)}", grants: [{ role: write, prefix: "" }] }`,
+        `  - { name: ops, password: "${hashOf(adminHashed)}", grants: [{ role: admin, prefix: "" }] }`,
+        "",
+      ].join("\n"),
+    );
+    const secured = await startServe({ dataDir: join(work, "auth-data"), args: ["--auth", users] });
+    const own = join(work, "auth-catalog");
+    try {
+      expect((await runCli(["init", own])).code).toBe(0);
+      const as = (user: string, password: string) =>
+        runCli(["publish", "--registry", secured.url, "--json"], {
+          cwd: own,
+          env: {
+            ACCORD_REGISTRY_USER: user,
+            ACCORD_REGISTRY_PASSWORD: password,
+            ACCORD_REGISTRY_TOKEN: undefined,
+          },
+        });
+      const first = await as("writer", "writer pass");
+      expect(first.code, first.stderr).toBe(0);
+      const result = JSON.parse(first.stdout) as PublishJson & { configured: unknown[] };
+      expect(result.created.map((entry) => entry.version)).toEqual([1, 2]);
+      expect(result.configured).toEqual([]);
+
+      // The catalog now asks for FULL, which is not in force: that PUT /config needs an admin.
+      const subjectFile = join(own, "schemas/order-placed/subject.yaml");
+      writeFileSync(subjectFile, `${readFileSync(subjectFile, "utf8")}compatibility: FULL\n`);
+      const v2 = readJson(join(own, "schemas/order-placed/v2.json")) as Record<string, unknown>;
+      writeFileSync(join(own, "schemas/order-placed/v3.json"), JSON.stringify({ ...v2, title: "v3" }));
+      const refused = await as("writer", "writer pass");
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/403/);
+      const admin = await as("ops", "admin pass");
+      expect(admin.code, admin.stderr).toBe(0);
+      expect((JSON.parse(admin.stdout) as { configured: unknown[] }).configured).toEqual([
+        { registrySubject: "order-placed", from: "BACKWARD", to: "FULL" },
+      ]);
+    } finally {
+      await stopServe(secured);
+    }
   });
 });
