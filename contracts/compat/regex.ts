@@ -1151,7 +1151,18 @@ function lengthAutomaton(l: NormalizedLengths): { aut: Aut; exact: boolean } | u
  * of any transition that keeps the remaining distance minimal.
  */
 function shortestWitness(parts: readonly Aut[]): string | undefined {
-  const comps = [...parts, REALIZABLE];
+  // Over all code point sequences first (cheaper): empty there means empty for strings too, and a
+  // shortest word that is a real string is also a shortest real string.
+  const word = shortestWord(parts.length === 0 ? [EVERYTHING] : parts);
+  if (word === undefined) return undefined;
+  const realizable = word.every(
+    (c, i) => !(c >= 0xd800 && c <= 0xdbff && (word[i + 1] ?? 0) >= 0xdc00 && (word[i + 1] ?? 0) <= 0xdfff),
+  );
+  const real = realizable ? word : shortestWord([...parts, REALIZABLE]);
+  return real === undefined ? undefined : String.fromCodePoint(...real);
+}
+
+function shortestWord(comps: readonly Aut[]): number[] | undefined {
   const tuples: number[][] = [];
   const depth: number[] = [];
   const index = new Map<string, number>();
@@ -1242,7 +1253,7 @@ function shortestWitness(parts: readonly Aut[]): string | undefined {
     word.push(bestChar);
     n = bestTo;
   }
-  return String.fromCodePoint(...word);
+  return word;
 }
 
 const PREFERRED: readonly (readonly [number, number])[] = [
