@@ -7,11 +7,11 @@ import {
   CI_PAIRS,
   CI_SEED,
   caseOf,
-  caseOutcome,
   ciCaseId,
   type DirectionResult,
   emptyTally,
   LONG_BUDGET,
+  outcomeOf,
   type RunTally,
   rolesOf,
   runPairs,
@@ -23,11 +23,14 @@ import {
   type SoundnessCase,
   writeCases,
 } from "../test/support/differential/known.js";
+import { runIsolated } from "./soundness-worker.js";
 
 /** The long run behind bench/soundness.js (see there for usage). */
 
 export interface SoundnessOptions {
   readonly seed: number;
+  /** The first pair's index (to replay a stretch of a run). */
+  readonly first: number;
   readonly pairs: number;
   readonly budget: "ci" | "long";
   readonly out: string;
@@ -51,11 +54,10 @@ function runInChunks(
   pairs: number,
   budget: typeof CI_BUDGET,
   onFailure: (r: DirectionResult) => void,
-  onEach?: (r: DirectionResult) => void,
 ): RunTally {
   const tally = emptyTally();
   for (let from = 0; from < pairs; from += AJV_RESET_EVERY) {
-    runPairs(seed, from, Math.min(pairs, from + AJV_RESET_EVERY), budget, onFailure, tally, onEach);
+    runPairs(seed, from, Math.min(pairs, from + AJV_RESET_EVERY), budget, onFailure, tally);
     for (const draft of DRAFTS) ajvFor(draft).removeSchema();
     process.stderr.write(`\r${tally.pairs}/${pairs} pairs, ${tally.wrongCompatible} wrong compatible   `);
   }
@@ -70,24 +72,25 @@ export async function runSoundness(options: SoundnessOptions): Promise<void> {
   // Per focus family: directions, undetermined ones, and those a search settled.
   const undecided: Record<string, { directions: number; undetermined: number; settled: number }> = {};
   const settledExamples: DirectionResult[] = [];
-  const tally = runInChunks(
-    options.seed,
-    options.pairs,
-    budget,
-    (result) => failures.push(result),
-    (result) => {
-      const key = result.pair.family;
-      const row = undecided[key] ?? { directions: 0, undetermined: 0, settled: 0 };
-      undecided[key] = row;
-      row.directions++;
-      if (result.verdict !== "undetermined") return;
-      row.undetermined++;
-      if (result.counterexample === undefined) return;
-      row.settled++;
-      if (settledExamples.filter((r) => r.pair.family === key).length < 3) settledExamples.push(result);
-    },
-  );
+  const tally = runIsolated(options.seed, options.first, options.pairs, options.budget, (result) => {
+    if (result.outcome !== "ok") failures.push(result);
+    const key = result.pair.family;
+    const row = undecided[key] ?? { directions: 0, undetermined: 0, settled: 0 };
+    undecided[key] = row;
+    row.directions++;
+    if (result.verdict !== "undetermined") return;
+    row.undetermined++;
+    if (result.counterexample === undefined) return;
+    row.settled++;
+    if (settledExamples.filter((r) => r.pair.family === key).length < 3) settledExamples.push(result);
+  });
+
   const seconds = (performance.now() - started) / 1000;
+  // Saved before minimising, which runs the engine in this process and could meet a fatal input.
+  writeFileSync(
+    options.out,
+    `${JSON.stringify({ seed: options.seed, tally, unminimised: failures.map(({ pair, ...rest }) => ({ ...rest, pair: pair.id, ...rolesOf(pair, rest.direction), draft: pair.draft })) }, null, 2)}\n`,
+  );
 
   // Minimise a bounded number per focus family (minimising is far dearer than finding).
   const perFocus = new Map<string, number>();
@@ -180,11 +183,11 @@ function updateKnown(runCases: readonly SoundnessCase[]): void {
   const fixed = known.cases.filter((c) => !c.id.startsWith("ci:"));
   const open: SoundnessCase[] = [];
   for (const c of fixed) {
-    if (caseOutcome(c) === c.kind) open.push(c);
+    if (outcomeOf(c) === c.kind) open.push(c);
     else if (!regressions.cases.some((r) => r.id === c.id)) regressions.cases.push(c);
   }
   for (const c of runCases) {
-    if (c.kind === "wrong-compatible" && caseOutcome(c) !== "wrong-compatible") continue;
+    if (c.kind === "wrong-compatible" && outcomeOf(c) !== "wrong-compatible") continue;
     if (!open.some((other) => sameCase(other, c))) open.push(c);
   }
   const ciCases: SoundnessCase[] = [];

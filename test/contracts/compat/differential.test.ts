@@ -3,12 +3,12 @@ import {
   CI_BUDGET,
   CI_PAIRS,
   CI_SEED,
-  caseOutcome,
   ciCaseId,
   type DirectionResult,
   emptyTally,
   findBreak,
   generatePair,
+  outcomeOf,
   rolesOf,
   runPairs,
   verdictOf,
@@ -56,14 +56,14 @@ describe("differential soundness: fixed cases", () => {
       ).toEqual(c.instance);
       expect(report?.verdict, describeCase(c)).not.toBe("compatible");
     }
-    expect(caseOutcome(c), describeCase(c)).toBe("ok");
+    expect(outcomeOf(c), describeCase(c)).toBe("ok");
   });
 
   it.each(fixedOpen.map((c) => [c.id, c] as const))(
     "%s is still open (else move it to regressions.json)",
     (_id, c) => {
       expect(
-        caseOutcome(c),
+        outcomeOf(c),
         `no longer fails: move it from known-unsound.json to regressions.json\n${describeCase(c)}`,
       ).toBe(c.kind);
     },

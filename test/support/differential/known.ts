@@ -13,7 +13,8 @@ import type { Draft, Json } from "../../../contracts/schema/types.js";
  * Each case is written as a BACKWARD comparison: `writer` is the old schema, `reader` the new.
  */
 
-export type CaseKind = "wrong-compatible" | "bogus-example" | "crash";
+/** "fatal": comparing the case kills the process (V8 aborts); the test checks it in a child process. */
+export type CaseKind = "wrong-compatible" | "bogus-example" | "crash" | "fatal";
 
 export interface SoundnessCase {
   /** `issue15-row1`, `long-<family>-<n>`, or `ci:<index>:<direction>` for a pair of the CI run. */
