@@ -14,11 +14,12 @@ export function renderImpact(report: ImpactReport, candidate: string, style: Sty
   const lines = [
     `${style.bold(report.subject)}: ${candidate} as v${report.version}, against ${count(report.consumers.length, "declared consumer")}`,
   ];
-  const width = Math.max(0, ...report.consumers.map((consumer) => consumer.name.length));
+  const width = report.consumers.reduce((widest, consumer) => Math.max(widest, consumer.name.length), 0);
   for (const consumer of report.consumers) {
     const verdict = consumer.safe ? style.green("safe  ") : style.red("BREAKS");
     lines.push(`  ${verdict}  ${style.bold(consumer.name.padEnd(width))}  ${readsText(consumer)}`);
-    for (const finding of consumer.findings) lines.push(...findingLines(consumer, finding, style));
+    for (const finding of consumer.findings)
+      for (const line of findingLines(consumer, finding, style)) lines.push(line);
   }
   const broken = report.consumers.filter((consumer) => !consumer.safe).length;
   lines.push(

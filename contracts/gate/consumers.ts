@@ -79,7 +79,8 @@ export function consumerGate(input: ConsumerGateInput): ConsumerGateResult {
           : pinnedChecks(headReader, base, fresh, latest, input.base !== undefined);
       for (const check of checks) {
         if (check.at === "declaration") examined.push(`${subject.name}|${check.version.version}`);
-        findings.push(...breaksOf(subject, check, input.head.config, input.allowUndetermined));
+        for (const finding of breaksOf(subject, check, input.head.config, input.allowUndetermined))
+          findings.push(finding);
       }
     }
   }

@@ -159,8 +159,8 @@ export function gatePart(input: GatePartInput): GatePart {
     allowUndetermined: input.allowUndetermined === true,
   });
   findings = relaxModeFindings(findings, consumers.relaxed);
-  findings.push(...consumers.findings);
-  examined.push(...consumers.examined);
+  for (const finding of consumers.findings) findings.push(finding);
+  for (const key of consumers.examined) examined.push(key);
 
   for (const verdict of input.registry ?? []) {
     if (verdict.status === "incompatible") findings.push(registryIncompatible(verdict, head));
