@@ -2,33 +2,61 @@
  * Conservative disjointness: true only when no value can match both schemas. Used to tell a
  * oneOf whose branches never overlap (then it means anyOf) from one that rejects the overlap.
  */
-import type { Branch, Normal, NumberBranch } from "./normal-form.js";
+import { acceptsBranch, type FormatChecker } from "./accepts.js";
+import { formatLanguage } from "./format-languages.js";
+import type { Branch, Normal, NumberBranch, StringBranch } from "./normal-form.js";
+import { patternIncluded } from "./regex.js";
 import { valueKey } from "./values.js";
 
 const MAX_DEPTH = 4;
 
-export function areDisjoint(a: Normal, b: Normal, depth = 0): boolean {
-  return a.branches.every((left) => b.branches.every((right) => branchesDisjoint(left, right, depth)));
+export function areDisjoint(a: Normal, b: Normal, formats: FormatChecker, depth = 0): boolean {
+  return a.branches.every((left) =>
+    b.branches.every((right) => branchesDisjoint(left, right, formats, depth)),
+  );
 }
 
-function branchesDisjoint(left: Branch, right: Branch, depth: number): boolean {
+function branchesDisjoint(left: Branch, right: Branch, formats: FormatChecker, depth: number): boolean {
   if (left.type !== right.type) return true;
   if (left.values && right.values) {
     const keys = new Set(right.values.map(valueKey));
     return !left.values.some((v) => keys.has(valueKey(v)));
   }
+  // A finite side is disjoint from the other when none of its values is accepted there.
+  if (left.values) return !left.values.some((v) => acceptsBranch(right, v, formats));
+  if (right.values) return !right.values.some((v) => acceptsBranch(left, v, formats));
   if (left.type === "number") return numbersDisjoint(left, right as NumberBranch);
+  if (left.type === "string") return stringsDisjoint(left, right as StringBranch);
   if (left.type === "object" && right.type === "object" && depth < MAX_DEPTH) {
     // A discriminator: a property both require whose schemas share no value.
     for (const name of left.required) {
       if (!right.required.has(name)) continue;
       const leftSchema = left.properties.get(name);
       const rightSchema = right.properties.get(name);
-      if (leftSchema && rightSchema && areDisjoint(leftSchema.get(), rightSchema.get(), depth + 1))
+      if (leftSchema && rightSchema && areDisjoint(leftSchema.get(), rightSchema.get(), formats, depth + 1))
         return true;
     }
   }
   return false;
+}
+
+/**
+ * Strings whose patterns, formats (as regular supersets) and lengths admit no common string: the
+ * automata find the intersection empty. Both sides must say something for this to be worth asking.
+ */
+function stringsDisjoint(left: StringBranch, right: StringBranch): boolean {
+  const languages = [left, right].map((branch) => [
+    ...branch.patterns.map((p) => p.source),
+    ...branch.formats.flatMap((f) => formatLanguage(f.name, branch.origin.doc.draft)?.pattern ?? []),
+  ]);
+  if (languages.some((language) => language.length === 0)) return false;
+  const max = [left.maxLength, right.maxLength].filter((n) => n !== undefined);
+  const lengths = {
+    min: Math.max(left.minLength, right.minLength),
+    ...(max.length > 0 ? { max: Math.min(...(max as number[])) } : {}),
+  };
+  // Every string of the intersection falls inside the pattern that matches nothing: it is empty.
+  return patternIncluded(languages.flat(), "[]", lengths).kind === "yes";
 }
 
 function numbersDisjoint(left: NumberBranch, right: NumberBranch): boolean {

@@ -3,7 +3,10 @@ import { ajvFor } from "../schema/ajv.js";
 import type { Draft } from "../schema/types.js";
 import type { NormalizeOptions } from "./normalize.js";
 
-type FormatDefinition = RegExp | ((value: string) => boolean) | { validate?: unknown; async?: boolean };
+type FormatDefinition =
+  | RegExp
+  | ((value: string) => boolean)
+  | { validate?: unknown; async?: boolean; type?: string };
 
 const checkers = new Map<Draft, NormalizeOptions>();
 
@@ -11,9 +14,19 @@ export function formatsFor(draft: Draft): NormalizeOptions {
   let checker = checkers.get(draft);
   if (!checker) {
     const formats = ajvFor(draft).formats as Record<string, FormatDefinition | undefined>;
+    // ajv applies a format to the instance type its definition names (strings unless it says
+    // "number", as int32/int64/float/double do); to any other type it is no constraint.
+    const typeOf = (name: string) => {
+      const definition = formats[name];
+      if (definition === undefined) return undefined;
+      return typeof definition === "object" && !(definition instanceof RegExp) && definition.type === "number"
+        ? "number"
+        : "string";
+    };
     checker = {
-      isKnownFormat: (name) => formats[name] !== undefined,
-      checkFormat: (name, value) => check(formats[name], value),
+      isKnownFormat: (name) => typeOf(name) === "string",
+      isNumberFormat: (name) => typeOf(name) === "number",
+      checkFormat: (name, value) => typeOf(name) !== "string" || check(formats[name], value),
     };
     checkers.set(draft, checker);
   }

@@ -98,6 +98,16 @@ export interface GapSite {
 export interface Gap extends GapSite {
   /** A value at the gap's level (lifted to a whole event on the way up). */
   readonly example: Json;
+  /**
+   * Where in `example` the breaking value sits (instance path tokens), grown as the example is
+   * lifted into its parents; for a missing required property, the path of that property.
+   */
+  readonly at?: readonly string[];
+}
+
+/** The gap's breaking place, one level further down: `token` in the parent's example. */
+export function under(token: string | number, gap: Gap): readonly string[] {
+  return [String(token), ...(gap.at ?? [])];
 }
 
 export type Unknown = GapSite;

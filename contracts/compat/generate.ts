@@ -11,7 +11,7 @@ import type { ArrayBranch, Branch, Normal, NumberBranch, ObjectBranch, StringBra
 import type { Normalizer } from "./normalize.js";
 import { matchesPattern, schemaForName } from "./object-shape.js";
 import { patternWitness } from "./regex.js";
-import { setOwn } from "./values.js";
+import { setOwn, typeOfValue } from "./values.js";
 
 const MAX_DEPTH = 8;
 
@@ -83,6 +83,8 @@ export class ValueFactory {
       yield* branch.values;
       return;
     }
+    // The schema's own examples and default read best in a report.
+    yield* documentedValues(branch);
     const fromHint = hint?.values ?? [];
     switch (branch.type) {
       case "null":
@@ -127,6 +129,7 @@ export class ValueFactory {
       if (hint.maxLength !== undefined) lengths.add(hint.maxLength + 1);
     }
     const plain = [...lengths].filter((n) => n >= 0 && n <= 10_000).sort((a, b) => a - b);
+    result.push("example");
     for (const length of plain) result.push("a".repeat(length), "1".repeat(length), "A".repeat(length));
     // Stretch or cut samples that fit the pattern but not the lengths.
     for (const sample of [...result]) {
@@ -288,6 +291,18 @@ export class ValueFactory {
     }
     return object;
   }
+}
+
+/** `examples`, `example` and `default` of the schema node a branch comes from, of its type. */
+function documentedValues(branch: Branch): Json[] {
+  const node = branch.origin.doc.resolve(branch.origin.pointer);
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return [];
+  const values = [
+    ...(Array.isArray(node.examples) ? node.examples : []),
+    ...(node.example !== undefined ? [node.example] : []),
+    ...(node.default !== undefined ? [node.default] : []),
+  ];
+  return values.filter((value) => typeOfValue(value) === branch.type);
 }
 
 /** Property names declared nowhere in the branch, for filling open objects. */

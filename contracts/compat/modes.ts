@@ -6,15 +6,18 @@
  * Every example is checked with ajv before it is reported; one that does not verify turns its
  * finding into an undetermined spot, so the engine never reports an example that does not break.
  */
-import { guardedValidatorFor } from "../schema/ajv.js";
+import { errorsFor, guardedValidatorFor } from "../schema/ajv.js";
 import { childAt } from "../schema/pointer.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
 import { unescapeToken } from "./document.js";
 import { Inclusion } from "./engine.js";
 import { formatsFor } from "./formats.js";
-import { GAP_RULES, type Gap, type GapSite } from "./gaps.js";
+import { GAP_RULES, type GapSite } from "./gaps.js";
+import { itemAt } from "./intersect.js";
 import { describeGap } from "./messages.js";
-import { sideOf } from "./sides.js";
+import type { Branch, Normal } from "./normal-form.js";
+import { schemaForName } from "./object-shape.js";
+import { type Side, sideOf } from "./sides.js";
 import type {
   CompareOptions,
   CompatibilityMode,
@@ -24,6 +27,8 @@ import type {
   Undecided,
   Verdict,
 } from "./types.js";
+import { typeOfValue } from "./values.js";
+import { type ProofContext, prove } from "./witness.js";
 
 export function directionsOf(mode: CompatibilityMode): Direction[] {
   if (mode.startsWith("BACKWARD")) return ["backward"];
@@ -140,22 +145,57 @@ function compareOne(
     formatsFor(writer.document.draft),
     options,
   );
-  const outcome = inclusion.include(
-    writer.normalizer.normalize(writer.document.root),
-    reader.normalizer.normalize(reader.document.root),
-  );
+  const writerNormal = writer.normalizer.normalize(writer.document.root);
+  const readerNormal = reader.normalizer.normalize(reader.document.root);
+  const outcome = inclusion.include(writerNormal, readerNormal);
   const roots = { old: oldDocument.root, new: newDocument.root };
   const findings: Finding[] = [];
   const undetermined: Undecided[] = outcome.unknowns.map((site) => toUndecided(site, direction, roots));
   if (outcome.gaps.length === 0) return { findings, undetermined };
-  const writerValid = guardedValidatorFor(writer.document.root, writer.document.draft);
-  const readerValid = guardedValidatorFor(reader.document.root, reader.document.draft);
+  const context: ProofContext = {
+    writerAccepts: guardedValidatorFor(writer.document.root, writer.document.draft),
+    readerErrors: errorsFor(reader.document.root, reader.document.draft),
+    // Values valid for the sub-schemas at that place: the reader's first, then the writer's.
+    replacements: (path, current) =>
+      [
+        valueAtPath(reader, readerNormal, path, current),
+        valueAtPath(writer, writerNormal, path, current),
+      ].filter((value): value is Json => value !== undefined),
+  };
   for (const gap of outcome.gaps) {
-    if (writerValid(gap.example) === true && readerValid(gap.example) === false)
-      findings.push(toFinding(gap, direction, roots));
+    const proof = prove(gap.example, gap.at ?? [], context);
+    if (proof) findings.push({ ...locate(gap, direction, roots), ...proof });
     else undetermined.push(toUndecided(gap, direction, roots));
   }
   return { findings, undetermined };
+}
+
+/**
+ * A value valid under the sub-schema that governs an instance path, following the branch of the
+ * current value's type at each step (properties by name, items by position).
+ */
+function valueAtPath(
+  side: Side,
+  root: Normal,
+  path: readonly string[],
+  current: Json | undefined,
+): Json | undefined {
+  let normal: Normal | undefined = root;
+  for (const token of path) {
+    const branch: Branch | undefined = normal?.branches.find(
+      (b) => b.type === "object" || b.type === "array",
+    );
+    if (!branch) return undefined;
+    if (branch.type === "object") normal = schemaForName(branch, token, side.normalizer).get();
+    else if (branch.type === "array") normal = itemAt(branch, Number(token)).get();
+  }
+  if (!normal) return undefined;
+  const sameType = normal.branches.filter((b) => current === undefined || b.type === typeOfValue(current));
+  for (const branch of [...sameType, ...normal.branches]) {
+    const value = side.values.validForBranch(branch);
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 interface Roots {
@@ -193,10 +233,6 @@ function resolvingPrefix(root: Json, path: string): string {
     kept++;
   }
   return kept === tokens.length ? path : ["#", ...tokens.slice(0, kept)].join("/");
-}
-
-function toFinding(gap: Gap, direction: Direction, roots: Roots): Finding {
-  return { ...locate(gap, direction, roots), example: gap.example as Json };
 }
 
 function toUndecided(site: GapSite, direction: Direction, roots: Roots): Undecided {

@@ -4,7 +4,7 @@
  * erased. Results are memoised per node, and sub-schemas stay lazy, so recursive schemas end.
  */
 import type { Json } from "../schema/types.js";
-import { acceptsBranch, acceptsNormal } from "./accepts.js";
+import { acceptsBranch, acceptsNormal, type FormatChecker } from "./accepts.js";
 import { areDisjoint } from "./disjoint.js";
 import { isObject, type SchemaDoc } from "./document.js";
 import { conjoinBranches, isEmpty } from "./intersect.js";
@@ -17,6 +17,7 @@ import {
   type InstanceType,
   type Lazy,
   type Normal,
+  type NumberBranch,
   type ObjectBranch,
   type Opaque,
   type OpaqueParts,
@@ -115,6 +116,8 @@ export interface NormalizeOptions {
   readonly isKnownFormat: (name: string) => boolean;
   /** Checks a string against a format, exactly as ajv does. */
   readonly checkFormat: (name: string, value: string) => boolean;
+  /** A format ajv applies to numbers (ajv-formats' int32, int64, float, double). */
+  readonly isNumberFormat: (name: string) => boolean;
 }
 
 export class Normalizer {
@@ -310,7 +313,7 @@ export class Normalizer {
     if (Array.isArray(node.oneOf)) {
       const members = node.oneOf.map((m) => this.normalize(m));
       conjuncts.push(this.union(members, origin));
-      if (!pairwiseDisjoint(members)) opaque.push(this.opaque("one-of", node, "oneOf", origin));
+      if (!pairwiseDisjoint(members, this.options)) opaque.push(this.opaque("one-of", node, "oneOf", origin));
     }
     if (node.not !== undefined) {
       const complement = this.complement(node.not);
@@ -498,14 +501,14 @@ export class Normalizer {
       case "boolean":
         return { ...base, type };
       case "number":
-        return {
+        return this.numberFormat(node, origin, {
           ...base,
           type,
           integer,
           min: lowerBound(node, origin),
           max: upperBound(node, origin),
           multipleOf: typeof node.multipleOf === "number" ? [{ value: node.multipleOf, origin }] : [],
-        };
+        });
       case "string":
         return {
           ...base,
@@ -524,6 +527,32 @@ export class Normalizer {
       case "object":
         return this.objectBranch(node, base);
     }
+  }
+
+  /**
+   * ajv-formats' number formats as what they test: int32 an integer within 32 bits, int64 any
+   * integer, float and double nothing. Another number format (a plugin's) stays opaque.
+   */
+  private numberFormat(node: JsonObject, origin: Origin, branch: NumberBranch): Branch {
+    const name = node.format;
+    if (typeof name !== "string" || !this.options.isNumberFormat(name)) return branch;
+    if (name === "float" || name === "double") return branch;
+    if (name === "int64") return { ...branch, integer: true };
+    if (name === "int32") {
+      const int32 = conjoinBranches(
+        branch,
+        {
+          ...branch,
+          integer: true,
+          min: { value: -(2 ** 31), exclusive: false, origin },
+          max: { value: 2 ** 31 - 1, exclusive: false, origin },
+          multipleOf: [],
+        },
+        this,
+      );
+      return int32 ?? { ...branch, values: [] };
+    }
+    return { ...branch, opaque: [...branch.opaque, this.opaque("unknown-keyword", node, "format", origin)] };
   }
 
   private arrayBranch(
@@ -773,10 +802,10 @@ function dependentSchemasOf(node: JsonObject): Json[] {
   return result;
 }
 
-function pairwiseDisjoint(members: readonly Normal[]): boolean {
+function pairwiseDisjoint(members: readonly Normal[], formats: FormatChecker): boolean {
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
-      if (!areDisjoint(members[i] as Normal, members[j] as Normal)) return false;
+      if (!areDisjoint(members[i] as Normal, members[j] as Normal, formats)) return false;
     }
   }
   return true;

@@ -53,7 +53,12 @@ export interface Finding {
   /** JSON Pointer into the new schema. */
   readonly newPath: string;
   readonly message: string;
+  /** An event valid under the writer and invalid under the reader, only at `at` where it could be made so. */
   readonly example: Json;
+  /** RFC 6901 pointer into `example`: the breaking value, or the required property it lacks. */
+  readonly at: string;
+  /** What the reader's validator (ajv) says there. */
+  readonly readerSays: string;
   /** Which earlier version was compared, for transitive checks (1-based index into `previous`). */
   readonly against?: number;
 }

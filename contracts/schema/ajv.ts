@@ -142,6 +142,52 @@ export function validatorFor(root: Json, draft: Draft): (value: unknown) => bool
   return (value: unknown) => fn(value) === true;
 }
 
+/** One reason ajv rejects a value: where (instance path, RFC 6901) and what it says. */
+export interface ValidationError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly message: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Every error ajv reports for a value (the engine's instances collect all errors), or undefined
+ * when the schema cannot be compiled or run on it.
+ */
+export function errorsFor(
+  root: Json,
+  draft: Draft,
+): (value: unknown) => readonly ValidationError[] | undefined {
+  if (typeof root === "boolean") return () => (root ? [] : [falseSchemaError]);
+  let validate: ValidateFunction;
+  try {
+    validatorFor(root, draft);
+    validate = compiled.get(root as object)?.get(draft) as ValidateFunction;
+  } catch {
+    return () => undefined;
+  }
+  return (value: unknown) => {
+    try {
+      if (validate(value) === true) return [];
+      return (validate.errors ?? []).map((error) => ({
+        instancePath: error.instancePath,
+        keyword: error.keyword,
+        message: error.message ?? error.keyword,
+        params: error.params as Record<string, unknown>,
+      }));
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+const falseSchemaError: ValidationError = {
+  instancePath: "",
+  keyword: "false schema",
+  message: "boolean schema is false",
+  params: {},
+};
+
 /**
  * Like validatorFor, but a schema ajv cannot run on a value (a `$dynamicRef` loop overflowing the
  * stack) gives undefined instead of throwing: the caller treats that as "cannot tell".

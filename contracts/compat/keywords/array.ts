@@ -2,7 +2,7 @@
 import type { Json } from "../../schema/types.js";
 import { acceptsBranch, acceptsNormal } from "../accepts.js";
 import { type InclusionContext, pointer } from "../engine.js";
-import { emptyOutcome, type Gap, isClean, merge, type Outcome } from "../gaps.js";
+import { emptyOutcome, type Gap, isClean, merge, type Outcome, under } from "../gaps.js";
 import { itemAt } from "../intersect.js";
 import type { ArrayBranch, ContainsRule, Normal } from "../normal-form.js";
 import { valueKey } from "../values.js";
@@ -121,6 +121,7 @@ function liftItemOutcome(
       kind: forbidden ? "tuple" : gap.kind,
       readerPath: forbidden ? pointer(reader.origin, keyword) : gap.readerPath,
       example,
+      at: under(index, gap),
     });
   }
   const lost = inner.gaps.length - gaps.length;

@@ -6,7 +6,7 @@
  */
 import { acceptsNormal } from "../accepts.js";
 import { type InclusionContext, pointer } from "../engine.js";
-import { emptyOutcome, type Gap, type GapKind, isClean, merge, type Outcome } from "../gaps.js";
+import { emptyOutcome, type Gap, type GapKind, isClean, merge, type Outcome, under } from "../gaps.js";
 import { freshNames, patternSamples } from "../generate.js";
 import type { Normal, ObjectBranch } from "../normal-form.js";
 import { schemaForName } from "../object-shape.js";
@@ -205,7 +205,7 @@ function checkRequired(ctx: InclusionContext, writer: ObjectBranch, reader: Obje
       subject: name,
     };
     if (example === undefined || Object.hasOwn(example, name)) outcome.unknowns.push(where);
-    else outcome.gaps.push({ ...where, example });
+    else outcome.gaps.push({ ...where, example, at: [name] });
   }
   return outcome;
 }
@@ -271,7 +271,7 @@ function checkPropertyNames(
     const value = ctx.writerValues.valid(schemaForName(writer, name, ctx.writer).get());
     const example =
       value === undefined ? undefined : ctx.writerValues.objectWith(writer, { [name]: value }, new Set(), 1);
-    if (example) outcome.gaps.push({ ...where, subject: name, example });
+    if (example) outcome.gaps.push({ ...where, subject: name, example, at: [name] });
     else outcome.unknowns.push({ ...where, subject: name });
   }
   if (closed && writer.patternProperties.length === 0) return outcome;
@@ -283,7 +283,7 @@ function checkPropertyNames(
     const value = ctx.writerValues.valid(schemaForName(writer, name, ctx.writer).get());
     const example =
       value === undefined ? undefined : ctx.writerValues.objectWith(writer, { [name]: value }, new Set(), 1);
-    if (example) outcome.gaps.push({ ...where, subject: name, example });
+    if (example) outcome.gaps.push({ ...where, subject: name, example, at: [name] });
     else outcome.unknowns.push({ ...where, subject: name });
   }
   for (const unknown of inner.unknowns) outcome.unknowns.push({ ...where, subject: unknown.subject });
@@ -310,7 +310,7 @@ function checkDependencies(ctx: InclusionContext, writer: ObjectBranch, reader: 
         continue;
       }
       const example = ctx.writerValues.objectWith(writer, { [name]: value }, new Set([needed]), 1);
-      if (example && !Object.hasOwn(example, needed)) outcome.gaps.push({ ...where, example });
+      if (example && !Object.hasOwn(example, needed)) outcome.gaps.push({ ...where, example, at: [needed] });
       else outcome.unknowns.push(where);
     }
   }
@@ -323,7 +323,7 @@ function lift(ctx: InclusionContext, writer: ObjectBranch, inner: Outcome, name:
   const unknowns = [...inner.unknowns];
   for (const gap of inner.gaps) {
     const example = ctx.writerValues.objectWith(writer, { [name]: gap.example }, new Set(), 1);
-    if (example) gaps.push({ ...gap, example });
+    if (example) gaps.push({ ...gap, example, at: under(name, gap) });
     else unknowns.push(gap);
   }
   return { gaps, unknowns };
@@ -340,7 +340,7 @@ function collapse(
   const first = inner.gaps[0];
   if (first) {
     const example = ctx.writerValues.objectWith(writer, { [name]: first.example }, new Set(), 1);
-    if (example) return { gaps: [{ ...where, example }], unknowns: [] };
+    if (example) return { gaps: [{ ...where, example, at: under(name, first) }], unknowns: [] };
   }
   return { gaps: [], unknowns: [where] };
 }
@@ -356,7 +356,7 @@ function single(
   const value = ctx.writerValues.valid(writerSchema);
   const example =
     value === undefined ? undefined : ctx.writerValues.objectWith(writer, { [name]: value }, new Set(), 1);
-  if (example) return { gaps: [{ ...where, example }], unknowns: [] };
+  if (example) return { gaps: [{ ...where, example, at: [name] }], unknowns: [] };
   return { gaps: [], unknowns: [where] };
 }
 

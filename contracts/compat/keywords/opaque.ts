@@ -68,16 +68,18 @@ function isSettled(ctx: InclusionContext, writer: Branch, self: Normal, constrai
         return true;
       if (included(ctx, self, parts.consequent) && included(ctx, self, parts.alternative)) return true;
       const condition = parts.condition.get();
-      if (areDisjoint(self, condition)) return included(ctx, self, parts.alternative);
+      if (areDisjoint(self, condition, ctx.formats)) return included(ctx, self, parts.alternative);
       if (isClean(ctx.include(self, condition))) return included(ctx, self, parts.consequent);
       return false;
     }
     case "not":
-      return parts.not !== undefined && areDisjoint(self, parts.not.get());
+      return parts.not !== undefined && areDisjoint(self, parts.not.get(), ctx.formats);
     case "one-of": {
       const members = (parts.members ?? []).map((m) => m.get());
       const holding = members.filter((m) => isClean(ctx.include(self, m)));
-      return holding.length === 1 && members.every((m) => holding.includes(m) || areDisjoint(self, m));
+      return (
+        holding.length === 1 && members.every((m) => holding.includes(m) || areDisjoint(self, m, ctx.formats))
+      );
     }
     case "dependent-schema":
       return (parts.dependents ?? []).every(({ name, schema }) => {

@@ -2,72 +2,124 @@
 import type { Json } from "../../schema/types.js";
 import { acceptsBranch, codePointLength } from "../accepts.js";
 import { type InclusionContext, pointer } from "../engine.js";
+import { formatLanguage } from "../format-languages.js";
 import { emptyOutcome, merge, type Outcome } from "../gaps.js";
 import type { StringBranch } from "../normal-form.js";
 import { matchesPattern } from "../object-shape.js";
-import { patternIncluded } from "../regex.js";
+import { patternIncluded, type RegexAnswer } from "../regex.js";
 
 export function checkString(ctx: InclusionContext, writer: StringBranch, reader: StringBranch): Outcome {
   const outcome = emptyOutcome();
   const origin = reader.lengthOrigin ?? reader.origin;
+  const language = writerLanguage(writer);
   if (reader.minLength > writer.minLength) {
-    merge(
-      outcome,
-      ctx.gapOrUnknown(
-        writer,
-        reader,
-        "minLength",
-        origin,
-        "minLength",
-        (v) => codePointLength(v as string) < reader.minLength,
-        {
-          writerValue: writer.minLength,
-          readerValue: reader.minLength,
-        },
-      ),
-    );
+    const answer = automataAnswer(language, writer, `^[\\s\\S]{${reader.minLength},}$`);
+    if (answer?.kind !== "yes")
+      merge(
+        outcome,
+        withWitness(ctx, writer, answer, () =>
+          ctx.gapOrUnknown(
+            writer,
+            reader,
+            "minLength",
+            origin,
+            "minLength",
+            (v) => codePointLength(v as string) < reader.minLength,
+            { writerValue: writer.minLength, readerValue: reader.minLength },
+          ),
+        ),
+      );
   }
   const readerMax = reader.maxLength;
   if (readerMax !== undefined && (writer.maxLength === undefined || writer.maxLength > readerMax)) {
-    merge(
-      outcome,
-      ctx.gapOrUnknown(
-        writer,
-        reader,
-        "maxLength",
-        origin,
-        "maxLength",
-        (v) => codePointLength(v as string) > readerMax,
-        {
-          writerValue: writer.maxLength ?? "none",
-          readerValue: readerMax,
-        },
-      ),
-    );
+    const answer = automataAnswer(language, writer, `^[\\s\\S]{0,${readerMax}}$`);
+    if (answer?.kind !== "yes")
+      merge(
+        outcome,
+        withWitness(ctx, writer, answer, () =>
+          ctx.gapOrUnknown(
+            writer,
+            reader,
+            "maxLength",
+            origin,
+            "maxLength",
+            (v) => codePointLength(v as string) > readerMax,
+            { writerValue: writer.maxLength ?? "none", readerValue: readerMax },
+          ),
+        ),
+      );
   }
   for (const format of reader.formats) {
     if (writer.formats.some((own) => own.name === format.name)) continue;
+    // Only a format known exactly can contain the writer: a superset proves nothing about it.
+    const exact = formatLanguage(format.name, reader.origin.doc.draft);
+    const answer =
+      exact?.exact === true ? patternIncluded(language, exact.pattern, lengthsOf(writer)) : undefined;
+    if (answer?.kind === "yes") continue;
     merge(
       outcome,
-      ctx.gapOrUnknown(
-        writer,
-        reader,
-        "format",
-        format.origin,
-        "format",
-        (v) => !ctx.formats.checkFormat(format.name, v as string),
-        {
-          writerValue: (writer.formats.map((f) => f.name).join(", ") || "none") as Json,
-          readerValue: format.name,
-        },
+      withWitness(ctx, writer, answer, () =>
+        ctx.gapOrUnknown(
+          writer,
+          reader,
+          "format",
+          format.origin,
+          "format",
+          (v) => !ctx.formats.checkFormat(format.name, v as string),
+          {
+            writerValue: (writer.formats.map((f) => f.name).join(", ") || "none") as Json,
+            readerValue: format.name,
+          },
+        ),
       ),
     );
   }
   for (const pattern of reader.patterns) {
     if (writer.patterns.some((own) => own.source === pattern.source)) continue;
-    merge(outcome, checkPattern(ctx, writer, reader, pattern));
+    merge(outcome, checkPattern(ctx, writer, reader, pattern, language));
   }
   return outcome;
+}
+
+/**
+ * The writer's strings as patterns for the automata: its own patterns and, for each format, a
+ * regular language containing every string ajv accepts for it (format-languages.ts). A format
+ * without one is left out, which only makes the writer larger: inclusion proofs stay sound.
+ */
+function writerLanguage(writer: StringBranch): string[] {
+  const formats = writer.formats
+    .map((format) => formatLanguage(format.name, writer.origin.doc.draft)?.pattern)
+    .filter((pattern): pattern is string => pattern !== undefined);
+  return [...writer.patterns.map((p) => p.source), ...formats];
+}
+
+function lengthsOf(writer: StringBranch) {
+  return { min: writer.minLength, max: writer.maxLength };
+}
+
+/**
+ * Whether every writer string (patterns, formats, lengths) matches `pattern`, asked of the
+ * automata only when the writer has patterns or formats (plain lengths compare as numbers).
+ */
+function automataAnswer(
+  language: readonly string[],
+  writer: StringBranch,
+  pattern: string,
+): RegexAnswer | undefined {
+  return language.length === 0 ? undefined : patternIncluded(language, pattern, lengthsOf(writer));
+}
+
+/** A gap from the automata's witness when the writer accepts it, else the example search. */
+function withWitness(
+  ctx: InclusionContext,
+  writer: StringBranch,
+  answer: RegexAnswer | undefined,
+  search: () => Outcome,
+): Outcome {
+  const found = search();
+  if (found.gaps.length > 0 || answer?.kind !== "no" || !acceptsBranch(writer, answer.witness, ctx.formats))
+    return found;
+  return { gaps: found.unknowns.map((site) => ({ ...site, example: answer.witness })), unknowns: [] };
 }
 
 /**
@@ -80,12 +132,9 @@ function checkPattern(
   writer: StringBranch,
   reader: StringBranch,
   pattern: StringBranch["patterns"][number],
+  language: readonly string[],
 ): Outcome {
-  const answer = patternIncluded(
-    writer.patterns.map((p) => p.source),
-    pattern.source,
-    { min: writer.minLength, max: writer.maxLength },
-  );
+  const answer = patternIncluded(language, pattern.source, lengthsOf(writer));
   if (answer.kind === "yes") return emptyOutcome();
   const where = {
     kind: "pattern" as const,

@@ -22,6 +22,8 @@ const incompatible: CompatReport = {
       newPath: "#/properties/currency/enum",
       message: 'enum value "CHF" was removed.',
       example: { currency: "CHF", total: 12.5 },
+      at: "/currency",
+      readerSays: "/currency: must be equal to one of the allowed values",
     },
     {
       rule: "max-length-increased",
@@ -30,6 +32,8 @@ const incompatible: CompatReport = {
       newPath: "#/properties/sku/maxLength",
       message: "maxLength increased from 32 to 48.",
       example: "x".repeat(33),
+      at: "",
+      readerSays: "the event: must NOT have more than 32 characters",
       against: 2,
     },
   ],

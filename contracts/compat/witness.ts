@@ -1,0 +1,182 @@
+/**
+ * Turns a gap's example into the proof a finding carries: an event the writer accepts and the
+ * reader rejects, checked with ajv, that breaks the reader only at the finding's place. A first
+ * example often breaks more than one thing (a filler value that another change also rejects), so
+ * other places the reader complains about are repaired with values valid on both sides, and then
+ * the event is minimised (optional members and surplus items dropped) while it still proves the
+ * finding. The finding also says where the breaking value is (`at`) and what the reader says there.
+ */
+import type { ValidationError } from "../schema/ajv.js";
+import { instancePointer } from "../schema/pointer.js";
+import type { Json } from "../schema/types.js";
+import { isObject } from "./document.js";
+import { setOwn } from "./values.js";
+
+export interface Proof {
+  readonly example: Json;
+  /** RFC 6901 pointer into the example: the breaking value (or the missing property). */
+  readonly at: string;
+  /** What the reader's validator says there. */
+  readonly readerSays: string;
+}
+
+export interface ProofContext {
+  readonly writerAccepts: (value: Json) => boolean | undefined;
+  readonly readerErrors: (value: Json) => readonly ValidationError[] | undefined;
+  /** Values to try at an instance path, valid on both sides where the schemas allow. */
+  readonly replacements: (path: readonly string[], current: Json | undefined) => readonly Json[];
+}
+
+/** Judgements one finding may spend on repair and minimisation (two validations each). */
+const BUDGET = 80;
+
+interface Judgement {
+  readonly related: readonly ValidationError[];
+  readonly foreign: number;
+  readonly errors: readonly ValidationError[];
+}
+
+/** The proof for a gap's example, or undefined when ajv does not confirm the break at all. */
+export function prove(example: Json, at: readonly string[], context: ProofContext): Proof | undefined {
+  let spent = 0;
+  const judge = (value: Json): Judgement | undefined => {
+    spent++;
+    if (context.writerAccepts(value) !== true) return undefined;
+    const errors = context.readerErrors(value);
+    if (errors === undefined || errors.length === 0) return undefined;
+    const related = errors.filter((error) => onPath(locationOf(error), at));
+    return { related, foreign: errors.length - related.length, errors };
+  };
+  const first = judge(example);
+  if (!first) return undefined;
+  let best = { example, judgement: first };
+  const better = (value: Json, strictly: boolean): boolean => {
+    const judgement = judge(value);
+    if (!judgement || judgement.related.length === 0) return false;
+    const previous = best.judgement.foreign;
+    if (strictly ? judgement.foreign >= previous : judgement.foreign > previous) return false;
+    best = { example: value, judgement };
+    return true;
+  };
+  if (first.related.length > 0) {
+    // Repair: every other place the reader rejects gets a value both sides accept, or goes.
+    for (const error of first.errors) {
+      if (spent >= BUDGET || best.judgement.foreign === 0) break;
+      const location = locationOf(error);
+      if (onPath(location, at)) continue;
+      const current = valueAt(best.example, location);
+      const candidates: (Json | typeof REMOVE)[] = [...context.replacements(location, current), REMOVE];
+      for (const candidate of candidates) {
+        if (spent >= BUDGET) break;
+        const repaired = replaceAt(best.example, location, candidate);
+        if (repaired !== undefined && better(repaired, true)) break;
+      }
+    }
+    // Minimise: drop what the proof does not need, outermost first.
+    for (const path of memberPaths(best.example)) {
+      if (spent >= BUDGET) break;
+      if (isPrefix(path, at) || valueAt(best.example, path) === undefined) continue;
+      const smaller = replaceAt(best.example, path, REMOVE);
+      if (smaller !== undefined) better(smaller, false);
+    }
+  }
+  const { related, errors } = best.judgement;
+  const said = related[0] ?? errors[0];
+  const where = related.length > 0 ? at : locationOf(said as ValidationError);
+  return {
+    example: best.example,
+    at: instancePointer(where),
+    readerSays: describe(said as ValidationError),
+  };
+}
+
+/** The instance path an error is about; for a missing or extra property, that property's path. */
+function locationOf(error: ValidationError): string[] {
+  const path = parseInstancePath(error.instancePath);
+  const name =
+    error.params.missingProperty ??
+    error.params.additionalProperty ??
+    error.params.unevaluatedProperty ??
+    error.params.propertyName;
+  return typeof name === "string" ? [...path, name] : path;
+}
+
+function describe(error: ValidationError): string {
+  const where = error.instancePath === "" ? "the event" : error.instancePath;
+  return `${where}: ${error.message}`;
+}
+
+function parseInstancePath(path: string): string[] {
+  if (path === "") return [];
+  return path
+    .slice(1)
+    .split("/")
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** One path leads to the other: an error at an ancestor (an anyOf) or inside the breaking value. */
+function onPath(location: readonly string[], at: readonly string[]): boolean {
+  return isPrefix(location, at) || isPrefix(at, location);
+}
+
+function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((token, i) => token === path[i]);
+}
+
+const REMOVE: unique symbol = Symbol("remove");
+
+function valueAt(value: Json, path: readonly string[]): Json | undefined {
+  let node: Json | undefined = value;
+  for (const token of path) {
+    if (Array.isArray(node)) node = node[Number(token)];
+    else if (isObject(node) && Object.hasOwn(node, token)) node = node[token];
+    else return undefined;
+  }
+  return node;
+}
+
+/** A copy with the value at `path` replaced (or removed); undefined when the path is not there. */
+function replaceAt(value: Json, path: readonly string[], next: Json | typeof REMOVE): Json | undefined {
+  if (path.length === 0) return next === REMOVE ? undefined : next;
+  const [head, ...rest] = path as [string, ...string[]];
+  if (Array.isArray(value)) {
+    const index = Number(head);
+    if (!Number.isInteger(index) || index < 0 || index >= value.length) return undefined;
+    if (rest.length === 0 && next === REMOVE) return [...value.slice(0, index), ...value.slice(index + 1)];
+    const child = replaceAt(value[index] as Json, rest, next);
+    if (child === undefined) return undefined;
+    const copy = [...value];
+    copy[index] = child;
+    return copy;
+  }
+  if (!isObject(value) || !Object.hasOwn(value, head)) return undefined;
+  const copy: { [key: string]: Json } = {};
+  for (const [name, member] of Object.entries(value)) {
+    if (name !== head) setOwn(copy, name, member);
+    else if (rest.length > 0) {
+      const child = replaceAt(member, rest, next);
+      if (child === undefined) return undefined;
+      setOwn(copy, name, child);
+    } else if (next !== REMOVE) setOwn(copy, name, next);
+  }
+  return copy;
+}
+
+/** Paths of every object member and array item, outermost first (breadth-first), last items first. */
+function memberPaths(value: Json): string[][] {
+  const paths: string[][] = [];
+  const queue: { node: Json; path: string[] }[] = [{ node: value, path: [] }];
+  while (queue.length > 0 && paths.length < BUDGET * 2) {
+    const { node, path } = queue.shift() as { node: Json; path: string[] };
+    const children: [string, Json][] = Array.isArray(node)
+      ? node.map((item, i) => [String(i), item] as [string, Json]).reverse()
+      : isObject(node)
+        ? Object.entries(node)
+        : [];
+    for (const [token, child] of children) {
+      paths.push([...path, token]);
+      queue.push({ node: child, path: [...path, token] });
+    }
+  }
+  return paths;
+}
