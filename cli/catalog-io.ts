@@ -4,7 +4,7 @@ import { mkdir, realpath, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { simpleGit } from "simple-git";
 import { CONFIG_FILE } from "../contracts/catalog/config.js";
-import { SCHEMAS_DIR } from "../contracts/catalog/layout.js";
+import { READERS_DIR, SCHEMAS_DIR } from "../contracts/catalog/layout.js";
 import type { Catalog, CatalogFiles } from "../contracts/catalog/types.js";
 import { type AccordError, AccordFailure, accordError } from "../contracts/errors.js";
 import { readTextFile } from "./io.js";
@@ -16,9 +16,6 @@ import { readTextFile } from "./io.js";
  */
 
 const RELEVANT = /\.(json|ya?ml)$/i;
-
-/** The sub-folder of a subject holding consumers' own reader schemas (`schema:` in subject.yaml). */
-const READERS_DIR = "consumers";
 
 /** Paths (relative to the catalog root, `/`-separated) the loader cares about. */
 export function isCatalogPath(path: string): boolean {

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { CONFIG_FILE } from "../contracts/catalog/config.js";
+import { subjectOfFile } from "../contracts/catalog/layout.js";
 import type { CatalogFiles } from "../contracts/catalog/types.js";
 import type { AccordError } from "../contracts/errors.js";
 import type { GatePart } from "../contracts/gate/index.js";
@@ -26,16 +27,11 @@ export function workerCount(versionFiles: number, env: NodeJS.ProcessEnv = proce
   return Math.min(spare, Math.floor(versionFiles / MIN_FILES_PER_SLICE));
 }
 
-function subjectOf(path: string): string | undefined {
-  const parts = path.split("/");
-  return parts.length === 3 && parts[0] === "schemas" ? parts[1] : undefined;
-}
-
 /** Version files of a catalog: what a slice's size is measured in. */
 export function countVersionFiles(files: CatalogFiles): number {
   let count = 0;
   for (const path of files.keys())
-    if (subjectOf(path) !== undefined && /\/v[0-9]+\.[a-z]+$/.test(path)) count++;
+    if (subjectOfFile(path) !== undefined && /\/v[0-9]+\.[a-z]+$/.test(path)) count++;
   return count;
 }
 
@@ -47,7 +43,7 @@ export function planSlices(head: CatalogFiles, base: CatalogFiles | undefined, s
   const versions = new Map<string, number>();
   for (const files of base ? [head, base] : [head]) {
     for (const path of files.keys()) {
-      const subject = subjectOf(path);
+      const subject = subjectOfFile(path);
       if (subject !== undefined) versions.set(subject, (versions.get(subject) ?? 0) + 1);
     }
   }
@@ -69,7 +65,7 @@ export function planSlices(head: CatalogFiles, base: CatalogFiles | undefined, s
 function sliceFiles(files: CatalogFiles, subjects: ReadonlySet<string>, first: boolean): [string, string][] {
   const out: [string, string][] = [];
   for (const [path, text] of files) {
-    const subject = subjectOf(path);
+    const subject = subjectOfFile(path);
     // accord.yaml goes to every slice; files outside subject folders (layout mistakes) to the first.
     if (path === CONFIG_FILE || (subject === undefined ? first : subjects.has(subject)))
       out.push([path, text]);

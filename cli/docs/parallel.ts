@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { CONFIG_FILE } from "../../contracts/catalog/config.js";
+import { subjectOfFile } from "../../contracts/catalog/layout.js";
 import { loadCatalog } from "../../contracts/catalog/load.js";
 import type { CatalogFiles } from "../../contracts/catalog/types.js";
 import {
@@ -45,11 +46,6 @@ export interface CatalogDrafts {
   readonly cached: number;
 }
 
-function subjectOf(path: string): string | undefined {
-  const parts = path.split("/");
-  return parts.length === 3 ? parts[1] : undefined;
-}
-
 /** Contiguous slices of the sorted subjects, balanced by text size, so the first error found is the first in order. */
 /** Files by subject folder; `loose` are the others (misplaced schema files the loader reports). */
 function groupBySubject(files: CatalogFiles): {
@@ -60,7 +56,7 @@ function groupBySubject(files: CatalogFiles): {
   const loose: [string, string][] = [];
   for (const [path, text] of files) {
     if (path === CONFIG_FILE) continue;
-    const subject = subjectOf(path);
+    const subject = subjectOfFile(path);
     if (subject === undefined) loose.push([path, text]);
     else {
       const list = bySubject.get(subject) ?? [];

@@ -9,6 +9,21 @@ import { type AccordError, accordError, fail, ok, type Result } from "../errors.
 
 export const SCHEMAS_DIR = "schemas";
 
+/** The sub-folder of a subject holding consumers' own reader schemas (`schema:` in subject.yaml). */
+export const READERS_DIR = "consumers";
+
+/**
+ * The subject a catalog file belongs to: its version files and subject.yaml, and its consumers'
+ * reader schemas (`schemas/<subject>/consumers/<name>.json`); undefined for anything else. What
+ * splits a catalog by subject (gate scope, worker slices, docs cache) must keep these together.
+ */
+export function subjectOfFile(path: string): string | undefined {
+  const parts = path.split("/");
+  if (parts[0] !== SCHEMAS_DIR) return undefined;
+  const inSubject = parts.length === 3 || (parts.length === 4 && parts[2] === READERS_DIR);
+  return inSubject ? parts[1] : undefined;
+}
+
 export interface SubjectFiles {
   readonly name: string;
   readonly metaFile?: string;

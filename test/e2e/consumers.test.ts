@@ -164,11 +164,28 @@ describe("accord check with consumerGate", () => {
     });
   });
 
-  it("gives the same consumer findings on worker threads", async () => {
+  it("gives the same consumer findings on worker threads, a reader schema travelling with its subject", async () => {
     const repo = repoWith({
       "contracts/schemas/order-placed/v2.json": json(order({ total: { type: "number" } })),
+      // A second subject first in name order, so order-placed lands in another slice.
+      "contracts/schemas/a-first/v1.json": json(order()),
+      "contracts/schemas/a-first/v2.json": json(order()),
+      "contracts/schemas/order-placed/subject.yaml": `${SUBJECT_YAML}  - name: fraud
+    version: 1
+    schema: consumers/fraud.json
+`,
+      "contracts/schemas/order-placed/consumers/fraud.json": json({
+        type: "object",
+        properties: { total: { type: "number", minimum: 0 } },
+      }),
     });
     const single = await check(repo, "--json");
+    expect(
+      JSON.parse(single.stdout)
+        .findings.filter((f: Finding) => f.ruleId === "consumer-broken")
+        .map((f: Finding) => f.consumer?.name)
+        .sort(),
+    ).toEqual(["billing-service", "fraud"]);
     const threaded = await runCli(["check", "--dir", "contracts", "--against", "main", "--json"], {
       cwd: repo,
       env: { ACCORD_WORKERS: "2" },

@@ -36,6 +36,23 @@ describe("gate scope against a base", () => {
     ]);
   });
 
+  it("counts a consumer's reader schema (schemas/<subject>/consumers/) as its subject's file", () => {
+    const reader = (text: string) =>
+      new Map([
+        ["accord.yaml", ""],
+        ["schemas/orders/v1.json", "{}"],
+        ["schemas/orders/consumers/billing.json", text],
+        ["schemas/other/v1.json", "{}"],
+      ]);
+    expect([...touchedSubjects(reader('{"type":"object"}'), reader("{}"))]).toEqual(["orders"]);
+    expect([...filesOf(reader("{}"), new Set(["orders"])).keys()]).toContain(
+      "schemas/orders/consumers/billing.json",
+    );
+    expect([...filesOf(reader("{}"), new Set(["other"])).keys()]).not.toContain(
+      "schemas/orders/consumers/billing.json",
+    );
+  });
+
   it("counts subject folders", () => {
     expect(subjectCount(head)).toBe(5);
     expect(subjectCount(new Map([["accord.yaml", ""]]))).toBe(0);
