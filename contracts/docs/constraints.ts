@@ -64,7 +64,7 @@ export function describeConstraints(k: JsonObject): string[] {
   if (typeof k.format === "string") push(`format ${k.format}`);
   push(range("length", num(k.minLength), num(k.maxLength)));
   if (typeof k.pattern === "string") push(`pattern ${k.pattern}`);
-  out.push(...numericBounds(k));
+  for (const bound of numericBounds(k)) out.push(bound);
   if (typeof k.multipleOf === "number") push(`multiple of ${k.multipleOf}`);
   push(range("items", num(k.minItems), num(k.maxItems)));
   if (k.uniqueItems === true) push("unique items");

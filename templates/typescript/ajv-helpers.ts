@@ -23,12 +23,9 @@ export function helpersEntry(helpers: readonly RuntimeHelper[], formats: readonl
       `export { default as ${RUNTIME_HELPERS[helper]} } from ${quote(`ajv/dist/runtime/${helper}`)};`,
   );
   if (formats.length > 0) {
-    lines.push(
-      'import { fullFormats } from "ajv-formats/dist/formats";',
-      `export const ${FORMATS_NAME} = {`,
-      ...formats.map((format) => `  ${quote(format)}: fullFormats[${quote(format)}],`),
-      "};",
-    );
+    lines.push('import { fullFormats } from "ajv-formats/dist/formats";', `export const ${FORMATS_NAME} = {`);
+    for (const format of formats) lines.push(`  ${quote(format)}: fullFormats[${quote(format)}],`);
+    lines.push("};");
   }
   return `${lines.join("\n")}\n`;
 }

@@ -109,9 +109,9 @@ function subjectMarkdown(
     `| Tags | ${list(s.tags, "none")} |`,
     `| Latest version | v${latest} |`,
     "",
-    ...consumerLines(s),
-    `[Back to the index](../README.md)`,
   );
+  for (const line of consumerLines(s)) lines.push(line);
+  lines.push(`[Back to the index](../README.md)`);
   for (const version of [...s.versions].reverse()) {
     lines.push("");
     if (inline.has(version)) {
@@ -214,7 +214,8 @@ function changeMarkdown(s: SubjectDoc, change: VersionChange, version: number): 
   if (report.findings.length > 0) {
     lines.push("", "Breaking changes, each with an event that proves it:", "");
     for (const finding of report.findings) {
-      lines.push(spotLine(finding, versionAt(finding.against), version), "", ...proofLines(finding));
+      lines.push(spotLine(finding, versionAt(finding.against), version), "");
+      for (const line of proofLines(finding)) lines.push(line);
     }
   }
   if (report.undetermined.length > 0) {
