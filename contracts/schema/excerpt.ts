@@ -72,6 +72,26 @@ function existingTokens(example: Json, at: string): string[] {
   return found;
 }
 
+/** An object that lacks the property `missing`: its last few members, then where `missing` is not. */
+function lackingLines(
+  node: { [key: string]: Json },
+  missing: string,
+  prefix: string,
+  indent: string,
+  comma: string,
+  out: string[],
+): void {
+  const all = Object.entries(node);
+  const from = Math.max(0, all.length - MAX_NEIGHBOURS);
+  const inner = `${indent}  `;
+  out.push(`${indent}${prefix}{`);
+  if (from > 0) out.push(`${inner}${more(from, "property", "properties")}`);
+  for (const [key, value] of all.slice(from)) {
+    out.push(`${cut(`${inner}${JSON.stringify(key)}: ${JSON.stringify(value)}`, inner.length + MAX_LINE)},`);
+  }
+  out.push(`${inner}${JSON.stringify(missing)}: ${ABSENT}`, `${indent}}${comma}`);
+}
+
 function excerptLines(
   node: Json,
   tokens: readonly string[],
@@ -79,10 +99,13 @@ function excerptLines(
   indent: string,
   comma: string,
   out: string[],
+  missing?: string,
 ): void {
   const token = tokens[0];
   if (token === undefined) {
-    valueLines(node, prefix, indent, comma, out);
+    if (missing !== undefined && node !== null && typeof node === "object" && !Array.isArray(node))
+      lackingLines(node, missing, prefix, indent, comma, out);
+    else valueLines(node, prefix, indent, comma, out);
     return;
   }
   const array = Array.isArray(node);
@@ -101,7 +124,7 @@ function excerptLines(
   for (let i = from; i < to; i++) {
     const [key, value] = all[i] as [string, Json];
     const follows = i < all.length - 1 ? "," : "";
-    if (i === index) excerptLines(value, tokens.slice(1), label(node, key), inner, follows, out);
+    if (i === index) excerptLines(value, tokens.slice(1), label(node, key), inner, follows, out, missing);
     else
       out.push(
         `${cut(`${inner}${label(node, key)}${JSON.stringify(value)}`, inner.length + MAX_LINE)}${follows}`,
@@ -117,10 +140,18 @@ export function breakingSpot(example: Json, at: string | undefined): BreakingSpo
   const tokens = existingTokens(example, at ?? "");
   let value: Json = example;
   for (const token of tokens) value = childAt(value, token) as Json;
-  const excerpt: string[] = [];
-  excerptLines(example, tokens, "", "", "", excerpt);
   // A required property the event lacks is named where it is missing; the excerpt shows its parent.
   const absent = tokens.length < wanted.length;
+  const excerpt: string[] = [];
+  excerptLines(
+    example,
+    tokens,
+    "",
+    "",
+    "",
+    excerpt,
+    tokens.length === wanted.length - 1 ? wanted.at(-1) : undefined,
+  );
   return {
     at: instancePointer(absent ? wanted : tokens),
     value: absent ? ABSENT : cut(JSON.stringify(value)),

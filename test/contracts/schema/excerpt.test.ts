@@ -57,7 +57,18 @@ describe("breakingSpot", () => {
     // A place the event does not have (a required property it lacks) is named; its parent is shown.
     const lost = breakingSpot(event, "/items/1/price");
     expect(lost).toMatchObject({ at: "/items/1/price", value: "(absent)" });
-    expect(lost.excerpt).toEqual(breakingSpot(event, "/items/1").excerpt);
+    expect(lost.excerpt).toEqual([
+      "{",
+      '  "items": [',
+      '    {"sku":"a"},',
+      "    {",
+      '      "sku": "b",',
+      '      "qty": -1,',
+      '      "price": (absent)',
+      "    }",
+      "  ]",
+      "}",
+    ]);
     expect(breakingSpot(event, undefined).at).toBe("");
   });
 
