@@ -24,8 +24,9 @@ import { EVERY, mergeTries, type ReadTrie } from "./reads.js";
  * - `items`, `prefixItems`, `additionalItems`: kept and narrowed when `*` is read, else dropped.
  * - `$ref`: followed; `allOf`: each conjunct narrowed; `anyOf`: each branch narrowed. `oneOf`:
  *   each branch narrowed (as `anyOf`) when its branches are provably disjoint (a property every
- *   branch requires with pairwise different `const`/`enum` values), else kept whole, because
- *   narrowing branches that overlap changes which events match exactly one.
+ *   branch requires with pairwise different `const`/`enum` values; a branch that is itself a union
+ *   has all its branches' values), else kept whole, because narrowing branches that overlap
+ *   changes which events match exactly one. Narrowed branches that come out equal are kept once.
  * - A node with `unevaluatedProperties`/`unevaluatedItems`, `$dynamicRef` or `$recursiveRef`
  *   is kept whole: what they allow depends on every other keyword around them.
  * - Every other keyword (`type`, `enum`, `const`, `not`, `if`/`then`/`else`, `dependentSchemas`,
@@ -38,10 +39,11 @@ import { EVERY, mergeTries, type ReadTrie } from "./reads.js";
 export type Derivation = { ok: true; schema: Json } | { ok: false; reason: string };
 
 /**
- * Keywords that give a copied sub-schema an identity or a base URI: copies drop them, because every
- * `$ref` in a copy is rewritten to an absolute pointer into the reader.
+ * Keywords a reader drops wherever they stand: those that give a sub-schema an identity or a base
+ * URI (every `$ref` in the reader is rewritten to a pointer into the reader itself), and
+ * annotations, which say nothing about validity (and would keep equal branches apart).
  */
-const IDENTITY = new Set([
+const DROPPED = new Set([
   "$schema",
   "$id",
   "$anchor",
@@ -49,11 +51,6 @@ const IDENTITY = new Set([
   "$recursiveAnchor",
   "$defs",
   "definitions",
-]);
-
-/** Keywords a narrowed node drops: identities, and annotations that say nothing about validity. */
-const DROPPED = new Set([
-  ...IDENTITY,
   "$comment",
   "$vocabulary",
   "title",
@@ -151,11 +148,11 @@ class ReaderDerivation {
       });
     }
     if (Array.isArray(node.anyOf)) {
-      conjuncts.push({ anyOf: node.anyOf.map((b, i) => this.derive(at("anyOf", i), b, reads, following)) });
+      conjuncts.push(anyOf(node.anyOf.map((b, i) => this.derive(at("anyOf", i), b, reads, following))));
     }
     if (Array.isArray(node.oneOf)) {
       if (this.disjoint(node.oneOf, at("oneOf"))) {
-        conjuncts.push({ anyOf: node.oneOf.map((b, i) => this.derive(at("oneOf", i), b, reads, following)) });
+        conjuncts.push(anyOf(node.oneOf.map((b, i) => this.derive(at("oneOf", i), b, reads, following))));
       } else {
         kept.oneOf = this.copy(node.oneOf, at("oneOf"));
       }
@@ -305,42 +302,93 @@ class ReaderDerivation {
 
   /**
    * True when no event can match two of the branches: some property is required by every branch
-   * and pinned to pairwise disjoint values (`const` or `enum`), the usual discriminated union.
+   * and pinned to pairwise disjoint values (`const` or `enum`), the usual discriminated union. A
+   * branch may itself be a union (its values are its branches' together) or behind `$ref`s.
    */
   private disjoint(branches: readonly Json[], pointer: string): boolean {
-    const resolved = branches.map((branch, i) => this.plainTarget(branch, joinPointer(pointer, i)));
-    const first = resolved[0];
-    if (!first || !isJsonObject(first.properties)) return false;
-    for (const name of Object.keys(first.properties)) {
-      const sets: Set<string>[] = [];
-      for (const branch of resolved) {
-        const required = Array.isArray(branch?.required) && branch.required.includes(name);
-        const values =
-          required && isJsonObject(branch?.properties) ? pinnedValues(branch.properties[name]) : undefined;
-        if (!values) break;
-        sets.push(values);
-      }
-      if (sets.length !== resolved.length) continue;
+    const names = new Set<string>();
+    branches.forEach((branch, i) => {
+      for (const name of this.pinnedNames(branch, joinPointer(pointer, i), 0)) names.add(name);
+    });
+    for (const name of names) {
       const seen = new Set<string>();
-      let overlap = false;
-      for (const set of sets) {
-        for (const value of set) {
-          if (seen.has(value)) overlap = true;
+      let disjoint = true;
+      for (const [i, branch] of branches.entries()) {
+        const values = this.pinnedValuesOf(branch, joinPointer(pointer, i), name, 0);
+        if (!values || [...values].some((value) => seen.has(value))) {
+          disjoint = false;
+          break;
         }
-        for (const value of set) seen.add(value);
+        for (const value of values) seen.add(value);
       }
-      if (!overlap) return true;
+      if (disjoint) return true;
     }
     return false;
   }
 
-  /** A branch that is only a `$ref`, replaced by its target (one level), so discriminators behind refs count. */
-  private plainTarget(branch: Json, pointer: string): Record<string, Json> | undefined {
-    if (!isJsonObject(branch)) return undefined;
-    const target = this.targets.get(joinPointer(pointer, "$ref"));
-    if (target === undefined) return branch;
-    const node = resolvePointer(this.root, target);
-    return isJsonObject(node) ? node : undefined;
+  /** Candidate discriminators: property names some (resolved) branch declares. */
+  private pinnedNames(branch: Json, pointer: string, depth: number): string[] {
+    const node = this.resolved(branch, pointer, depth);
+    if (!node) return [];
+    if (isJsonObject(node.node.properties)) return Object.keys(node.node.properties);
+    const inner = Array.isArray(node.node.oneOf)
+      ? "oneOf"
+      : Array.isArray(node.node.anyOf)
+        ? "anyOf"
+        : undefined;
+    const first = inner ? (node.node[inner] as Json[])[0] : undefined;
+    return first === undefined || inner === undefined
+      ? []
+      : this.pinnedNames(first, joinPointer(node.pointer, inner, 0), depth + 1);
+  }
+
+  /**
+   * Every value `name` can take in events the branch accepts, when the branch requires it and pins
+   * it (`const`/`enum`), directly or in each of its own union's branches; undefined otherwise.
+   * A superset is enough: disjoint supersets mean disjoint branches.
+   */
+  private pinnedValuesOf(
+    branch: Json,
+    pointer: string,
+    name: string,
+    depth: number,
+  ): Set<string> | undefined {
+    const found = this.resolved(branch, pointer, depth);
+    if (!found) return undefined;
+    const { node } = found;
+    const required = Array.isArray(node.required) && node.required.includes(name);
+    const own = required && isJsonObject(node.properties) ? pinnedValues(node.properties[name]) : undefined;
+    if (own) return own;
+    for (const keyword of ["oneOf", "anyOf"]) {
+      const inner = node[keyword];
+      if (!Array.isArray(inner) || inner.length === 0) continue;
+      const union = new Set<string>();
+      for (const [i, sub] of inner.entries()) {
+        const values = this.pinnedValuesOf(sub, joinPointer(found.pointer, keyword, i), name, depth + 1);
+        if (!values) return undefined;
+        for (const value of values) union.add(value);
+      }
+      return union;
+    }
+    return undefined;
+  }
+
+  /** A branch with `$ref`-only wrappers followed (a few levels), and where it ended up. */
+  private resolved(
+    branch: Json,
+    pointer: string,
+    depth: number,
+  ): { node: Record<string, Json>; pointer: string } | undefined {
+    let node = branch;
+    let at = pointer;
+    for (let hops = 0; depth + hops < 8; hops++) {
+      if (!isJsonObject(node)) return undefined;
+      const target = this.targets.get(joinPointer(at, "$ref"));
+      if (target === undefined) return { node, pointer: at };
+      node = resolvePointer(this.root, target) ?? false;
+      at = target;
+    }
+    return undefined;
   }
 
   /** A copy of a sub-schema of the version, with its `$ref`s pointing at copies of their targets. */
@@ -355,7 +403,7 @@ class ReaderDerivation {
         if (key === "$dynamicRef" || key === "$recursiveRef") {
           this.problem ??= `it reads through ${key} at ${pointer}, which a derived reader cannot carry over; give the consumer its own reader schema (schema:)`;
         }
-        if (IDENTITY.has(key)) continue;
+        if (DROPPED.has(key)) continue;
         const target = key === "$ref" ? this.targets.get(at) : undefined;
         if (target !== undefined) {
           out.$ref = this.refTo(target);
@@ -392,6 +440,22 @@ class ReaderDerivation {
     }
     return this.definitions;
   }
+}
+
+/**
+ * The union of narrowed branches. Branches that differ only in what is not read narrow to the same
+ * schema (every branch of a discriminated union has the same `/id`): equal ones are kept once, and
+ * a union of one is that schema, which keeps the reader as simple as what the consumer reads.
+ */
+function anyOf(branches: readonly Json[]): Json {
+  if (branches.some((branch) => branch === true)) return true;
+  const unique = new Map<string, Json>();
+  for (const branch of branches) {
+    const key = canonicalJson(branch);
+    if (!unique.has(key)) unique.set(key, branch);
+  }
+  const list = [...unique.values()];
+  return list.length === 1 ? (list[0] as Json) : { anyOf: list };
 }
 
 function conjoin(kept: Record<string, Json>, conjuncts: readonly Json[]): Json {
