@@ -27,8 +27,14 @@ export interface ProofContext {
   readonly replacements: (path: readonly string[], current: Json | undefined) => readonly Json[];
 }
 
-/** Judgements one finding may spend on repair and minimisation (two validations each). */
-const BUDGET = 80;
+/**
+ * Judgements one finding may spend on repair and minimisation (two validations each: on a large
+ * webhook payload a few milliseconds apiece, so this bounds the cost per finding).
+ */
+const BUDGET = 24;
+
+/** Examples the generator built minimal already (required members only) are this small or smaller. */
+const SMALL_EXAMPLE = 1_500;
 
 interface Judgement {
   readonly related: readonly ValidationError[];
@@ -72,8 +78,10 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
         if (repaired !== undefined && better(repaired, true)) break;
       }
     }
-    // Minimise: drop what the proof does not need, outermost first.
-    for (const path of memberPaths(best.example)) {
+    // Minimise: drop what the proof does not need, outermost first. Small clean examples are
+    // left alone: the generator fills only required members, so there is little to gain.
+    const worth = first.foreign > 0 || JSON.stringify(best.example).length > SMALL_EXAMPLE;
+    for (const path of worth ? memberPaths(best.example) : []) {
       if (spent >= BUDGET) break;
       if (isPrefix(path, at) || valueAt(best.example, path) === undefined) continue;
       const smaller = replaceAt(best.example, path, REMOVE);
