@@ -76,7 +76,7 @@ export function consumerGate(input: ConsumerGateInput): ConsumerGateResult {
       const checks =
         headReader.entry.version === undefined && input.base === undefined
           ? againstPredecessors(subject, headReader, fresh)
-          : pinnedChecks(headReader, base, fresh, latest, input.base !== undefined);
+          : pinnedChecks(subject, headReader, base, fresh, latest, input.base !== undefined);
       for (const check of checks) {
         if (check.at === "declaration") examined.push(`${subject.name}|${check.version.version}`);
         for (const finding of breaksOf(subject, check, input.head.config, input.allowUndetermined))
@@ -88,11 +88,13 @@ export function consumerGate(input: ConsumerGateInput): ConsumerGateResult {
 }
 
 /**
- * A pinned consumer (or, against a base, an unpinned one, which was built against the base's latest
- * version when the base already declared it, else against the latest): every new version after its
- * pin, and the latest version when the declaration itself is new or changed.
+ * A pinned consumer, or, against a base, an unpinned one: built against the base's latest version
+ * when the base already had the consumer (the same declaration, or one it changed now, as long as
+ * that version declares what it reads now), else against the latest. Checked against every new
+ * version after that, and against the latest when the declaration itself is new or changed.
  */
 function pinnedChecks(
+  subject: CatalogSubject,
   headReader: ConsumerReader,
   base: CatalogSubject | undefined,
   fresh: readonly CatalogVersion[],
@@ -100,7 +102,10 @@ function pinnedChecks(
   againstBase: boolean,
 ): ConsumerCheck[] {
   const previous = base?.readers.find((reader) => sameDeclaration(reader, headReader));
-  const reader = previous && headReader.entry.version === undefined ? previous : headReader;
+  const reader =
+    headReader.entry.version !== undefined
+      ? headReader
+      : (previous ?? (base ? readerAtBase(subject, headReader, base) : undefined) ?? headReader);
   const checks: ConsumerCheck[] = fresh
     .filter((version) => version.version > reader.version)
     .map((version) => ({ reader, version, at: "version" }));
@@ -109,6 +114,30 @@ function pinnedChecks(
     checks.push({ reader, version: latest, at: "declaration" });
   }
   return checks;
+}
+
+/**
+ * An unpinned consumer the base already had, whose declaration changed: derived from the base's
+ * latest version, the one it was built against, when that version declares everything it reads
+ * now (otherwise it reads something newer, and is built against the latest).
+ */
+function readerAtBase(
+  subject: CatalogSubject,
+  headReader: ConsumerReader,
+  base: CatalogSubject,
+): ConsumerReader | undefined {
+  if (!base.meta.consumerEntries.some((entry) => entry.name === headReader.name)) return undefined;
+  const baseLatest = base.versions[base.versions.length - 1];
+  const pinned = subject.versions.find((version) => version.version === baseLatest?.version);
+  if (!pinned || pinned.version >= headReader.version) return undefined;
+  if (headReader.entry.reads === undefined) return { ...headReader, version: pinned.version };
+  const derived = consumerReader({
+    subject: subject.name,
+    entry: headReader.entry,
+    pinned,
+    site: { file: subject.metaFile ?? "", pointer: "#" },
+  });
+  return derived.ok ? derived.value : undefined;
 }
 
 /**

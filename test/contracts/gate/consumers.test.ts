@@ -168,6 +168,34 @@ describe("the consumer gate", () => {
     expect(broken[0]?.example).toMatchObject({ currency: "GBP" });
   });
 
+  it("holds an unpinned consumer whose declaration changes in the same change to the base's latest version", () => {
+    const files = {
+      "accord.yaml": CONFIG,
+      "schemas/order/subject.yaml": SUBJECT_YAML,
+      "schemas/order/v1.json": V1,
+    };
+    const base = catalog(files);
+    const head = catalog({
+      ...files,
+      "schemas/order/subject.yaml": SUBJECT_YAML.replace(
+        "reads: [/currency]",
+        "reads: [/currency, /orderId]",
+      ),
+      "schemas/order/v2.json": order({ currency: { enum: ["EUR", "USD", "GBP"] } }),
+    });
+    const broken = gate({ head, base }).findings.filter((f) => f.ruleId === "consumer-broken");
+    expect(broken.map((f) => [f.consumer?.name, f.consumer?.path, f.against, f.file])).toEqual([
+      ["analytics", "/currency", 1, "schemas/order/v2.json"],
+    ]);
+    // A changed declaration that reads what only the new version has is built against the new one.
+    const newer = catalog({
+      ...files,
+      "schemas/order/subject.yaml": SUBJECT_YAML.replace("reads: [/currency]", "reads: [/currency, /coupon]"),
+      "schemas/order/v2.json": order({ coupon: { type: "string" } }),
+    });
+    expect(gate({ head: newer, base }).findings.filter((f) => f.ruleId === "consumer-broken")).toEqual([]);
+  });
+
   it("judges a consumer's own reader schema (schema:)", () => {
     const head = catalog({
       "accord.yaml": CONFIG,
