@@ -154,7 +154,13 @@ async function loadRegistry(url: string, settings: GenerateSettings): Promise<Lo
         );
       }
       const document = unwrap(loadSchemaValue(value, source));
-      return { version: number, document, fingerprint: fingerprint(document.root), schemaId: registered.id };
+      return {
+        version: number,
+        document,
+        fingerprint: fingerprint(document.root),
+        schemaId: registered.id,
+        ...(registered.guid === undefined ? {} : { schemaGuid: registered.guid.toLowerCase() }),
+      };
     });
     return codegenSubject(subject, subject, versions, settings);
   });
@@ -177,7 +183,7 @@ export async function attachSchemaIds(
     for (const version of subject.versions) {
       const locked = lockedSchemaId(lock, subject.subject, version.version, version.fingerprint);
       if (locked && "schemaId" in locked) {
-        versions.push({ ...version, schemaId: locked.schemaId });
+        versions.push({ ...version, ...locked });
         continue;
       }
       if (registryUrl === undefined) {
@@ -189,7 +195,7 @@ export async function attachSchemaIds(
         );
       }
       client ??= await registryClient(registryUrl);
-      versions.push({ ...version, schemaId: await lookupId(client, subject, version) });
+      versions.push({ ...version, ...(await lookupId(client, subject, version)) });
     }
     out.push({ ...subject, versions });
   }
@@ -200,11 +206,14 @@ async function lookupId(
   client: RegistryClient,
   subject: CodegenSubject,
   version: CodegenVersion,
-): Promise<number> {
+): Promise<{ schemaId: number; schemaGuid?: string }> {
   const result = await client.lookup(subject.registrySubject, {
     schema: JSON.stringify(version.document.root),
   });
-  if (result.ok) return result.value.id;
+  if (result.ok) {
+    const { id, guid } = result.value;
+    return { schemaId: id, ...(guid === undefined ? {} : { schemaGuid: guid.toLowerCase() }) };
+  }
   const code = result.error.errorCode;
   if (code === 40401 || code === 40403) {
     throw missingId(

@@ -58,6 +58,8 @@ export interface RegisteredVersion {
   readonly subject: string;
   readonly version: number;
   readonly id: number;
+  /** The schema's GUID (Accord, recent Confluent versions); V1 wire frames name the schema by it. */
+  readonly guid?: string;
   readonly schemaType: string;
   readonly schema: string;
   readonly references?: readonly SchemaReference[];

@@ -17,6 +17,8 @@ export interface LockVersion {
   readonly version: number;
   /** Absent when the wire format is `json` and no registry was asked. */
   readonly schemaId?: number;
+  /** The schema's GUID in the registry (V1 frames), when the registry gave one. */
+  readonly schemaGuid?: string;
   readonly fingerprint: string;
 }
 
@@ -47,6 +49,7 @@ export function lockFor(subjects: readonly CodegenSubject[], wire: WireFormat): 
         versions: subject.versions.map((version) => ({
           version: version.version,
           ...(version.schemaId !== undefined ? { schemaId: version.schemaId } : {}),
+          ...(version.schemaGuid !== undefined ? { schemaGuid: version.schemaGuid } : {}),
           fingerprint: version.fingerprint,
         })),
       })),
@@ -69,7 +72,9 @@ export function renderLock(lock: Lock): string {
       '      "versions": [',
     );
     subject.versions.forEach((version, at) => {
-      const id = version.schemaId !== undefined ? `"schemaId": ${version.schemaId}, ` : "";
+      const id =
+        (version.schemaId !== undefined ? `"schemaId": ${version.schemaId}, ` : "") +
+        (version.schemaGuid !== undefined ? `"schemaGuid": ${JSON.stringify(version.schemaGuid)}, ` : "");
       const comma = at < subject.versions.length - 1 ? "," : "";
       lines.push(
         `        { "version": ${version.version}, ${id}"fingerprint": ${JSON.stringify(version.fingerprint)} }${comma}`,
@@ -88,7 +93,7 @@ export function lockedSchemaId(
   subject: string,
   version: number,
   fingerprint: string,
-): { readonly schemaId: number } | { readonly stale: string } | undefined {
+): { readonly schemaId: number; readonly schemaGuid?: string } | { readonly stale: string } | undefined {
   const entry = lock?.subjects
     .find((candidate) => candidate.subject === subject)
     ?.versions.find((candidate) => candidate.version === version);
@@ -98,7 +103,10 @@ export function lockedSchemaId(
       stale: `${LOCK_FILE} pins schema id ${entry.schemaId} to fingerprint ${entry.fingerprint}, but the schema's fingerprint is now ${fingerprint}`,
     };
   }
-  return { schemaId: entry.schemaId };
+  return {
+    schemaId: entry.schemaId,
+    ...(entry.schemaGuid === undefined ? {} : { schemaGuid: entry.schemaGuid }),
+  };
 }
 
 /** Parses and checks a lock file's text; `file` labels messages. */
@@ -174,6 +182,16 @@ function checkSubject(subject: unknown, pointer: string): Problem | undefined {
     }
     if (version.schemaId !== undefined && !isPositiveInteger(version.schemaId)) {
       return { pointer: joinPointer(at, "schemaId"), reason: "must be a positive integer" };
+    }
+    if (
+      version.schemaGuid !== undefined &&
+      (typeof version.schemaGuid !== "string" ||
+        !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(version.schemaGuid))
+    ) {
+      return {
+        pointer: joinPointer(at, "schemaGuid"),
+        reason: "must be a GUID (8-4-4-4-12 lowercase hex digits)",
+      };
     }
     if (typeof version.fingerprint !== "string" || !/^sha256:[0-9a-f]{64}$/.test(version.fingerprint)) {
       return { pointer: joinPointer(at, "fingerprint"), reason: 'must be "sha256:" and 64 hex digits' };

@@ -25,6 +25,8 @@ export interface CodegenVersion {
   readonly fingerprint: string;
   /** Registry schema id; required for the `confluent` wire format. */
   readonly schemaId?: number;
+  /** The schema's GUID in the registry, when it has one: how V1 frames name the schema. */
+  readonly schemaGuid?: string;
 }
 
 export interface CodegenSubject {

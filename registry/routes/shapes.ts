@@ -81,6 +81,8 @@ export const schemaRequest = {
     version: { type: "integer", minimum: 1, maximum: INT32 },
     metadata: metadataOrNull,
     ruleSet: ruleSetOrNull,
+    // The official client sends back the GUID of a schema it fetched; identity is computed, not taken.
+    guid: { type: "string", maxLength: 64 },
   },
 } as const;
 

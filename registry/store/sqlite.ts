@@ -9,8 +9,8 @@ import { decideRegistration } from "./registration.js";
 import {
   type ConfigRow,
   configColumns,
-  prefixRange,
   contractColumns,
+  prefixRange,
   type SchemaRow,
   schemaColumns,
   snapshotOf,

@@ -101,8 +101,32 @@ export function toJsonBytes(event: unknown): Uint8Array {
   return encoder.encode(JSON.stringify(event));
 }
 
-/** The schema id of a Confluent frame (signed, as the Confluent serializers write it). */
-export function schemaIdOf(bytes: Uint8Array, subject: string): number {
+/** What a Confluent frame names its schema by, and where the JSON after it starts. */
+export type FrameHeader =
+  | { readonly schemaId: number; readonly offset: number }
+  | { readonly guid: string; readonly offset: number };
+
+/**
+ * The header of a Confluent frame: V0 is magic byte 0 and the schema id (a 4-byte big-endian
+ * signed int, as the Confluent serializers write it); V1 is magic byte 1 and the schema's 16-byte
+ * GUID. The UTF-8 JSON follows either.
+ */
+export function frameOf(bytes: Uint8Array, subject: string): FrameHeader {
+  if (bytes[0] === 1) {
+    if (bytes.length < 17) {
+      throw new AccordWireError({
+        code: "frame-too-short",
+        operation: "decode",
+        subject,
+        path: "",
+        reason: \`a V1 Confluent frame has at least 17 bytes (magic byte, 16-byte GUID); this one has \${bytes.length}\`,
+      });
+    }
+    let hex = "";
+    for (let index = 1; index < 17; index++) hex += ((bytes[index] as number) + 0x100).toString(16).slice(1);
+    const guid = \`\${hex.slice(0, 8)}-\${hex.slice(8, 12)}-\${hex.slice(12, 16)}-\${hex.slice(16, 20)}-\${hex.slice(20)}\`;
+    return { guid, offset: 17 };
+  }
   if (bytes.length < 5) {
     throw new AccordWireError({
       code: "frame-too-short",
@@ -118,12 +142,12 @@ export function schemaIdOf(bytes: Uint8Array, subject: string): number {
       operation: "decode",
       subject,
       path: "",
-      reason: \`the frame starts with byte \${bytes[0]}, not the magic byte 0 of Confluent framing\`,
+      reason: \`the frame starts with byte \${bytes[0]}, not the magic byte 0 or 1 of Confluent framing\`,
     });
   }
-  return (
-    ((bytes[1] as number) << 24) | ((bytes[2] as number) << 16) | ((bytes[3] as number) << 8) | (bytes[4] as number)
-  );
+  const schemaId =
+    ((bytes[1] as number) << 24) | ((bytes[2] as number) << 16) | ((bytes[3] as number) << 8) | (bytes[4] as number);
+  return { schemaId, offset: 5 };
 }
 
 /** Parses the JSON after \`offset\`; \`version\` and \`schemaId\` only label errors. */
@@ -158,6 +182,19 @@ export function unknownSchemaId(subject: string, schemaId: number, known: string
     schemaId,
     "",
     \`schema id \${schemaId} is none of the versions this code was generated for (\${known}); regenerate with accord generate if a new version was published\`,
+  );
+}
+
+/** A V1 frame's GUID that no generated version has. */
+export function unknownSchemaGuid(subject: string, guid: string, known: string): AccordWireError {
+  return failure(
+    "unknown-schema-id",
+    "decode",
+    subject,
+    undefined,
+    undefined,
+    "",
+    \`schema GUID \${guid} is none of the versions this code was generated for (\${known || "no GUIDs were known when it was generated"}); regenerate with accord generate\`,
   );
 }
 

@@ -24,7 +24,7 @@ export function renderSubjectModule(
   const latest = newestFirst[0] as PlannedVersion;
   const runtime = `../_runtime/${specifier("wire", style)}`;
   const runtimeNames = ["invalidEvent", "parseEvent", "type Validator"];
-  if (wire === "confluent") runtimeNames.push("frame", "schemaIdOf", "unknownSchemaId");
+  if (wire === "confluent") runtimeNames.push("frame", "frameOf", "unknownSchemaGuid", "unknownSchemaId");
   else runtimeNames.push("toJsonBytes");
 
   const imports = [
@@ -129,17 +129,31 @@ function encoder(version: PlannedVersion, wire: WireFormat): string[] {
 
 function confluentDecoder(subject: PlannedSubject, newestFirst: readonly PlannedVersion[]): string[] {
   const known = newestFirst.map((version) => `${version.schemaId} (v${version.version})`).join(", ");
+  const withGuid = newestFirst.filter((version) => version.schemaGuid !== undefined);
+  const knownGuids = withGuid.map((version) => `${version.schemaGuid} (v${version.version})`).join(", ");
   return [
+    "/** Schema ids by GUID, for V1 frames (as the registry gave them when this code was generated). */",
+    "const SCHEMA_IDS_BY_GUID: { readonly [guid: string]: number } = {",
+    ...withGuid.map((version) => `  ${quote(version.schemaGuid as string)}: ${version.schemaId},`),
+    "};",
+    "",
     "/**",
-    " * Reads the schema id from the Confluent frame and validates the event against that version.",
-    " * Throws AccordWireError for an unknown id, a payload that is not JSON, or an invalid event.",
+    " * Reads the schema id (V0 frame) or GUID (V1 frame) from the Confluent frame and validates the",
+    " * event against that version. Throws AccordWireError for an unknown id or GUID, a payload that",
+    " * is not JSON, or an invalid event.",
     " */",
     `export function ${subject.names.decode}(bytes: Uint8Array): ${subject.names.message} {`,
-    "  const schemaId = schemaIdOf(bytes, SUBJECT);",
+    "  const header = frameOf(bytes, SUBJECT);",
+    "  let schemaId: number;",
+    '  if ("guid" in header) {',
+    "    const byGuid = SCHEMA_IDS_BY_GUID[header.guid];",
+    `    if (byGuid === undefined) throw unknownSchemaGuid(SUBJECT, header.guid, ${quote(knownGuids)});`,
+    "    schemaId = byGuid;",
+    "  } else schemaId = header.schemaId;",
     "  switch (schemaId) {",
     ...newestFirst.flatMap((version) => [
       `    case ${version.schemaId}: {`,
-      `      const value = parseEvent(bytes, 5, SUBJECT, ${version.version}, schemaId);`,
+      `      const value = parseEvent(bytes, header.offset, SUBJECT, ${version.version}, schemaId);`,
       `      if (${version.guard}(value)) return { version: ${version.version}, value };`,
       `      throw invalidEvent("decode", SUBJECT, ${version.version}, schemaId, ${validatorName(version)}.errors);`,
       "    }",

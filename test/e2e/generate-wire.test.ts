@@ -3,6 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import {
+  JsonDeserializer,
+  JsonSerializer,
+  SchemaRegistryClient,
+  SerdeType,
+} from "@confluentinc/schemaregistry";
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -166,6 +172,23 @@ describe("generated codecs speak the Confluent wire format", () => {
     expect(codec.decodeOrderPlaced(new Uint8Array(old))).toEqual({ version: 1, value: OLD_ORDER });
   });
 
+  it("V1 frames (schema GUID) from @confluentinc/schemaregistry decode with the generated consumer", async () => {
+    const client = new SchemaRegistryClient({ baseURLs: [url], maxRetries: 0 });
+    const producer = new JsonSerializer(client, SerdeType.VALUE, {
+      useSchemaId: ids[0] as number,
+      autoRegisterSchemas: false,
+      // The official client's own V1 framing: magic byte 1 and the schema's GUID, then the JSON.
+      schemaIdSerializer: (_topic, _type, payload, schemaId) =>
+        Buffer.concat([schemaId.guidToBytes(), payload]),
+    });
+    const bytes = await producer.serialize("order-placed", OLD_ORDER);
+    expect(bytes[0]).toBe(1);
+    expect(codec.decodeOrderPlaced(new Uint8Array(bytes))).toEqual({ version: 1, value: OLD_ORDER });
+    // The official consumer resolves the same GUID through GET /schemas/guids/{guid}.
+    const consumer = new JsonDeserializer(client, SerdeType.VALUE, {});
+    expect(await consumer.deserialize("order-placed", bytes)).toEqual(OLD_ORDER);
+  });
+
   it("a catalog source looks the same ids up in the registry (never registering) and pins them in accord.lock", async () => {
     const catalog = join(root, "catalog");
     writeCatalog(catalog, {
@@ -181,7 +204,10 @@ describe("generated codecs speak the Confluent wire format", () => {
       url,
     ]);
     expect(outcome.subjects[0]?.versions.map((version) => version.schemaId)).toEqual(ids);
-    expect(readFileSync(join(app, "accord.lock"), "utf8")).toContain(`"schemaId": ${ids[1]}`);
+    const lock = readFileSync(join(app, "accord.lock"), "utf8");
+    expect(lock).toContain(`"schemaId": ${ids[1]}`);
+    // The GUID is pinned too, so V1 frames decode without asking the registry again.
+    expect(lock).toMatch(/"schemaGuid": "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/);
     expect(await (await fetch(`${url}/subjects/${SUBJECT}/versions`)).json()).toEqual(before);
     expect(await registry.decode(Buffer.from(fromCatalog.encodeOrderPlaced(ORDER)))).toEqual(ORDER);
   });

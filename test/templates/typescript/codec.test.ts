@@ -110,7 +110,8 @@ describe("generated codec, confluent wire format", () => {
     expect(thrown(() => gen.decodeOrderPlaced?.(new Uint8Array([0, 0, 0])))).toMatchObject({
       code: "frame-too-short",
     });
-    expect(thrown(() => gen.decodeOrderPlaced?.(new Uint8Array([1, 0, 0, 0, 7, 123])))).toMatchObject({
+    // Magic byte 1 is a V1 frame (GUID); anything else but 0 is unknown.
+    expect(thrown(() => gen.decodeOrderPlaced?.(new Uint8Array([2, 0, 0, 0, 7, 123])))).toMatchObject({
       code: "unknown-magic-byte",
     });
     expect(thrown(() => gen.decodeOrderPlaced?.(new Uint8Array([0, 0, 0, 0, 7, 0xff, 0xfe])))).toMatchObject({
@@ -133,6 +134,64 @@ describe("generated codec, confluent wire format", () => {
       version: 2,
       path: "/items/0/sku",
       reason: "must NOT have more than 24 characters",
+    });
+  });
+});
+
+describe("generated codec, V1 frames (schema GUID instead of id)", () => {
+  const GUID_V1 = "0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9";
+  const GUID_V2 = "ffeeddcc-bbaa-9988-7766-554433221100";
+  let gen: Generated;
+  let cleanup: () => Promise<void>;
+
+  /** A V1 frame as the Confluent serializers write it: magic byte 1, the 16 GUID bytes, the JSON. */
+  function v1Frame(guid: string, event: unknown): Uint8Array {
+    const hex = guid.replace(/-/g, "");
+    const guidBytes = Array.from({ length: 16 }, (_, index) =>
+      Number.parseInt(hex.slice(2 * index, 2 * index + 2), 16),
+    );
+    return new Uint8Array([1, ...guidBytes, ...new TextEncoder().encode(JSON.stringify(event))]);
+  }
+
+  beforeAll(async () => {
+    const subject = subjectOf("order-placed", [ORDER_V1, ORDER_V2], [3, 7]);
+    const guids = [GUID_V1, GUID_V2];
+    const withGuids = {
+      ...subject,
+      versions: subject.versions.map((version, index) => ({
+        ...version,
+        schemaGuid: guids[index] as string,
+      })),
+    };
+    ({ module: gen, cleanup } = await importGenerated<Generated>(await render(planOf([withGuids]))));
+  });
+  afterAll(() => cleanup());
+
+  it("decodes a V1 frame to the version its GUID names", () => {
+    expect(gen.decodeOrderPlaced?.(v1Frame(GUID_V2, ORDER_EVENT))).toEqual({
+      version: 2,
+      value: ORDER_EVENT,
+    });
+    const old = { ...ORDER_EVENT, currency: "CHF" };
+    expect(gen.decodeOrderPlaced?.(v1Frame(GUID_V1, old))).toEqual({ version: 1, value: old });
+    // V0 frames still decode.
+    expect(gen.decodeOrderPlaced?.(gen.encodeOrderPlaced?.(ORDER_EVENT))).toEqual({
+      version: 2,
+      value: ORDER_EVENT,
+    });
+  });
+
+  it("names an unknown GUID and a short V1 frame", () => {
+    expect(
+      thrown(() => gen.decodeOrderPlaced?.(v1Frame("00000000-0000-0000-0000-000000000001", ORDER_EVENT))),
+    ).toMatchObject({
+      code: "unknown-schema-id",
+      message: expect.stringContaining(
+        `schema GUID 00000000-0000-0000-0000-000000000001 is none of the versions this code was generated for (${GUID_V2} (v2), ${GUID_V1} (v1))`,
+      ),
+    });
+    expect(thrown(() => gen.decodeOrderPlaced?.(new Uint8Array([1, 2, 3])))).toMatchObject({
+      code: "frame-too-short",
     });
   });
 });
