@@ -20,7 +20,11 @@ versions for the _TRANSITIVE modes), with an example event for each break, and l
 Without --against, checks every version of every subject against the versions before it.
 
 With --registry <url>, also tests each subject's newest version against the registry (its own \
-compatibility endpoint when it has one).
+compatibility endpoint when it has one), and gates on the consumers the registry knows too.
+
+With consumerGate: true (accord.yaml or subject.yaml), every new version is also checked against \
+what each declared consumer reads (consumer-broken, naming the consumer, the read path and an \
+example event); mode breaks that no declared consumer reads are then warnings.
 
 Exceptions in accord.yaml acknowledge findings; an expired or unused exception is reported.
 

@@ -23,6 +23,10 @@ Schema ids: from the registry when it is the source. From a catalog: accord.lock
 else a lookup (never a registration) in the registry named by --registry, generate.registry or the catalog's \
 registry.url. --wire json needs no ids.
 
+With generate.reads (what this repository reads of each subject), also writes <subject>/reads.ts: projection \
+types showing only the declared fields, and decode<Subject>Reads returning them, so reading an undeclared field \
+does not compile.
+
 --check writes nothing and exits 1 when any generated file or accord.lock differs from what would be generated.
 
 Exit codes: 0 written or up to date, 1 drift under --check, 2 usage or input error (nothing written), 3 internal error.`;
