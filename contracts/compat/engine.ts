@@ -123,12 +123,17 @@ export class Inclusion implements InclusionContext {
     const outcomes = candidates.map((candidate) => this.branchInBranch(writer, candidate));
     if (outcomes.some(isClean)) return emptyOutcome();
     if (writer.values) {
+      // A value no alternative takes: when the alternatives are value lists it is a removed enum
+      // value, wherever the list sits (a plain enum or const branches of an anyOf/oneOf).
+      const enumerated = candidates.every((candidate) => candidate.values !== undefined);
       const outcome = emptyOutcome();
       for (const value of writer.values) {
         if (!acceptsNormal(reader, value, this.formats)) {
+          const kind = enumerated ? "enum" : "branch";
           outcome.gaps.push({
-            ...site(writer, reader.origin, "branch", "anyOf"),
+            ...site(writer, reader.origin, kind, enumerated ? "" : "anyOf"),
             subject: valueKey(value),
+            writerValue: writer.values as Json[],
             example: value,
           });
         }
@@ -136,17 +141,33 @@ export class Inclusion implements InclusionContext {
       return outcome;
     }
     // Keep the gaps whose example no alternative accepts; a gap another alternative covers proves nothing.
+    // The alternative at the writer's own place first, then the one with the fewest gaps.
     let best: Outcome | undefined;
-    for (const outcome of outcomes) {
+    let bestIsCounterpart = false;
+    outcomes.forEach((outcome, i) => {
       const real = outcome.gaps.filter((gap) => !acceptsNormal(reader, gap.example, this.formats));
-      if (real.length > 0 && (!best || real.length < best.gaps.length)) best = { gaps: real, unknowns: [] };
-    }
-    // Constraints no alternative folds (oneOf overlap, not, ...) keep their own name; others mean no alternative fits.
+      if (real.length === 0) return;
+      const isCounterpart = candidates[i]?.origin.pointer === writer.origin.pointer;
+      if (
+        !best ||
+        (isCounterpart && !bestIsCounterpart) ||
+        (isCounterpart === bestIsCounterpart && real.length < best.gaps.length)
+      ) {
+        best = { gaps: real, unknowns: [] };
+        bestIsCounterpart = isCounterpart;
+      }
+    });
+    // The alternative at the same place names the change (a property became required in it, a
+    // bound moved), as it would without the union: one change, one rule id wherever it sits. A
+    // writer alternative with no counterpart at its place is an alternative added or removed.
+    const counterpart = candidates.some((candidate) => candidate.origin.pointer === writer.origin.pointer);
+    const lost = !counterpart && ALTERNATIVE.test(writer.origin.pointer);
     if (best)
       return {
-        gaps: best.gaps
-          .slice(0, 1)
-          .map((gap) => ({ ...gap, kind: OPAQUE_KINDS.has(gap.kind) ? gap.kind : "branch" })),
+        gaps: best.gaps.slice(0, 1).map((gap) => ({
+          ...gap,
+          kind: OPAQUE_KINDS.has(gap.kind) || !(lost || gap.kind === "type") ? gap.kind : "branch",
+        })),
         unknowns: [],
       };
     return { gaps: [], unknowns: [site(writer, reader.origin, "branch", "anyOf")] };
