@@ -78,6 +78,8 @@ export class RegistryService {
   constructor(store: RegistryStore, checks: CheckPool) {
     this.store = store;
     this.checks = checks;
+    // Another instance on the same database purged schemas: ids this one cached may be gone.
+    store.onPurge(() => this.forgetSchemas());
   }
 
   async effectiveConfig(subject: string | null): Promise<EffectiveConfig> {

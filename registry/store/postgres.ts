@@ -4,6 +4,7 @@ import { AccordFailure, accordError, fail, ok, type Result } from "../../contrac
 import type { RegistryMode, SchemaReference } from "../model.js";
 import { type ConsumerRow, declarationText, toStoredConsumer } from "./consumer-rows.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres/index.js";
+import { PURGE_CHANNEL, PurgeListener } from "./postgres-changes.js";
 import { decideRegistration } from "./registration.js";
 import {
   type ConfigRow,
@@ -91,14 +92,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   // A connection dropped while idle (server restart, network) is removed by the pool; without a
   // listener the 'error' event would crash the process.
   pool.on("error", () => undefined);
+  const purges = new PurgeListener(options.url, schema);
   try {
     await migrate(pool, schema);
+    await purges.start();
   } catch (err) {
+    await purges.close();
     await pool.end().catch(() => undefined);
     if (err instanceof AccordFailure) throw err;
     throw openFailure(description, errorText(err));
   }
-  return new PostgresStore(pool, description);
+  return new PostgresStore(pool, description, schema, purges);
 }
 
 async function migrate(pool: pg.Pool, schema: string): Promise<void> {
@@ -169,13 +173,22 @@ interface PendingRegistration {
 export class PostgresStore implements RegistryStore {
   readonly description: string;
   private readonly pool: pg.Pool;
+  private readonly schema: string;
+  private readonly purges: PurgeListener;
   private pending: PendingRegistration[] = [];
   private flushing: Promise<void> | undefined;
   private closed = false;
 
-  constructor(pool: pg.Pool, description: string) {
+  constructor(pool: pg.Pool, description: string, schema: string, purges: PurgeListener) {
     this.pool = pool;
     this.description = description;
+    this.schema = schema;
+    this.purges = purges;
+  }
+
+  /** Other instances' permanent deletes (and this one's), once committed. */
+  onPurge(listener: () => void): void {
+    this.purges.onPurge(listener);
   }
 
   async listSubjects(options: { deleted: boolean; prefix?: string }): Promise<string[]> {
@@ -558,6 +571,7 @@ export class PostgresStore implements RegistryStore {
     if (this.closed) return;
     this.closed = true;
     while (this.flushing) await this.flushing;
+    await this.purges.close();
     await this.pool.end();
   }
 
@@ -679,6 +693,8 @@ export class PostgresStore implements RegistryStore {
        AND NOT EXISTS (SELECT 1 FROM subject_versions sv WHERE sv.schema_id = s.id)`,
       [ids],
     );
+    // Delivered when the transaction commits, to every instance listening (see postgres-changes.ts).
+    await client.query("SELECT pg_notify($1, $2)", [PURGE_CHANNEL, this.schema]);
   }
 
   /** Referrers count only while some version (outside `excluded`) still uses them. */

@@ -431,6 +431,9 @@ export class SqliteStore implements RegistryStore {
     );
   }
 
+  /** One process writes a SQLite store, and it drops its own caches: nothing to tell. */
+  onPurge(_listener: () => void): void {}
+
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.flush();

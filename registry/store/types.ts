@@ -78,6 +78,13 @@ export interface RegistryStore {
   /** Creates or replaces one consumer's declaration for a subject. */
   putConsumer(consumer: StoredConsumer): Promise<"created" | "updated" | "unchanged">;
 
+  /**
+   * Calls `listener` after schemas may have been permanently deleted by another writer of the same
+   * database (PostgreSQL instances), so caches of schemas by id can be dropped. A store with a
+   * single writer (SQLite) never calls it: the service drops its caches on its own deletes.
+   */
+  onPurge(listener: () => void): void;
+
   close(): Promise<void>;
 }
 

@@ -128,6 +128,32 @@ run(`two registry instances on one PostgreSQL${PG_URL ? "" : ` (skipped: ${PG_SK
     );
   }, 180_000);
 
+  it("shows a permanent delete and a config change made through one instance on the other within a second", async () => {
+    const [a, b] = servers.map((server) => server.url) as [string, string];
+    const registered = await call(`${a}/subjects/purged-value/versions`, "POST", {
+      schemaType: "JSON",
+      schema: JSON.stringify({ type: "object", title: "purged once" }),
+    });
+    const id = (registered.body as { id: number }).id;
+    // B reads it (and caches the answer by id).
+    expect((await call(`${b}/schemas/ids/${id}`, "GET")).status).toBe(200);
+    expect((await call(`${a}/subjects/purged-value`, "DELETE")).status).toBe(200);
+    expect((await call(`${a}/subjects/purged-value?permanent=true`, "DELETE")).status).toBe(200);
+    const deleted = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - deleted < 5_000) {
+      status = (await call(`${b}/schemas/ids/${id}`, "GET")).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(status).toBe(404);
+    expect(Date.now() - deleted).toBeLessThan(1_000);
+
+    expect((await call(`${a}/config/orders-0-value`, "PUT", { compatibility: "FULL" })).status).toBe(200);
+    expect((await call(`${b}/config/orders-0-value`, "GET")).body).toEqual({ compatibilityLevel: "FULL" });
+    expect((await call(`${a}/mode/orders-0-value`, "PUT", { mode: "READONLY" })).status).toBe(200);
+    expect((await call(`${b}/mode/orders-0-value`, "GET")).body).toEqual({ mode: "READONLY" });
+  });
+
   it("on SIGTERM turns /readyz 503, finishes the registration in flight, then exits 0", async () => {
     const url = (database as { url: string }).url;
     const draining = await startServe({ dataDir, store: url, args: ["--drain", "2000"] });

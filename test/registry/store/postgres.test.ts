@@ -233,6 +233,35 @@ if (!PG_URL) {
       }
     });
 
+    it("tells the other stores on the schema of a committed permanent delete, and no one else", async () => {
+      const schema = freshSchemaName();
+      const deleter = await fixtures.open({ schema });
+      const other = await fixtures.open({ schema });
+      const elsewhere = await fixtures.open();
+      try {
+        const heard = { other: 0, elsewhere: 0 };
+        other.onPurge(() => heard.other++);
+        elsewhere.onPurge(() => heard.elsewhere++);
+        const expected = await deleter.subjectState("s");
+        await deleter.register({
+          subject: "s",
+          schema: { schema: "{}", fingerprint: "fp-s", references: [] },
+          expected,
+        });
+        expect((await deleter.softDeleteSubject("s")).ok).toBe(true);
+        // A refused permanent delete (rolled back) is not announced.
+        expect((await deleter.hardDeleteVersion("s", 9)).ok).toBe(false);
+        expect((await deleter.hardDeleteSubject("s")).ok).toBe(true);
+        const started = Date.now();
+        while (heard.other === 0 && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 10));
+        expect(heard.other).toBe(1);
+        expect(Date.now() - started).toBeLessThan(1_000);
+        expect(heard.elsewhere).toBe(0);
+      } finally {
+        await Promise.all([deleter.close(), other.close(), elsewhere.close()]);
+      }
+    });
+
     it("finds nothing for a subject prefix PostgreSQL text cannot hold", async () => {
       const store = await fixtures.open();
       try {
