@@ -90,6 +90,15 @@ function modeMeaning(mode: CompatibilityMode): string {
   }
 }
 
+/** How the verdict was reached: keyword-by-keyword comparisons, and string checks on automata. */
+function reasoningLine(reasoning: CompatReport["reasoning"]): string {
+  const shown = reasoning.automata.slice(0, 5).map((d) => `${d.direction} ${d.newPath} (${d.what})`);
+  const more =
+    reasoning.automata.length > shown.length ? `, and ${reasoning.automata.length - shown.length} more` : "";
+  const automata = shown.length > 0 ? `; on automata: ${shown.join(", ")}${more}` : "";
+  return `decided by: ${reasoning.structural} structural comparisons${automata}`;
+}
+
 function assumptionLines(report: CompatReport, options: CompatTextOptions): string[] {
   const { assumptions } = report;
   const lines: string[] = [];
@@ -115,6 +124,7 @@ function assumptionLines(report: CompatReport, options: CompatTextOptions): stri
   );
   if (assumptions.annotationKeywords.length > 0)
     lines.push(`annotation keywords (never validate): ${assumptions.annotationKeywords.join(", ")}`);
+  lines.push(reasoningLine(report.reasoning));
   return lines;
 }
 

@@ -27,6 +27,8 @@ export interface InclusionContext {
   readonly readerValues: ValueFactory;
   readonly formats: FormatChecker;
   readonly options: CompareOptions;
+  /** Records a sub-schema pair an automaton decided (regex.ts), for the report's `reasoning`. */
+  noteAutomaton(writerPath: string, readerPath: string, what: string): void;
   include(writer: Normal, reader: Normal): Outcome;
   includeLazy(writer: Lazy, reader: Lazy): Outcome;
   /** A value the writer branch accepts that satisfies `breaks` (i.e. the reader rejects it). */
@@ -43,12 +45,22 @@ export interface InclusionContext {
   ): Outcome;
 }
 
+/** Automaton decisions listed in one report, at most. */
+const MAX_NOTED = 50;
+
 export function pointer(origin: Origin, ...tokens: (string | number)[]): string {
   return [origin.pointer, ...tokens.map((t) => escapeToken(String(t)))].join("/");
 }
 
 export class Inclusion implements InclusionContext {
   private readonly memo = new Map<string, Outcome>();
+  /** Sub-schema pairs compared keyword by keyword (each once: the memo holds the rest). */
+  structural = 0;
+  readonly automata: { writerPath: string; readerPath: string; what: string }[] = [];
+
+  noteAutomaton(writerPath: string, readerPath: string, what: string): void {
+    if (this.automata.length < MAX_NOTED) this.automata.push({ writerPath, readerPath, what });
+  }
   private readonly inProgress = new Set<string>();
 
   constructor(
@@ -73,6 +85,7 @@ export class Inclusion implements InclusionContext {
     if (known) return known;
     if (this.inProgress.has(key)) return emptyOutcome();
     this.inProgress.add(key);
+    this.structural++;
     try {
       const outcome = emptyOutcome();
       for (const branch of writer.branches) merge(outcome, this.branchIn(branch, reader));

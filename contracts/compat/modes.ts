@@ -19,6 +19,7 @@ import type { Branch, Normal } from "./normal-form.js";
 import { schemaForName } from "./object-shape.js";
 import { type Side, sideOf } from "./sides.js";
 import type {
+  AutomatonDecision,
   CompareOptions,
   CompatibilityMode,
   CompatReport,
@@ -67,12 +68,16 @@ export function checkCompatibility(
     : history.slice(-1).map((doc) => ({ doc, index: history.length }));
   const findings: Finding[] = [];
   const undetermined: Undecided[] = [];
+  let structural = 0;
+  const automata: AutomatonDecision[] = [];
   for (const { doc, index } of compared) {
     for (const direction of directionsOf(mode)) {
       const result = compareWithinBudget(doc, candidate, direction, options);
       const against = transitive && history.length > 1 ? { against: index } : {};
       findings.push(...result.findings.map((f) => ({ ...f, ...against })));
       undetermined.push(...result.undetermined.map((u) => ({ ...u, ...against })));
+      structural += result.structural;
+      for (const decision of result.automata) automata.push({ ...decision, ...against });
     }
   }
   const verdict: Verdict =
@@ -91,6 +96,7 @@ export function checkCompatibility(
     },
     findings: sortAndDedupe(findings),
     undetermined: sortAndDedupe(undetermined),
+    reasoning: { structural, automata: automata.slice(0, 50), search: findings.length },
   };
 }
 
@@ -104,13 +110,15 @@ function compareWithinBudget(
   newDocument: SchemaDocument,
   direction: Direction,
   options: CompareOptions,
-): { findings: Finding[]; undetermined: Undecided[] } {
+): Compared {
   try {
     return compareOne(oldDocument, newDocument, direction, options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return {
       findings: [],
+      structural: 0,
+      automata: [],
       undetermined: [
         {
           rule: GAP_RULES.budget[direction === "backward" ? 0 : 1],
@@ -130,7 +138,7 @@ function compareOne(
   newDocument: SchemaDocument,
   direction: Direction,
   options: CompareOptions,
-): { findings: Finding[]; undetermined: Undecided[] } {
+): Compared {
   const closedWriters = options.writersEmitOnlyDeclared === true;
   const annotations = options.annotationKeywords ?? [];
   const [writer, reader] =
@@ -151,7 +159,8 @@ function compareOne(
   const roots = { old: oldDocument.root, new: newDocument.root };
   const findings: Finding[] = [];
   const undetermined: Undecided[] = outcome.unknowns.map((site) => toUndecided(site, direction, roots));
-  if (outcome.gaps.length === 0) return { findings, undetermined };
+  const reasoning = { structural: inclusion.structural, automata: automataOf(inclusion, direction, roots) };
+  if (outcome.gaps.length === 0) return { findings, undetermined, ...reasoning };
   const context: ProofContext = {
     writerAccepts: guardedValidatorFor(writer.document.root, writer.document.draft),
     readerErrors: errorsFor(reader.document.root, reader.document.draft),
@@ -167,7 +176,27 @@ function compareOne(
     if (proof) findings.push({ ...locate(gap, direction, roots), ...proof });
     else undetermined.push(toUndecided(gap, direction, roots));
   }
-  return { findings, undetermined };
+  return { findings, undetermined, ...reasoning };
+}
+
+/** What one direction's comparison found, and how it was decided. */
+interface Compared {
+  readonly findings: Finding[];
+  readonly undetermined: Undecided[];
+  readonly structural: number;
+  readonly automata: AutomatonDecision[];
+}
+
+function automataOf(inclusion: Inclusion, direction: Direction, roots: Roots): AutomatonDecision[] {
+  return inclusion.automata.map(({ writerPath, readerPath, what }) => {
+    const [oldPath, newPath] = direction === "backward" ? [writerPath, readerPath] : [readerPath, writerPath];
+    return {
+      direction,
+      oldPath: resolvingPrefix(roots.old, oldPath),
+      newPath: resolvingPrefix(roots.new, newPath),
+      what,
+    };
+  });
 }
 
 /**

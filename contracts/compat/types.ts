@@ -88,6 +88,26 @@ export interface CompatReport {
   };
   readonly findings: readonly Finding[];
   readonly undetermined: readonly Undecided[];
+  /** How the verdict was reached, so a person can see why a `compatible` holds. */
+  readonly reasoning: Reasoning;
+}
+
+export interface Reasoning {
+  /** Sub-schema pairs compared keyword by keyword: types, bounds, required names, enums, items. */
+  readonly structural: number;
+  /** String checks decided on finite automata: patterns, formats as languages, lengths (at most 50). */
+  readonly automata: readonly AutomatonDecision[];
+  /** Findings whose example was found by searching candidate values, then verified with ajv. */
+  readonly search: number;
+}
+
+export interface AutomatonDecision {
+  readonly direction: Direction;
+  readonly oldPath: string;
+  readonly newPath: string;
+  /** The reader constraint the writer's strings were proven to meet (`pattern ^[a-z]+$`). */
+  readonly what: string;
+  readonly against?: number;
 }
 
 export type { Json, SchemaDocument };

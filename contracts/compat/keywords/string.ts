@@ -4,7 +4,7 @@ import { acceptsBranch, codePointLength } from "../accepts.js";
 import { type InclusionContext, pointer } from "../engine.js";
 import { formatLanguage } from "../format-languages.js";
 import { emptyOutcome, merge, type Outcome } from "../gaps.js";
-import type { StringBranch } from "../normal-form.js";
+import type { Origin, StringBranch } from "../normal-form.js";
 import { matchesPattern } from "../object-shape.js";
 import { patternIncluded, type RegexAnswer } from "../regex.js";
 
@@ -14,7 +14,8 @@ export function checkString(ctx: InclusionContext, writer: StringBranch, reader:
   const language = writerLanguage(writer);
   if (reader.minLength > writer.minLength) {
     const answer = automataAnswer(language, writer, `^[\\s\\S]{${reader.minLength},}$`);
-    if (answer?.kind !== "yes")
+    if (answer?.kind === "yes") note(ctx, writer, origin, `minLength ${reader.minLength}`);
+    else
       merge(
         outcome,
         withWitness(ctx, writer, answer, () =>
@@ -33,7 +34,8 @@ export function checkString(ctx: InclusionContext, writer: StringBranch, reader:
   const readerMax = reader.maxLength;
   if (readerMax !== undefined && (writer.maxLength === undefined || writer.maxLength > readerMax)) {
     const answer = automataAnswer(language, writer, `^[\\s\\S]{0,${readerMax}}$`);
-    if (answer?.kind !== "yes")
+    if (answer?.kind === "yes") note(ctx, writer, origin, `maxLength ${readerMax}`);
+    else
       merge(
         outcome,
         withWitness(ctx, writer, answer, () =>
@@ -55,7 +57,10 @@ export function checkString(ctx: InclusionContext, writer: StringBranch, reader:
     const exact = formatLanguage(format.name, reader.origin.doc.draft);
     const answer =
       exact?.exact === true ? patternIncluded(language, exact.pattern, lengthsOf(writer)) : undefined;
-    if (answer?.kind === "yes") continue;
+    if (answer?.kind === "yes") {
+      note(ctx, writer, format.origin, `format ${format.name}`);
+      continue;
+    }
     merge(
       outcome,
       withWitness(ctx, writer, answer, () =>
@@ -91,6 +96,10 @@ function writerLanguage(writer: StringBranch): string[] {
     .map((format) => formatLanguage(format.name, writer.origin.doc.draft)?.pattern)
     .filter((pattern): pattern is string => pattern !== undefined);
   return [...writer.patterns.map((p) => p.source), ...formats];
+}
+
+function note(ctx: InclusionContext, writer: StringBranch, readerOrigin: Origin, what: string): void {
+  ctx.noteAutomaton(writer.origin.pointer, readerOrigin.pointer, what);
 }
 
 function lengthsOf(writer: StringBranch) {
@@ -135,7 +144,10 @@ function checkPattern(
   language: readonly string[],
 ): Outcome {
   const answer = patternIncluded(language, pattern.source, lengthsOf(writer));
-  if (answer.kind === "yes") return emptyOutcome();
+  if (answer.kind === "yes") {
+    note(ctx, writer, pattern.origin, `pattern ${pattern.source}`);
+    return emptyOutcome();
+  }
   const where = {
     kind: "pattern" as const,
     writerPath: pointer(writer.origin, "pattern"),

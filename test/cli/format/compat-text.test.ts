@@ -46,6 +46,18 @@ const incompatible: CompatReport = {
       message: 'pattern changed from "^a+$" to "^(aa)*a?$".',
     },
   ],
+  reasoning: {
+    structural: 7,
+    automata: [
+      {
+        direction: "backward",
+        oldPath: "#/properties/sku",
+        newPath: "#/properties/sku/pattern",
+        what: "pattern ^[A-Z0-9-]+$",
+      },
+    ],
+    search: 2,
+  },
 };
 
 describe("formatCompatReport", () => {
@@ -121,6 +133,9 @@ describe("formatCompatReport", () => {
       undetermined: [],
     });
     expect(text.split("\n")[0]).toBe("COMPATIBLE under FULL_TRANSITIVE");
+    expect(text).toContain(
+      "decided by: 7 structural comparisons; on automata: backward #/properties/sku/pattern (pattern ^[A-Z0-9-]+$)",
+    );
     expect(text).toContain(
       "FULL: both BACKWARD and FORWARD must hold (checked against every earlier version).",
     );
