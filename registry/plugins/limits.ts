@@ -21,6 +21,7 @@ export const DEFAULT_LIMITS: RegistryLimits = {
 /** Routes that answer with a list, and what the list holds (for the error message). */
 const LIST_ROUTES = new Map([
   ["/subjects", "subjects"],
+  ["/schemas", "schemas"],
   ["/subjects/:subject/versions", "versions"],
   ["/schemas/ids/:id/subjects", "subjects"],
   ["/schemas/ids/:id/versions", "versions"],

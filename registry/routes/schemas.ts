@@ -3,7 +3,7 @@ import { AccordFailure, accordError } from "../../contracts/errors.js";
 import { fingerprintPrefix } from "../guid.js";
 import { flag, parseSchemaId } from "../params.js";
 import type { StoredSchema } from "../store/types.js";
-import { schemaBody } from "./present.js";
+import { schemaBody, subjectVersionBody } from "./present.js";
 import { query } from "./shapes.js";
 
 interface IdParams {
@@ -25,13 +25,50 @@ export const schemasRoutes: FastifyPluginAsync = async (app) => {
 
   app.get("/schemas/types", async () => ["JSON"]);
 
+  // Every subject version (or each subject's latest) as the by-version body; paged by the limits plugin.
+  app.get<{ Querystring: Flags<"subjectPrefix" | "deleted" | "latestOnly"> }>(
+    "/schemas",
+    {
+      schema: {
+        querystring: query(
+          "subjectPrefix",
+          "deleted",
+          "latestOnly",
+          "offset",
+          "limit",
+          "aliases",
+          "ruleType",
+        ),
+        response: { 200: { type: "array", items: { $ref: "SubjectVersion#" } } },
+      },
+    },
+    async (request) => {
+      const deleted = flag(request.query.deleted);
+      const prefix = request.query.subjectPrefix;
+      const scope = prefix === undefined || prefix === ":*:" ? {} : { prefix };
+      const bodies = [];
+      for (const subject of await app.store.listSubjects({ deleted, ...scope })) {
+        const rows = (await app.store.subjectVersions(subject)).filter((row) => deleted || !row.deleted);
+        for (const row of flag(request.query.latestOnly) ? rows.slice(-1) : rows) {
+          bodies.push(subjectVersionBody(row));
+        }
+      }
+      return bodies;
+    },
+  );
+
   // `subject`, `format` and friends are accepted and ignored: ids are global here. The body
   // comes pre-serialised from the service's cache, so it is sent as text (no response schema).
-  app.get<{ Params: IdParams }>(
+  app.get<{ Params: IdParams; Querystring: Flags<"fetchMaxId"> }>(
     "/schemas/ids/:id",
     { schema: { params: idParams } },
     async (request, reply) => {
       const id = parseSchemaId(request.params.id);
+      if (flag(request.query.fetchMaxId)) {
+        // The highest id changes with every new schema, so this answer is not cached.
+        const schema = await schemaOr404(request.params.id);
+        return reply.send(JSON.stringify({ ...schemaBody(schema), maxId: await app.store.maxSchemaId() }));
+      }
       const body = await app.registry.schemaByIdBody(id, (schema) => JSON.stringify(schemaBody(schema)));
       if (body === undefined) throw notFound(id);
       return reply.send(body);

@@ -60,9 +60,9 @@ export const subjectsRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.get<{ Params: SubjectParams; Querystring: Flags<"deleted" | "deletedOnly"> }>(
+  app.get<{ Params: SubjectParams; Querystring: Flags<"deleted" | "deletedOnly" | "deletedAsNegative"> }>(
     "/subjects/:subject/versions",
-    { schema: { params: subjectParams, querystring: query("deleted", "deletedOnly") } },
+    { schema: { params: subjectParams, querystring: query("deleted", "deletedOnly", "deletedAsNegative") } },
     async (request) => {
       const subject = parseSubject(request.params.subject);
       const rows = await app.store.subjectVersions(subject);
@@ -72,7 +72,9 @@ export const subjectsRoutes: FastifyPluginAsync = async (app) => {
       if (shown.length === 0 && !(deletedOnly && rows.length > 0)) {
         throw new AccordFailure(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", [subject]));
       }
-      return shown.map((row) => row.version);
+      // deletedAsNegative: soft-deleted versions listed as -version, so they can be told apart.
+      const negative = flag(request.query.deletedAsNegative);
+      return shown.map((row) => (negative && row.deleted ? -row.version : row.version));
     },
   );
 

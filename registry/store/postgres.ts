@@ -247,6 +247,11 @@ export class PostgresStore implements RegistryStore {
     return row ? toStoredSchema(row) : undefined;
   }
 
+  async maxSchemaId(): Promise<number> {
+    const rows = await this.read<{ max: number | null }>(this.pool, "SELECT max(id) AS max FROM schemas");
+    return rows[0]?.max ?? 0;
+  }
+
   async schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined> {
     const rows = await this.read<SchemaRow>(
       this.pool,

@@ -171,6 +171,10 @@ export class SqliteStore implements RegistryStore {
     });
   }
 
+  async maxSchemaId(): Promise<number> {
+    return this.guard(() => this.q.maxSchemaId.get()?.max ?? 0);
+  }
+
   async schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined> {
     return this.guard(() => {
       const row = this.q.schemaByFingerprintRange.get(...prefixRange(prefix));
@@ -517,6 +521,7 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${versionColumns} WHERE sv.subject = ? ORDER BY sv.version DESC LIMIT 1`,
     ),
     schemaById: db.prepare<[number], SchemaRow>(`SELECT ${schemaColumns()} FROM schemas WHERE id = ?`),
+    maxSchemaId: db.prepare<[], { max: number | null }>("SELECT max(id) AS max FROM schemas"),
     schemaByFingerprintRange: db.prepare<[string, string], SchemaRow>(
       `SELECT ${schemaColumns()} FROM schemas WHERE fingerprint >= ? AND fingerprint < ? ORDER BY id LIMIT 1`,
     ),

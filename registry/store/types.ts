@@ -38,6 +38,9 @@ export interface RegistryStore {
 
   schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined>;
 
+  /** The highest schema id stored, 0 for none (`GET /schemas/ids/{id}?fetchMaxId=true`). */
+  maxSchemaId(): Promise<number>;
+
   /** The schema (lowest id first) whose fingerprint starts with `prefix`: how GUIDs are found. */
   schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined>;
 

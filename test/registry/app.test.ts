@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { jsonSchema, ORDER_V1, ORDER_V2, testRegistry } from "./helpers.js";
+import { ANY_GUID, jsonSchema, ORDER_V1, ORDER_V2, testRegistry } from "./helpers.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "accord-app-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -29,6 +29,7 @@ describe("registry app on a SQLite file", () => {
       version: 2,
     });
     expect((await second.call("GET", "/schemas/ids/1")).body).toEqual({
+      guid: ANY_GUID,
       schema: JSON.stringify(ORDER_V1),
       schemaType: "JSON",
     });

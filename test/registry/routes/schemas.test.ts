@@ -27,7 +27,12 @@ describe("/schemas", () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ guid: ANY_GUID, schema: JSON.stringify(ORDER_V1), schemaType: "JSON" });
     // Confluent clients pass ?subject=; ids are global, so it changes nothing.
-    expect((await r.call("GET", "/schemas/ids/1?subject=other&fetchMaxId=true")).body).toEqual(reply.body);
+    expect((await r.call("GET", "/schemas/ids/1?subject=other")).body).toEqual(reply.body);
+    // fetchMaxId adds the highest id the registry has handed out.
+    expect((await r.call("GET", "/schemas/ids/1?fetchMaxId=true")).body).toEqual({
+      ...(reply.body as object),
+      maxId: 2,
+    });
   });
 
   it("returns the raw schema text", async () => {
@@ -75,6 +80,36 @@ describe("/schemas", () => {
     expectError(await r.call("GET", "/schemas/guids/00000000-0000-0000-0000-000000000000"), 404, 40403);
     expectError(await r.call("GET", "/schemas/guids/not-a-guid"), 404, 40403);
     expectError(await r.call("GET", "/schemas/guids/not-a-guid/ids"), 404, 40403);
+  });
+
+  it("lists schemas by subject version (GET /schemas), latest only, by prefix, paged, deleted on request", async () => {
+    const listed = (query: string) =>
+      r
+        .call("GET", `/schemas${query}`)
+        .then((reply) =>
+          (reply.body as { subject: string; version: number; id: number }[]).map(
+            (row) => `${row.subject} v${row.version} #${row.id}`,
+          ),
+        );
+    expect(await listed("")).toEqual(["audit-value v1 #1", "orders-value v1 #1", "orders-value v2 #2"]);
+    expect((await r.call("GET", "/schemas")).body).toContainEqual({
+      subject: "orders-value",
+      version: 2,
+      id: 2,
+      guid: ANY_GUID,
+      schemaType: "JSON",
+      schema: JSON.stringify(ORDER_V2),
+    });
+    expect(await listed("?latestOnly=true")).toEqual(["audit-value v1 #1", "orders-value v2 #2"]);
+    expect(await listed("?subjectPrefix=orders")).toEqual(["orders-value v1 #1", "orders-value v2 #2"]);
+    expect(await listed("?offset=1&limit=1")).toEqual(["orders-value v1 #1"]);
+    expect((await r.call("DELETE", "/subjects/orders-value/versions/1")).status).toBe(200);
+    expect(await listed("")).toEqual(["audit-value v1 #1", "orders-value v2 #2"]);
+    expect(await listed("?deleted=true")).toEqual([
+      "audit-value v1 #1",
+      "orders-value v1 #1",
+      "orders-value v2 #2",
+    ]);
   });
 
   it("lists JSON as the only schema type", async () => {

@@ -105,6 +105,9 @@ describe("POST /subjects/{subject}/versions", () => {
     expect((await r.call("GET", "/subjects/s/versions")).body).toEqual([1, 3]);
     expect((await r.call("GET", "/subjects/s/versions?deleted=true")).body).toEqual([1, 2, 3]);
     expect((await r.call("GET", "/subjects/s/versions?deletedOnly=true")).body).toEqual([2]);
+    expect((await r.call("GET", "/subjects/s/versions?deleted=true&deletedAsNegative=true")).body).toEqual([
+      1, -2, 3,
+    ]);
   });
 
   it("accepts a body version only when it is the next one", async () => {

@@ -45,6 +45,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       expect(await store.schemaById(1)).toMatchObject({ id: 1, schemaType: "JSON", schema: '{"title":"a"}' });
       expect(await store.schemaByFingerprint("fp-b")).toMatchObject({ id: 2, fingerprint: "fp-b" });
       expect(await store.schemaByFingerprint("fp-zzz")).toBeUndefined();
+      expect(await store.maxSchemaId()).toBe(2);
       // How GUIDs are found: by the start of the fingerprint, lowest id first.
       expect(await store.schemaByFingerprintPrefix("fp-b")).toMatchObject({ id: 2 });
       expect(await store.schemaByFingerprintPrefix("fp-")).toMatchObject({ id: 1 });
