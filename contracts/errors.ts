@@ -548,6 +548,15 @@ export const ERRORS = {
     description: "The schema text exceeds the server's schema size limit (accord serve --max-schema-bytes).",
     fix: "Split the schema with references, or start the server with a larger --max-schema-bytes.",
   },
+  ACCORD_ERR_REGISTRY_HEADERS_TOO_LARGE: {
+    template: "Request header fields too large: %s.",
+    http: 431,
+    registryCode: 431,
+    exit: 2,
+    description:
+      "The request's headers (cookies, tokens, a long URL) are larger than the server reads (Node's 16 KiB by default).",
+    fix: "Send smaller headers; a long subject list belongs in the body or in several requests.",
+  },
   ACCORD_ERR_REGISTRY_CHECK_BUDGET: {
     template:
       "Invalid schema: checking %s (validation, compile and compatibility comparison) took longer than its budget of %s ms and was stopped.",

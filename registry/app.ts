@@ -3,7 +3,7 @@ import type { AuthConfig } from "./auth/config.js";
 import { type CheckPoolOptions, DEFAULT_CHECK_BUDGET_MS, defaultCheckWorkers } from "./checks/pool.js";
 import { authPlugin } from "./plugins/auth.js";
 import { contentTypesPlugin, SCHEMA_REGISTRY_CONTENT_TYPE } from "./plugins/content-types.js";
-import { errorsPlugin, toHttpError } from "./plugins/errors.js";
+import { clientErrorResponse, errorsPlugin, toHttpError } from "./plugins/errors.js";
 import { DEFAULT_LIMITS, limitsPlugin, type RegistryLimits } from "./plugins/limits.js";
 import { LOG_REDACT, loggingPlugin, requestId } from "./plugins/logging.js";
 import { metricsPlugin, RegistryMetrics } from "./plugins/metrics.js";
@@ -58,6 +58,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
         .status(mapped.status)
         .header("content-type", SCHEMA_REGISTRY_CONTENT_TYPE)
         .send(mapped.body);
+    },
+    // Requests Node's parser refuses (oversized headers: 431) get the Confluent body as well.
+    clientErrorHandler: (error, socket) => {
+      const response = clientErrorResponse(error, socket.writable);
+      if (response === undefined) socket.destroy();
+      else socket.end(response);
     },
     bodyLimit,
     // Per-request log lines would dominate the cost of a by-id lookup; errors are still logged.

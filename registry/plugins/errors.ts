@@ -1,6 +1,8 @@
+import { STATUS_CODES } from "node:http";
 import type { FastifyError } from "fastify";
 import fp from "fastify-plugin";
 import { type AccordError, AccordFailure, accordError, ERRORS } from "../../contracts/errors.js";
+import { SCHEMA_REGISTRY_CONTENT_TYPE } from "./content-types.js";
 
 /** Confluent's error body. */
 export interface RegistryErrorBody {
@@ -64,6 +66,30 @@ export function toHttpError(error: unknown, bodyLimit: number, contentType?: str
     return fromTable(accordError("ACCORD_ERR_REGISTRY_BAD_REQUEST", [reason]));
   }
   return { ...fromTable(accordError("ACCORD_ERR_REGISTRY_INTERNAL", [])), unexpected: true };
+}
+
+/**
+ * What the server writes straight to the socket for a request Node's HTTP parser refused before
+ * any route ran (headers over its limit: 431; anything else malformed: 400), in Confluent's body.
+ * Undefined when there is nobody to answer (the client already went away).
+ */
+export function clientErrorResponse(error: unknown, writable: boolean): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  if (!writable || code === "ECONNRESET") return undefined;
+  const mapped = fromTable(
+    code === "HPE_HEADER_OVERFLOW"
+      ? accordError("ACCORD_ERR_REGISTRY_HEADERS_TOO_LARGE", ["they exceed the server's limit"])
+      : accordError("ACCORD_ERR_REGISTRY_BAD_REQUEST", ["The request is not valid HTTP."]),
+  );
+  const body = JSON.stringify(mapped.body);
+  return [
+    `HTTP/1.1 ${mapped.status} ${STATUS_CODES[mapped.status] ?? ""}`,
+    `Content-Type: ${SCHEMA_REGISTRY_CONTENT_TYPE}`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    "Connection: close",
+    "",
+    body,
+  ].join("\r\n");
 }
 
 function fromTable(error: AccordError): HttpError {

@@ -1,5 +1,5 @@
 import { request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccordFailure, accordError } from "../../../contracts/errors.js";
 import { buildApp } from "../../../registry/app.js";
@@ -184,6 +184,21 @@ describe("hostile subject names", () => {
     }
   });
 
+  it("answers headers over Node's limit with 431 in Confluent's body, and a request that is not HTTP with 400", async () => {
+    await r.app.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = r.app.server.address() as AddressInfo;
+    const huge = await rawGet(port, "/subjects", { "x-padding": "a".repeat(20_000) });
+    expect(huge.status).toBe(431);
+    expect(huge.headers["content-type"]).toMatch(/^application\/vnd\.schemaregistry\.v1\+json/);
+    expect(JSON.parse(huge.body)).toEqual({
+      error_code: 431,
+      message: "Request header fields too large: they exceed the server's limit.",
+    });
+    const garbage = await rawBytes(port, "NOT HTTP AT ALL\r\n\r\n");
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(garbage).toContain('{"error_code":400,"message":"The request is not valid HTTP."}');
+  });
+
   it("refuses a hostile subject inside a reference", async () => {
     const reply = await r.call(
       "POST",
@@ -266,17 +281,35 @@ describe("server-side failures", () => {
 });
 
 /** A GET with the path exactly as given: no client-side URL normalisation. */
-function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, method: "GET" }, (res) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path, method: "GET", headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => {
         body += chunk;
       });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on("error", reject);
     req.end();
+  });
+}
+
+/** Writes bytes to the server as they are and collects whatever comes back until it closes. */
+function rawBytes(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: "127.0.0.1", port }, () => socket.end(text));
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => {
+      received += chunk;
+    });
+    socket.on("close", () => resolve(received));
+    socket.on("error", reject);
   });
 }
