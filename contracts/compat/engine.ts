@@ -297,7 +297,10 @@ function enumerate(branch: Branch): Json[] | undefined {
   if (branch.type === "null") return [null];
   if (branch.type === "boolean") return [true, false];
   if (branch.type !== "number" || !branch.min || !branch.max) return undefined;
-  if (!branch.integer && !branch.multipleOf.some((m) => Number.isInteger(m.value))) return undefined;
+  // Only integer-typed branches hold only integers (ajv takes 5e-324 as a multiple of 2), and only
+  // below 2^53 does counting by one reach every integer.
+  if (!branch.integer) return undefined;
+  if (Math.abs(branch.min.value) >= 2 ** 53 || Math.abs(branch.max.value) >= 2 ** 53) return undefined;
   const low = branch.min.exclusive ? Math.floor(branch.min.value) + 1 : Math.ceil(branch.min.value);
   const high = branch.max.exclusive ? Math.ceil(branch.max.value) - 1 : Math.floor(branch.max.value);
   if (high - low > 1_000) return undefined;

@@ -1,4 +1,6 @@
 /** The conjunction of two same-type branches (allOf, `$ref` siblings, anyOf distributed over allOf). */
+
+import { acceptsNormal } from "./accepts.js";
 import type {
   ArrayBranch,
   Bound,
@@ -9,7 +11,6 @@ import type {
   Opaque,
   StringBranch,
 } from "./normal-form.js";
-import { acceptsNormal } from "./accepts.js";
 import { type LazyConjoiner, matchesPattern, schemaForName, schemaPartsForName } from "./object-shape.js";
 import { valueKey } from "./values.js";
 
@@ -103,6 +104,8 @@ function conjoinArrays(left: ArrayBranch, right: ArrayBranch, conjoiner: LazyCon
     minItems: Math.max(left.minItems, right.minItems),
     maxItems: minDefined(left.maxItems, right.maxItems),
     unique: left.unique || right.unique,
+    // Loose only when no side tests uniqueness exactly.
+    uniqueLoose: ![left, right].some((side) => side.unique && side.uniqueLoose !== true),
     contains: [...left.contains, ...right.contains],
     itemsKeyword: left.itemsKeyword ?? right.itemsKeyword,
   };
@@ -219,7 +222,7 @@ function integerRangeEmpty(branch: NumberBranch): boolean {
   if (!min || !max) return false;
   if (min.value > max.value) return true;
   if (min.value === max.value && (min.exclusive || max.exclusive)) return true;
-  if (branch.integer) {
+  if (branch.integer && Math.abs(min.value) < 2 ** 53 && Math.abs(max.value) < 2 ** 53) {
     const low = min.exclusive ? Math.floor(min.value) + 1 : Math.ceil(min.value);
     const high = max.exclusive ? Math.ceil(max.value) - 1 : Math.floor(max.value);
     return low > high;

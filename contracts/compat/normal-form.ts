@@ -127,6 +127,11 @@ export interface ArrayBranch extends BranchBase {
   readonly minItems: number;
   readonly maxItems?: number;
   readonly unique: boolean;
+  /**
+   * ajv tests uniqueItems loosely here: with `items` typed (primitive types) it skips items of
+   * other types, which prefixItems positions may hold, so it accepts some duplicate arrays.
+   */
+  readonly uniqueLoose?: boolean;
   readonly contains: readonly ContainsRule[];
   /** The keyword `items` stands for, when it is not the draft's own (unevaluatedItems). */
   readonly itemsKeyword?: "unevaluatedItems";

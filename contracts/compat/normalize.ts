@@ -589,6 +589,7 @@ export class Normalizer {
       minItems: typeof node.minItems === "number" ? node.minItems : 0,
       maxItems: typeof node.maxItems === "number" ? node.maxItems : undefined,
       unique: node.uniqueItems === true,
+      uniqueLoose: node.uniqueItems === true && prefix.length > 0 && typedPrimitiveItems(rest),
       contains,
     };
     return branch;
@@ -744,6 +745,13 @@ export class Normalizer {
   accepts(normal: Normal, value: Json): boolean {
     return acceptsNormal(normal, value, this.options);
   }
+}
+
+/** A tail `items` schema declaring only primitive types: where ajv's uniqueItems takes a shortcut. */
+function typedPrimitiveItems(items: Json | undefined): boolean {
+  if (!isObject(items) || items.type === undefined) return false;
+  const types = Array.isArray(items.type) ? items.type : [items.type];
+  return types.length > 0 && !types.some((type) => type === "object" || type === "array");
 }
 
 function declaredTypes(type: Json | undefined): { type: InstanceType; integer: boolean }[] {

@@ -33,9 +33,6 @@ export interface ProofContext {
  */
 const BUDGET = 24;
 
-/** Examples the generator built minimal already (required members only) are this small or smaller. */
-const SMALL_EXAMPLE = 1_500;
-
 interface Judgement {
   readonly related: readonly ValidationError[];
   readonly foreign: number;
@@ -78,10 +75,10 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
         if (repaired !== undefined && better(repaired, true)) break;
       }
     }
-    // Minimise: drop what the proof does not need, outermost first. Small clean examples are
-    // left alone: the generator fills only required members, so there is little to gain.
-    const worth = first.foreign > 0 || JSON.stringify(best.example).length > SMALL_EXAMPLE;
-    for (const path of worth ? memberPaths(best.example) : []) {
+    // Minimise: drop what the proof does not need, outermost first. A clean first example is
+    // left alone: the generator fills only required members, and on a large event every
+    // judgement costs two full validations, which across thousands of findings adds up.
+    for (const path of first.foreign > 0 ? memberPaths(best.example) : []) {
       if (spent >= BUDGET) break;
       if (isPrefix(path, at) || valueAt(best.example, path) === undefined) continue;
       const smaller = replaceAt(best.example, path, REMOVE);
@@ -158,15 +155,15 @@ function replaceAt(value: Json, path: readonly string[], next: Json | typeof REM
     return copy;
   }
   if (!isObject(value) || !Object.hasOwn(value, head)) return undefined;
-  const copy: { [key: string]: Json } = {};
-  for (const [name, member] of Object.entries(value)) {
-    if (name !== head) setOwn(copy, name, member);
-    else if (rest.length > 0) {
-      const child = replaceAt(member, rest, next);
-      if (child === undefined) return undefined;
-      setOwn(copy, name, child);
-    } else if (next !== REMOVE) setOwn(copy, name, next);
-  }
+  // A spread copies own properties as data, `__proto__` included; only the one written name
+  // needs setOwn (a plain assignment of `__proto__` would set the prototype instead).
+  const copy: { [key: string]: Json } = { ...value };
+  if (rest.length > 0) {
+    const child = replaceAt(value[head] as Json, rest, next);
+    if (child === undefined) return undefined;
+    setOwn(copy, head, child);
+  } else if (next === REMOVE) delete copy[head];
+  else setOwn(copy, head, next);
   return copy;
 }
 

@@ -46,7 +46,11 @@ export function checkArray(ctx: InclusionContext, writer: ArrayBranch, reader: A
     );
   }
   merge(outcome, checkItems(ctx, writer, reader, writerMax));
-  if (reader.unique && !writer.unique && (writerMax === undefined || writerMax >= 2)) {
+  if (
+    reader.unique &&
+    (!writer.unique || writer.uniqueLoose === true) &&
+    (writerMax === undefined || writerMax >= 2)
+  ) {
     merge(
       outcome,
       ctx.gapOrUnknown(

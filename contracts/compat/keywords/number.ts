@@ -100,12 +100,11 @@ function multipleOfImplied(writer: NumberBranch, step: number): boolean {
 }
 
 /**
- * Integer-typed, or stepping by a whole number: only integers can occur. (Under ajv's arithmetic
- * too: for an integer step w, a non-integer double v never has v / w round to an integer, since
- * its distance from the nearest multiple exceeds half a unit in the last place of the quotient.)
+ * Integer-typed: only integers can occur. A whole-number multipleOf does not say as much under
+ * ajv's arithmetic: `5e-324 / 2` underflows to 0, an integer, so ajv takes 5e-324 as a multiple.
  */
 function isEffectivelyInteger(branch: NumberBranch): boolean {
-  return branch.integer || branch.multipleOf.some((m) => Number.isInteger(m.value));
+  return branch.integer;
 }
 
 /** Lower bound as the smallest allowed integer (for integer writers) or as given. */
@@ -117,17 +116,22 @@ function integerHigh(bound: Bound): number {
   return bound.exclusive ? Math.ceil(bound.value) - 1 : Math.floor(bound.value);
 }
 
+/** Past 2^53 doubles are integers far apart: `1e21 + 1 === 1e21`, so rounding bounds proves nothing. */
+function exactIntegers(...bounds: Bound[]): boolean {
+  return bounds.every((bound) => Math.abs(bound.value) < 2 ** 53);
+}
+
 /** Whether the writer's lower bound lets through values under the reader's. */
 function lowerIsLooser(writer: Bound | undefined, reader: Bound, integerOnly: boolean): boolean {
   if (!writer) return true;
-  if (integerOnly) return integerLow(writer) < integerLow(reader);
+  if (integerOnly && exactIntegers(writer, reader)) return integerLow(writer) < integerLow(reader);
   if (writer.value !== reader.value) return writer.value < reader.value;
   return reader.exclusive && !writer.exclusive;
 }
 
 function upperIsLooser(writer: Bound | undefined, reader: Bound, integerOnly: boolean): boolean {
   if (!writer) return true;
-  if (integerOnly) return integerHigh(writer) > integerHigh(reader);
+  if (integerOnly && exactIntegers(writer, reader)) return integerHigh(writer) > integerHigh(reader);
   if (writer.value !== reader.value) return writer.value > reader.value;
   return reader.exclusive && !writer.exclusive;
 }
