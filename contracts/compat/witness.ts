@@ -31,7 +31,7 @@ export interface ProofContext {
  * Judgements one finding may spend on repair and minimisation (two validations each: on a large
  * webhook payload a few milliseconds apiece, so this bounds the cost per finding).
  */
-const BUDGET = 24;
+const BUDGET = 16;
 
 interface Judgement {
   readonly related: readonly ValidationError[];
