@@ -16,7 +16,7 @@ import { setOwn, typeOfValue } from "./values.js";
 const MAX_DEPTH = 8;
 
 /** Sample values per format; the first is the friendliest. */
-const FORMAT_SAMPLES: Record<string, readonly string[]> = {
+export const FORMAT_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   "date-time": ["2024-05-01T12:00:00Z", "2024-05-01T12:00:00.000+02:00"],
   "iso-date-time": ["2024-05-01T12:00:00Z"],
   date: ["2024-05-01"],

@@ -8,6 +8,7 @@ import {
   regExpToPattern,
   sourceFingerprint,
 } from "../../../contracts/compat/format-languages.js";
+import { FORMAT_SAMPLES } from "../../../contracts/compat/generate.js";
 import { patternIncluded, patternsDisjoint, patternUnsupported } from "../../../contracts/compat/regex.js";
 import { type AnyAjv, newAjv } from "../../../contracts/schema/ajv.js";
 import { DRAFTS, type Draft } from "../../../contracts/schema/types.js";
@@ -49,35 +50,6 @@ function language(name: string, draft: Draft = "2020-12"): { pattern: string; ex
 
 /** Formats whose language is a superset only (ajv checks them with more than a regular test). */
 const SUPERSETS = new Set(["time", "iso-time", "date-time", "iso-date-time", "hostname"]);
-
-// contracts/compat/generate.ts FORMAT_SAMPLES (not exported there), copied.
-const FORMAT_SAMPLES: Record<string, readonly string[]> = {
-  "date-time": ["2024-05-01T12:00:00Z", "2024-05-01T12:00:00.000+02:00"],
-  "iso-date-time": ["2024-05-01T12:00:00Z"],
-  date: ["2024-05-01"],
-  time: ["12:00:00Z", "12:00:00+02:00"],
-  "iso-time": ["12:00:00Z"],
-  duration: ["P1D", "PT1H"],
-  email: ["someone@example.com"],
-  hostname: ["example.com"],
-  ipv4: ["192.0.2.1"],
-  ipv6: ["2001:db8::1"],
-  uri: ["https://example.com/a"],
-  "uri-reference": ["https://example.com/a", "/a"],
-  "uri-template": ["https://example.com/{id}"],
-  url: ["https://example.com/a"],
-  uuid: ["123e4567-e89b-42d3-a456-426614174000"],
-  "json-pointer": ["/a/b"],
-  "relative-json-pointer": ["0/a"],
-  regex: ["^a+$"],
-  byte: ["aGVsbG8="],
-  int32: ["1"],
-  int64: ["1"],
-  float: ["1.5"],
-  double: ["1.5"],
-  password: ["secret"],
-  binary: ["abc"],
-};
 
 const TIMES = [
   "12:00:00Z",
