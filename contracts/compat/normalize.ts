@@ -343,7 +343,9 @@ export class Normalizer {
       else opaque.push(this.opaque("unevaluated", node, keyword, origin));
     }
     const dependencySchemas = dependentSchemasOf(node);
-    if (dependencySchemas.length > 0)
+    const forbidden = this.forbiddenByDependents(dependencySchemas, origin);
+    if (forbidden) conjuncts.push(forbidden);
+    else if (dependencySchemas.length > 0)
       opaque.push(this.opaque("dependent-schema", node, "dependentSchemas", origin));
     for (const keyword of Object.keys(node)) {
       if (!FOLDED.has(keyword) && !this.isAnnotation(keyword)) {
@@ -359,6 +361,31 @@ export class Normalizer {
       id: ++normalCounter,
       origin: merged.origin,
       branches: merged.branches.map((branch) => ({ ...branch, opaque: [...branch.opaque, ...opaque] })),
+    };
+  }
+
+  /**
+   * dependentSchemas (or schema-valued dependencies) whose every schema accepts nothing: an object
+   * with such a key is rejected, which is exactly `properties: {key: false}`. Undefined otherwise.
+   */
+  private forbiddenByDependents(entries: readonly Json[], origin: Origin): Normal | undefined {
+    if (entries.length === 0) return undefined;
+    const names: string[] = [];
+    for (const entry of entries) {
+      for (const [name, schema] of Object.entries(entry as JsonObject)) {
+        if (this.normalize(schema).branches.length > 0) return undefined;
+        names.push(name);
+      }
+    }
+    const falseLazy = this.lazy(false);
+    const branch: ObjectBranch = {
+      ...(this.emptyBranch("object", origin) as ObjectBranch),
+      properties: new Map(names.map((name) => [name, falseLazy])),
+    };
+    return {
+      id: ++normalCounter,
+      origin,
+      branches: this.top.branches.map((other) => (other.type === "object" ? branch : other)),
     };
   }
 
