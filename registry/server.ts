@@ -52,6 +52,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   let address: string;
   try {
+    // Check workers load before the server answers, so the first registrations are not slowed.
+    await app.ready();
+    await app.registry.warm();
     address = await app.listen({ host: options.host, port: options.port });
   } catch (err) {
     await app.close().catch(() => undefined);

@@ -82,6 +82,11 @@ export class RegistryService {
     store.onPurge(() => this.forgetSchemas());
   }
 
+  /** Loads the check workers now rather than on the first registration. */
+  warm(): Promise<void> {
+    return this.checks.warm();
+  }
+
   async effectiveConfig(subject: string | null): Promise<EffectiveConfig> {
     const own = subject === null ? undefined : await this.store.getConfig(subject);
     const global = await this.store.getConfig(null);

@@ -30,8 +30,9 @@ export function defaultCheckWorkers(): number {
 }
 
 type Answer =
-  | { readonly id: number; readonly result: CheckResult }
-  | { readonly id: number; readonly crash: string };
+  | { readonly id: number; readonly result: JobResult }
+  | { readonly id: number; readonly crash: string }
+  | { readonly ready: true };
 
 type JobResult = CheckResult | IdentifyResult;
 
@@ -44,6 +45,9 @@ interface Pending {
 
 interface Slot {
   readonly worker: Worker;
+  /** Resolves once the worker has loaded its modules (or is gone). */
+  readonly ready: Promise<void>;
+  readonly markReady: () => void;
   running?: { readonly pending: Pending; readonly timer: NodeJS.Timeout };
 }
 
@@ -79,6 +83,15 @@ export class CheckPool {
   }
 
   /**
+   * Starts every worker and resolves once they have loaded, so the first requests after a server
+   * starts do not wait for a thread to load the engine.
+   */
+  async warm(): Promise<void> {
+    while (!this.closed && this.slots.size < this.options.workers) this.spawn();
+    await Promise.all([...this.slots].map((slot) => slot.ready));
+  }
+
+  /**
    * Jobs still queued or running fail; idle workers are kept for the next pool in this process
    * (starting a worker costs more than most checks), busy ones are stopped.
    */
@@ -110,11 +123,25 @@ export class CheckPool {
   }
 
   private spawn(): Slot {
-    const worker = spares.pop() ?? startWorker();
+    const spare = spares.pop();
+    const worker = spare ?? startWorker();
     worker.removeAllListeners();
-    const slot: Slot = { worker };
-    worker.unref();
+    let markReady = () => {};
+    const ready = new Promise<void>((resolve) => {
+      markReady = resolve;
+    });
+    const slot: Slot = { worker, ready, markReady };
+    // A parked worker has loaded long ago. A loading one keeps the process alive (someone may be
+    // waiting in warm()); once idle it must not.
+    if (spare) {
+      markReady();
+      worker.unref();
+    }
     worker.on("message", (answer: Answer) => {
+      if ("ready" in answer) {
+        if (!slot.running) worker.unref();
+        return slot.markReady();
+      }
       const running = slot.running;
       if (!running || running.pending.id !== answer.id) return;
       clearTimeout(running.timer);
@@ -148,6 +175,7 @@ export class CheckPool {
 
   private async retire(slot: Slot, reason: Error): Promise<void> {
     if (!this.slots.delete(slot)) return;
+    slot.markReady();
     const running = slot.running;
     slot.running = undefined;
     if (running) {

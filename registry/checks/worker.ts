@@ -21,3 +21,6 @@ parentPort?.on("message", ({ id, job }: JobMessage) => {
     });
   }
 });
+
+// Loaded (the engine and the loader with it): the pool may count on this thread from now on.
+parentPort?.postMessage({ ready: true });

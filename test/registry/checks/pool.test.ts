@@ -99,6 +99,15 @@ describe("check pool", () => {
     expect(await next.run(job({ type: "integer" }))).toEqual({ ok: true, value: undefined });
   });
 
+  it("loads its workers up front when warmed, and a warmed pool answers at once", async () => {
+    const checks = pool(30_000, 2);
+    await checks.warm();
+    const started = performance.now();
+    expect(await checks.run(job({ type: "string" }))).toEqual({ ok: true, value: undefined });
+    // No thread to start and no engine to load: far below a worker's start-up (about a second here).
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it("runs jobs beyond its thread count in turn", async () => {
     const checks = pool(30_000, 2);
     const results = await Promise.all(
