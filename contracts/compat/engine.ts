@@ -132,9 +132,19 @@ export class Inclusion implements InclusionContext {
   }
 
   /** Several reader alternatives of the writer's type: one must take it all, or each value must find one. */
-  private branchInUnion(writer: Branch, candidates: readonly Branch[], reader: Normal): Outcome {
-    const outcomes = candidates.map((candidate) => this.branchInBranch(writer, candidate));
-    if (outcomes.some(isClean)) return emptyOutcome();
+  private branchInUnion(writer: Branch, alternatives: readonly Branch[], reader: Normal): Outcome {
+    // The alternative at the writer's own place first: it usually takes it all, and then the
+    // others need no check (each check may search for examples, which is the costly part).
+    const candidates = [
+      ...alternatives.filter((c) => c.origin.pointer === writer.origin.pointer),
+      ...alternatives.filter((c) => c.origin.pointer !== writer.origin.pointer),
+    ];
+    const outcomes: Outcome[] = [];
+    for (const candidate of candidates) {
+      const outcome = this.branchInBranch(writer, candidate);
+      if (isClean(outcome)) return emptyOutcome();
+      outcomes.push(outcome);
+    }
     if (writer.values) {
       // A value no alternative takes: when the alternatives are value lists it is a removed enum
       // value, wherever the list sits (a plain enum or const branches of an anyOf/oneOf).

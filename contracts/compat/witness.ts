@@ -75,11 +75,12 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
         if (repaired !== undefined && better(repaired, true)) break;
       }
     }
-    // Minimise: drop what the proof does not need, outermost first. A clean first example is
-    // left alone: the generator fills only required members, and on a large event every
-    // judgement costs two full validations, which across thousands of findings adds up.
-    for (const path of first.foreign > 0 ? memberPaths(best.example) : []) {
-      if (spent >= BUDGET) break;
+    // Minimise: drop what the proof does not need, outermost first, while the reader still
+    // rejects the event elsewhere too. A clean example is left alone: the generator fills only
+    // required members, and on a large event every judgement costs two full validations, which
+    // across thousands of findings adds up.
+    for (const path of best.judgement.foreign > 0 ? memberPaths(best.example) : []) {
+      if (spent >= BUDGET || best.judgement.foreign === 0) break;
       if (isPrefix(path, at) || valueAt(best.example, path) === undefined) continue;
       const smaller = replaceAt(best.example, path, REMOVE);
       if (smaller !== undefined) better(smaller, false);
