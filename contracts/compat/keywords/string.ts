@@ -10,46 +10,30 @@ import { patternIncluded, type RegexAnswer } from "../regex.js";
 
 export function checkString(ctx: InclusionContext, writer: StringBranch, reader: StringBranch): Outcome {
   const outcome = emptyOutcome();
-  const origin = reader.lengthOrigin ?? reader.origin;
   const language = writerLanguage(writer);
   if (reader.minLength > writer.minLength) {
-    const answer = automataAnswer(language, writer, `^[\\s\\S]{${reader.minLength},}$`);
-    if (answer?.kind === "yes") note(ctx, writer, origin, `minLength ${reader.minLength}`);
-    else
-      merge(
-        outcome,
-        withWitness(ctx, writer, answer, () =>
-          ctx.gapOrUnknown(
-            writer,
-            reader,
-            "minLength",
-            origin,
-            "minLength",
-            (v) => codePointLength(v as string) < reader.minLength,
-            { writerValue: writer.minLength, readerValue: reader.minLength },
-          ),
-        ),
-      );
+    const min = reader.minLength;
+    merge(
+      outcome,
+      checkLength(ctx, writer, reader, language, {
+        keyword: "minLength",
+        pattern: `^[\\s\\S]{${min},}$`,
+        breaks: (length) => length < min,
+        values: { writerValue: writer.minLength, readerValue: min },
+      }),
+    );
   }
-  const readerMax = reader.maxLength;
-  if (readerMax !== undefined && (writer.maxLength === undefined || writer.maxLength > readerMax)) {
-    const answer = automataAnswer(language, writer, `^[\\s\\S]{0,${readerMax}}$`);
-    if (answer?.kind === "yes") note(ctx, writer, origin, `maxLength ${readerMax}`);
-    else
-      merge(
-        outcome,
-        withWitness(ctx, writer, answer, () =>
-          ctx.gapOrUnknown(
-            writer,
-            reader,
-            "maxLength",
-            origin,
-            "maxLength",
-            (v) => codePointLength(v as string) > readerMax,
-            { writerValue: writer.maxLength ?? "none", readerValue: readerMax },
-          ),
-        ),
-      );
+  const max = reader.maxLength;
+  if (max !== undefined && (writer.maxLength === undefined || writer.maxLength > max)) {
+    merge(
+      outcome,
+      checkLength(ctx, writer, reader, language, {
+        keyword: "maxLength",
+        pattern: `^[\\s\\S]{0,${max}}$`,
+        breaks: (length) => length > max,
+        values: { writerValue: writer.maxLength ?? "none", readerValue: max },
+      }),
+    );
   }
   for (const format of reader.formats) {
     if (writer.formats.some((own) => own.name === format.name)) continue;
@@ -84,6 +68,41 @@ export function checkString(ctx: InclusionContext, writer: StringBranch, reader:
     merge(outcome, checkPattern(ctx, writer, reader, pattern, language));
   }
   return outcome;
+}
+
+/**
+ * A reader length bound the writer's own bounds do not imply: proven on automata when the writer
+ * has patterns or formats (no date-time is empty), else broken by a witness or a searched example.
+ */
+function checkLength(
+  ctx: InclusionContext,
+  writer: StringBranch,
+  reader: StringBranch,
+  language: readonly string[],
+  bound: {
+    readonly keyword: "minLength" | "maxLength";
+    readonly pattern: string;
+    readonly breaks: (length: number) => boolean;
+    readonly values: { readonly writerValue: Json; readonly readerValue: Json };
+  },
+): Outcome {
+  const origin = reader.lengthOrigin ?? reader.origin;
+  const answer = automataAnswer(language, writer, bound.pattern);
+  if (answer?.kind === "yes") {
+    note(ctx, writer, origin, `${bound.keyword} ${bound.values.readerValue}`);
+    return emptyOutcome();
+  }
+  return withWitness(ctx, writer, answer, () =>
+    ctx.gapOrUnknown(
+      writer,
+      reader,
+      bound.keyword,
+      origin,
+      bound.keyword,
+      (v) => bound.breaks(codePointLength(v as string)),
+      bound.values,
+    ),
+  );
 }
 
 /**
