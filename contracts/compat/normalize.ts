@@ -150,13 +150,22 @@ export class Normalizer {
   }
 
   wholeBranch(branch: Branch): Opaque {
-    const origin = branch.origin;
+    return this.keptWhole([branch.origin], branch.origin, "allOf");
+  }
+
+  /**
+   * The schemas at `origins`, together, as one constraint ajv decides: where the normal form
+   * cannot hold them exactly (too many alternatives, an inexact merge of pattern properties).
+   */
+  private keptWhole(origins: readonly Origin[], origin: Origin, keyword: string): Opaque {
+    const places = origins.map((o) => o.pointer).join("&");
+    const meanings = origins.map((o) => this.meaningKey([resolveOrigin(o)], o)).join("&");
     return {
       kind: "combination",
-      keyword: "allOf",
+      keyword,
       origin,
-      key: `combination:${this.meaningKey([resolveOrigin(origin)], origin)}`,
-      accepts: (value) => origin.doc.validatesAt(origin.pointer, value) ?? true,
+      key: `combination:${places}:${meanings}`,
+      accepts: (value) => origins.every((o) => o.doc.validatesAt(o.pointer, value) ?? true),
       parts: {},
     };
   }
@@ -275,15 +284,7 @@ export class Normalizer {
    * must meet it through an identical constraint or an example.
    */
   private asWhole(origins: readonly Origin[], origin: Origin): Normal {
-    const key = `combination:${origins.map((o) => o.pointer).join("&")}`;
-    const constraint: Opaque = {
-      kind: "combination",
-      keyword: "anyOf",
-      origin,
-      key: `${key}:${origins.map((o) => this.meaningKey([resolveOrigin(o)], o)).join("&")}`,
-      accepts: (value) => origins.every((o) => o.doc.validatesAt(o.pointer, value) ?? true),
-      parts: {},
-    };
+    const constraint = this.keptWhole(origins, origin, "anyOf");
     return {
       id: ++normalCounter,
       origin,

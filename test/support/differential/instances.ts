@@ -2,6 +2,7 @@ import fc from "fast-check";
 import RandExp from "randexp";
 import { collectHints, type Rng, resolveLocalRef } from "../../../bench/fixtures/event-schemas.js";
 import type { Json } from "../../../contracts/schema/types.js";
+import { COUNT_BOUNDS, NUMERIC_BOUNDS } from "./mutations.js";
 import type { JsonObject } from "./schemas.js";
 
 /**
@@ -41,21 +42,8 @@ function numbersAround(value: number, keyword: string): number[] {
   return out.filter((n) => Number.isFinite(n));
 }
 
-const NUMBER_KEYWORDS = new Set([
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minLength",
-  "maxLength",
-  "minItems",
-  "maxItems",
-  "minProperties",
-  "maxProperties",
-  "minContains",
-  "maxContains",
-]);
+/** Keywords with a number value: their edges (±1, ±ε) seed instances. */
+const NUMBER_KEYWORDS = new Set([...NUMERIC_BOUNDS, "multipleOf", ...COUNT_BOUNDS]);
 
 export interface Pool {
   readonly values: Json[];

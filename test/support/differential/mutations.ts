@@ -74,8 +74,8 @@ export function subschemaSlots(schema: Json, out: Slot[] = []): Slot[] {
   return out;
 }
 
-const NUMERIC_BOUNDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
-const COUNT_BOUNDS = [
+export const NUMERIC_BOUNDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
+export const COUNT_BOUNDS = [
   "minLength",
   "maxLength",
   "minItems",
