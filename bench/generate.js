@@ -40,7 +40,7 @@ const [
 ] = await Promise.all([
   dist("contracts/codegen/plan.js"),
   dist("templates/typescript/render.js"),
-  dist("cli/generate-io.js"),
+  dist("cli/generate/output.js"),
   dist("contracts/schema/load.js"),
   dist("contracts/schema/canonical.js"),
 ]);

@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { CONFIG_FILE } from "../contracts/catalog/config.js";
-import { subjectOfFile } from "../contracts/catalog/layout.js";
-import type { CatalogFiles } from "../contracts/catalog/types.js";
-import type { AccordError } from "../contracts/errors.js";
-import type { GatePart } from "../contracts/gate/index.js";
-import { checkSlice, type SliceInput, type SliceResult } from "./gate-slice.js";
+import { CONFIG_FILE } from "../../contracts/catalog/config.js";
+import { subjectOfFile } from "../../contracts/catalog/layout.js";
+import type { CatalogFiles } from "../../contracts/catalog/types.js";
+import type { AccordError } from "../../contracts/errors.js";
+import type { GatePart } from "../../contracts/gate/index.js";
+import { checkSlice, type SliceInput, type SliceResult } from "./slice.js";
 
 /**
  * Large catalogs are checked in slices of whole subjects, one on the main thread and the others in
@@ -111,7 +111,7 @@ export async function gateInSlices(
   const running = inputs.slice(1).map(
     (input, index) =>
       new Promise<SliceResult>((resolve, reject) => {
-        const worker = new Worker(new URL("./gate-worker.js", import.meta.url), {
+        const worker = new Worker(new URL("./worker.js", import.meta.url), {
           workerData: { input, progress, slot: index + 1 },
         });
         // The worker ends by itself once it has posted its result.

@@ -1,9 +1,9 @@
-import type { Catalog, CatalogSubject, CatalogVersion } from "../contracts/catalog/types.js";
-import { checkCompatibility } from "../contracts/compat/index.js";
-import { AccordFailure } from "../contracts/errors.js";
-import type { RegistryVerdict } from "../contracts/gate/index.js";
-import { loadSchema } from "../contracts/schema/load.js";
-import { type RegistryCallError, RegistryClient } from "../registry/client.js";
+import type { Catalog, CatalogSubject, CatalogVersion } from "../../contracts/catalog/types.js";
+import { checkCompatibility } from "../../contracts/compat/index.js";
+import { AccordFailure } from "../../contracts/errors.js";
+import type { RegistryVerdict } from "../../contracts/gate/index.js";
+import { loadSchema } from "../../contracts/schema/load.js";
+import { type RegistryCallError, RegistryClient } from "../../registry/client.js";
 
 /**
  * `accord check --registry`: the newest local version of every subject against what the registry

@@ -1,7 +1,7 @@
-import type { Catalog } from "../contracts/catalog/types.js";
-import { withKnownConsumers } from "../contracts/consumers/known.js";
-import { AccordFailure } from "../contracts/errors.js";
-import { RegistryClient } from "../registry/client.js";
+import type { Catalog } from "../../contracts/catalog/types.js";
+import { withKnownConsumers } from "../../contracts/consumers/known.js";
+import { AccordFailure } from "../../contracts/errors.js";
+import { RegistryClient } from "../../registry/client.js";
 import { lacksEndpoint } from "./registry-check.js";
 
 /**

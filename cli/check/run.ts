@@ -1,7 +1,7 @@
-import { CONFIG_FILE, parseConfig } from "../contracts/catalog/config.js";
-import { loadCatalog } from "../contracts/catalog/load.js";
-import type { Catalog, CatalogFiles } from "../contracts/catalog/types.js";
-import { unwrap } from "../contracts/errors.js";
+import { CONFIG_FILE, parseConfig } from "../../contracts/catalog/config.js";
+import { loadCatalog } from "../../contracts/catalog/load.js";
+import type { Catalog, CatalogFiles } from "../../contracts/catalog/types.js";
+import { unwrap } from "../../contracts/errors.js";
 import {
   filesOf,
   finishGate,
@@ -9,7 +9,7 @@ import {
   gatePart,
   subjectCount,
   touchedSubjects,
-} from "../contracts/gate/index.js";
+} from "../../contracts/gate/index.js";
 import {
   type BaseRef,
   baseFailure,
@@ -17,8 +17,8 @@ import {
   readCatalogFilesAtRef,
   resolveBaseRef,
   workingTreeFailure,
-} from "./catalog-io.js";
-import { countVersionFiles, gateInSlices, workerCount } from "./parallel-gate.js";
+} from "../catalog-io.js";
+import { countVersionFiles, gateInSlices, workerCount } from "./parallel.js";
 import { registryVerdicts } from "./registry-check.js";
 import { withRegistryConsumers } from "./registry-consumers.js";
 

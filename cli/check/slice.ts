@@ -1,11 +1,11 @@
-import { loadCatalog } from "../contracts/catalog/load.js";
-import type { Catalog } from "../contracts/catalog/types.js";
-import type { AccordError } from "../contracts/errors.js";
-import { type GatePart, gatePart } from "../contracts/gate/index.js";
+import { loadCatalog } from "../../contracts/catalog/load.js";
+import type { Catalog } from "../../contracts/catalog/types.js";
+import type { AccordError } from "../../contracts/errors.js";
+import { type GatePart, gatePart } from "../../contracts/gate/index.js";
 
 /**
  * One slice of a catalog (some subjects' files, plus accord.yaml), loaded and gated. The same code
- * runs on the main thread and in gate workers (cli/gate-worker.ts), so a parallel check cannot
+ * runs on the main thread and in gate workers (cli/check/worker.ts), so a parallel check cannot
  * differ from a sequential one.
  */
 

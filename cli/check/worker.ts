@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { checkSlice, type SliceInput } from "./gate-slice.js";
+import { checkSlice, type SliceInput } from "./slice.js";
 
 /**
  * A worker of `accord check` on a large catalog: checks its slice and posts the result. Progress

@@ -50,9 +50,9 @@ Exit codes: 0 passed, 1 findings, 2 usage, configuration or git error, 3 interna
   async run(): Promise<CheckResult> {
     const { flags } = await this.parse(Check);
     const [{ checkCatalog }, { progressOnStderr }, { renderCheck }] = await Promise.all([
-      import("../gate-run.js"),
+      import("../check/run.js"),
       import("../progress.js"),
-      import("../findings-report.js"),
+      import("../format/findings-report.js"),
     ]);
     const progress = progressOnStderr("accord check: versions");
     const { report, base } = await checkCatalog({

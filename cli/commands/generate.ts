@@ -1,7 +1,7 @@
 import { Flags } from "@oclif/core";
 import { MODULE_STYLES, WIRE_FORMATS } from "../../contracts/codegen/types.js";
 import { BaseCommand } from "../base-command.js";
-import type { GenerateOutcome } from "../generate-run.js";
+import type { GenerateOutcome } from "../generate/run.js";
 import { registryCredentialFlags, useRegistryCredentials } from "../registry-credentials.js";
 
 /** Under `--json`: the source, the subjects and ids generated, and every managed file's status. */
@@ -66,7 +66,7 @@ Exit codes: 0 written or up to date, 1 drift under --check, 2 usage or input err
   async run(): Promise<GenerateResult> {
     const { flags } = await this.parse(Generate);
     useRegistryCredentials(flags);
-    const { runGenerate } = await import("../generate-run.js");
+    const { runGenerate } = await import("../generate/run.js");
     const outcome = await runGenerate({
       cwd: process.cwd(),
       check: flags.check,

@@ -1,6 +1,6 @@
 import { Args, Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
-import type { ImportResult } from "../import-run.js";
+import type { ImportResult } from "../import/run.js";
 
 export default class Import extends BaseCommand<ImportResult> {
   static override summary = "Write a registry's JSON Schema subjects into a catalog folder.";
@@ -34,7 +34,7 @@ Exit codes: 0 imported, 1 a subject was refused, 2 usage, connection or write er
 
   async run(): Promise<ImportResult> {
     const { args, flags } = await this.parse(Import);
-    const { importRegistry } = await import("../import-run.js");
+    const { importRegistry } = await import("../import/run.js");
     const result = await importRegistry({
       registry: flags.registry,
       dir: args.dir,

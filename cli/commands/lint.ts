@@ -37,7 +37,7 @@ Exit codes: 0 no errors (warnings alone pass), 1 lint errors, 2 usage, configura
       import("../catalog-io.js"),
       import("../../contracts/lint/index.js"),
       import("../../contracts/errors.js"),
-      import("../findings-report.js"),
+      import("../format/findings-report.js"),
     ]);
     const catalog = await io.loadWorkingCatalog(flags.dir);
     const base = flags.against ? await io.loadBaseCatalog(flags.dir, flags.against, catalog) : undefined;

@@ -1,6 +1,6 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
-import type { PublishResult } from "../publish-run.js";
+import type { PublishResult } from "../publish/run.js";
 
 export default class Publish extends BaseCommand<PublishResult> {
   static override summary = "Register the catalog's versions in a schema registry.";
@@ -35,7 +35,7 @@ connection error, 3 internal error.`;
   async run(): Promise<PublishResult> {
     const { flags } = await this.parse(Publish);
     const [{ publishCatalog }, { progressOnStderr }] = await Promise.all([
-      import("../publish-run.js"),
+      import("../publish/run.js"),
       import("../progress.js"),
     ]);
     const progress = progressOnStderr("accord publish: versions");

@@ -1,10 +1,10 @@
-import type { LintResult } from "../contracts/lint/index.js";
-import { cwdPrefix, repositoryPrefix } from "./catalog-io.js";
-import type { CheckResult } from "./commands/check.js";
-import { type FindingFormat, renderFindings } from "./format/findings-output.js";
-import { formatCheckText, formatLintText } from "./format/findings-text.js";
-import { checkJunit, lintJunit } from "./format/junit.js";
-import type { Style } from "./format/style.js";
+import type { LintResult } from "../../contracts/lint/index.js";
+import { cwdPrefix, repositoryPrefix } from "../catalog-io.js";
+import type { CheckResult } from "../commands/check.js";
+import { type FindingFormat, renderFindings } from "./findings-output.js";
+import { formatCheckText, formatLintText } from "./findings-text.js";
+import { checkJunit, lintJunit } from "./junit.js";
+import type { Style } from "./style.js";
 
 /**
  * The output of `accord check` and `accord lint` in the chosen format. Paths in findings are

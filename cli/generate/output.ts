@@ -4,8 +4,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { createRequire } from "node:module";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AccordFailure, accordError } from "../contracts/errors.js";
-import { BANNER_FIRST_LINE, type RenderedFile } from "../templates/typescript/code.js";
+import { AccordFailure, accordError } from "../../contracts/errors.js";
+import { BANNER_FIRST_LINE, type RenderedFile } from "../../templates/typescript/code.js";
 
 /**
  * The disk side of `accord generate`: bundling the ajv helpers, comparing what would be generated

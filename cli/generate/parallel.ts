@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { CodegenPlan, PlannedSubject } from "../contracts/codegen/types.js";
-import { ok, type Result } from "../contracts/errors.js";
-import { renderSubjectFiles, type SubjectFiles } from "../templates/typescript/render.js";
-import type { WorkerReply } from "./generate-worker.js";
+import type { CodegenPlan, PlannedSubject } from "../../contracts/codegen/types.js";
+import { ok, type Result } from "../../contracts/errors.js";
+import { renderSubjectFiles, type SubjectFiles } from "../../templates/typescript/render.js";
+import type { WorkerReply } from "./worker.js";
 
 /**
  * Renders the subjects of a large plan on worker threads. Subjects are independent (each has its
@@ -56,7 +56,7 @@ function transferable(subject: PlannedSubject): PlannedSubject {
 
 function runWorker(task: WorkerTask): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./generate-worker.js", import.meta.url), { workerData: task });
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: task });
     worker.once("message", (reply: WorkerReply) => resolve(reply));
     worker.once("error", reject);
     worker.once("exit", (code) => {

@@ -1,15 +1,15 @@
 import { access } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { type GenerateFlags, resolveGenerateSettings } from "../contracts/codegen/config.js";
-import { LOCK_FILE, type Lock, lockFor, parseLock, renderLock } from "../contracts/codegen/lock.js";
-import { planGeneration } from "../contracts/codegen/plan.js";
-import { attachReads } from "../contracts/codegen/reads.js";
-import type { CodegenPlan, ModuleStyle, WireFormat } from "../contracts/codegen/types.js";
-import { unwrap } from "../contracts/errors.js";
-import { type RenderedFile, renderPackage, renderTypeScript } from "../templates/typescript/render.js";
-import { bundleWithEsbuild, type FileChange, planChanges, writeGeneration } from "./generate-io.js";
-import { attachSchemaIds, loadSource, resolveSettingPath } from "./generate-source.js";
-import { readTextFile } from "./io.js";
+import { type GenerateFlags, resolveGenerateSettings } from "../../contracts/codegen/config.js";
+import { LOCK_FILE, type Lock, lockFor, parseLock, renderLock } from "../../contracts/codegen/lock.js";
+import { planGeneration } from "../../contracts/codegen/plan.js";
+import { attachReads } from "../../contracts/codegen/reads.js";
+import type { CodegenPlan, ModuleStyle, WireFormat } from "../../contracts/codegen/types.js";
+import { unwrap } from "../../contracts/errors.js";
+import { type RenderedFile, renderPackage, renderTypeScript } from "../../templates/typescript/render.js";
+import { readTextFile } from "../io.js";
+import { bundleWithEsbuild, type FileChange, planChanges, writeGeneration } from "./output.js";
+import { attachSchemaIds, loadSource, resolveSettingPath } from "./source.js";
 
 /** `accord generate` from settings to disk: every step that can fail runs before anything is written. */
 
@@ -104,7 +104,7 @@ export async function runGenerate(options: GenerateOptions): Promise<GenerateOut
 
 /** Renders on this thread, or spreads the subjects over worker threads when the plan is large. */
 async function render(plan: CodegenPlan): Promise<RenderedFile[]> {
-  const { renderSubjectsInParallel, workerCount } = await import("./generate-parallel.js");
+  const { renderSubjectsInParallel, workerCount } = await import("./parallel.js");
   const versions = plan.subjects.reduce((sum, subject) => sum + subject.versions.length, 0);
   const workers = workerCount(versions);
   if (workers === 0) return unwrap(await renderTypeScript(plan, { bundle: bundleWithEsbuild }));

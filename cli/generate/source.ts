@@ -2,15 +2,15 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { simpleGit } from "simple-git";
-import type { CatalogFiles } from "../contracts/catalog/types.js";
-import type { GenerateSettings, SettingPath } from "../contracts/codegen/config.js";
-import { selectByPatterns } from "../contracts/codegen/glob.js";
-import { LOCK_FILE, type Lock, lockedSchemaId } from "../contracts/codegen/lock.js";
-import type { CodegenSubject, CodegenVersion } from "../contracts/codegen/types.js";
-import { AccordFailure, accordError, unwrap } from "../contracts/errors.js";
-import { fingerprint } from "../contracts/schema/canonical.js";
-import type { Json } from "../contracts/schema/types.js";
-import type { RegistryClient } from "../registry/client.js";
+import type { CatalogFiles } from "../../contracts/catalog/types.js";
+import type { GenerateSettings, SettingPath } from "../../contracts/codegen/config.js";
+import { selectByPatterns } from "../../contracts/codegen/glob.js";
+import { LOCK_FILE, type Lock, lockedSchemaId } from "../../contracts/codegen/lock.js";
+import type { CodegenSubject, CodegenVersion } from "../../contracts/codegen/types.js";
+import { AccordFailure, accordError, unwrap } from "../../contracts/errors.js";
+import { fingerprint } from "../../contracts/schema/canonical.js";
+import type { Json } from "../../contracts/schema/types.js";
+import type { RegistryClient } from "../../registry/client.js";
 
 /**
  * Where `accord generate` gets its schemas and their ids.
@@ -43,7 +43,7 @@ export function resolveSettingPath(setting: SettingPath, dirs: SourceDirs): stri
 export async function loadSource(settings: GenerateSettings, dirs: SourceDirs): Promise<LoadedSource> {
   const source = settings.source;
   if (source.kind === "registry") return loadRegistry(source.url, settings);
-  const { readCatalogFiles, readCatalogFilesAtRef } = await import("./catalog-io.js");
+  const { readCatalogFiles, readCatalogFilesAtRef } = await import("../catalog-io.js");
   if (source.kind === "catalog") {
     const dir = resolveSettingPath(source.dir, dirs);
     const files =
@@ -75,7 +75,7 @@ async function fromCatalog(
   label: string,
   settings: GenerateSettings,
 ): Promise<LoadedSource> {
-  const { loadCatalog } = await import("../contracts/catalog/load.js");
+  const { loadCatalog } = await import("../../contracts/catalog/load.js");
   if (!files.has("accord.yaml")) {
     throw new AccordFailure(accordError("ACCORD_ERR_CATALOG_NOT_FOUND", [label]));
   }
@@ -121,14 +121,14 @@ function codegenSubject(
 }
 
 async function registryClient(url: string): Promise<RegistryClient> {
-  const { RegistryClient } = await import("../registry/client.js");
+  const { RegistryClient } = await import("../../registry/client.js");
   return new RegistryClient({ url });
 }
 
 async function loadRegistry(url: string, settings: GenerateSettings): Promise<LoadedSource> {
   const [{ unwrapCall }, { loadSchemaValue }, client] = await Promise.all([
-    import("../registry/client.js"),
-    import("../contracts/schema/load.js"),
+    import("../../registry/client.js"),
+    import("../../contracts/schema/load.js"),
     registryClient(url),
   ]);
   const label = `registry ${client.url}`;

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { AccordError } from "../contracts/errors.js";
-import { renderSubjectFiles, type SubjectFiles } from "../templates/typescript/render.js";
-import type { WorkerTask } from "./generate-parallel.js";
+import type { AccordError } from "../../contracts/errors.js";
+import { renderSubjectFiles, type SubjectFiles } from "../../templates/typescript/render.js";
+import type { WorkerTask } from "./parallel.js";
 
-/** Renders the subjects of one task (see generate-parallel.ts) and posts the result. */
+/** Renders the subjects of one task (see parallel.ts) and posts the result. */
 
 export type WorkerReply =
   | { readonly ok: true; readonly parts: SubjectFiles[] }

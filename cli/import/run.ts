@@ -3,11 +3,11 @@ import { constants } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { parse as parseYamlText } from "yaml";
-import { CONFIG_FILE } from "../contracts/catalog/config.js";
-import { SCHEMAS_DIR } from "../contracts/catalog/layout.js";
-import { selectByPatterns } from "../contracts/codegen/glob.js";
-import type { CompatibilityMode } from "../contracts/compat/types.js";
-import { AccordFailure, accordError } from "../contracts/errors.js";
+import { CONFIG_FILE } from "../../contracts/catalog/config.js";
+import { SCHEMAS_DIR } from "../../contracts/catalog/layout.js";
+import { selectByPatterns } from "../../contracts/codegen/glob.js";
+import type { CompatibilityMode } from "../../contracts/compat/types.js";
+import { AccordFailure, accordError } from "../../contracts/errors.js";
 import {
   importedConfigText,
   importedSubjectMetaText,
@@ -15,8 +15,8 @@ import {
   sameJson,
   unsafeSubjectFolder,
   versionFileText,
-} from "../contracts/registry-sync/plan.js";
-import { RegistryClient, unwrapCall } from "../registry/client.js";
+} from "../../contracts/registry-sync/plan.js";
+import { RegistryClient, unwrapCall } from "../../registry/client.js";
 
 /**
  * `accord import`: a registry's JSON Schema subjects written as a catalog folder. Everything is

@@ -1,10 +1,10 @@
 import { dirname, relative, resolve, sep } from "node:path";
-import { resolveGenerateSettings } from "../contracts/codegen/config.js";
-import { attachReads } from "../contracts/codegen/reads.js";
-import { AccordFailure, accordError, unwrap } from "../contracts/errors.js";
-import { RegistryClient, unwrapCall } from "../registry/client.js";
-import { loadSource } from "./generate-source.js";
-import { readTextFile } from "./io.js";
+import { resolveGenerateSettings } from "../../contracts/codegen/config.js";
+import { attachReads } from "../../contracts/codegen/reads.js";
+import { AccordFailure, accordError, unwrap } from "../../contracts/errors.js";
+import { RegistryClient, unwrapCall } from "../../registry/client.js";
+import { loadSource } from "../generate/source.js";
+import { readTextFile } from "../io.js";
 
 /**
  * `accord consumer publish`: sends what this consuming repository reads (`generate.consumer` and

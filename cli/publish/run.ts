@@ -1,10 +1,10 @@
-import type { CatalogSubject, CatalogVersion } from "../contracts/catalog/types.js";
-import { selectByPatterns } from "../contracts/codegen/glob.js";
-import type { CompatibilityMode } from "../contracts/compat/types.js";
-import { AccordFailure, accordError } from "../contracts/errors.js";
-import { ruleIdsIn, serverMessage } from "../contracts/registry-sync/plan.js";
-import { type RegistryCallError, RegistryClient } from "../registry/client.js";
-import { loadWorkingCatalog } from "./catalog-io.js";
+import type { CatalogSubject, CatalogVersion } from "../../contracts/catalog/types.js";
+import { selectByPatterns } from "../../contracts/codegen/glob.js";
+import type { CompatibilityMode } from "../../contracts/compat/types.js";
+import { AccordFailure, accordError } from "../../contracts/errors.js";
+import { ruleIdsIn, serverMessage } from "../../contracts/registry-sync/plan.js";
+import { type RegistryCallError, RegistryClient } from "../../registry/client.js";
+import { loadWorkingCatalog } from "../catalog-io.js";
 
 /**
  * `accord publish`: registers every catalog version the registry does not hold yet, subject by

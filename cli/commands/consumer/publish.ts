@@ -1,6 +1,6 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
-import type { ConsumerPublishResult } from "../../consumer-publish-run.js";
+import type { ConsumerPublishResult } from "../../publish/consumer-run.js";
 
 export default class ConsumerPublish extends BaseCommand<ConsumerPublishResult> {
   static override summary = "Send what this consuming repository reads to the registry.";
@@ -31,7 +31,7 @@ error, 3 internal error.`;
 
   async run(): Promise<ConsumerPublishResult> {
     const { flags } = await this.parse(ConsumerPublish);
-    const { publishConsumer } = await import("../../consumer-publish-run.js");
+    const { publishConsumer } = await import("../../publish/consumer-run.js");
     const result = await publishConsumer({
       ...(flags.config !== undefined ? { config: flags.config } : {}),
       ...(flags.registry !== undefined ? { registry: flags.registry } : {}),

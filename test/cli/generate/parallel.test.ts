@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sliceSubjects, workerCount } from "../../cli/generate-parallel.js";
-import type { PlannedSubject } from "../../contracts/codegen/types.js";
+import { sliceSubjects, workerCount } from "../../../cli/generate/parallel.js";
+import type { PlannedSubject } from "../../../contracts/codegen/types.js";
 
 const subject = (name: string, versions: number) =>
   ({

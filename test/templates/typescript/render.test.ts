@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleWithEsbuild } from "../../../cli/generate-io.js";
+import { bundleWithEsbuild } from "../../../cli/generate/output.js";
 import { fingerprint } from "../../../contracts/schema/canonical.js";
 import { loadSchemaValue } from "../../../contracts/schema/load.js";
 import type { Json } from "../../../contracts/schema/types.js";

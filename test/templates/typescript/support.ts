@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { bundleWithEsbuild } from "../../../cli/generate-io.js";
+import { bundleWithEsbuild } from "../../../cli/generate/output.js";
 import type { CodegenPlan } from "../../../contracts/codegen/types.js";
 import { type RenderedFile, renderTypeScript } from "../../../templates/typescript/render.js";
 
