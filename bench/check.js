@@ -6,24 +6,17 @@
 // 2. Real-world: GitHub's webhook payload schemas (test/support/realworld.ts, 54 subjects x 6
 //    releases), FULL_TRANSITIVE, once per output format: wall time, peak RSS and report size, against
 //    a floor measured in the same run (parsing every version file, ajv compiling every schema).
-// Prints its figures; appends them to bench/RESULTS.md only with --record.
+// Prints its figures; only with --record adds the run to its table in bench/RESULTS.md.
 // Usage: node bench/check.js [--subjects 1000] [--versions 10] [--runs 3] [--part all|generated|realworld]
 //        [--realworld-subjects N] [--record] [--keep]
 import { spawnSync } from "node:child_process";
-import {
-  appendFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { measureFloor, readVersionFiles, writeWebhookCatalog } from "./support/realworld.js";
+import { loadNow, recordRun } from "./support/record.js";
 
 const { values } = parseArgs({
   options: {
@@ -165,10 +158,7 @@ function median(sorted) {
 const env = { ...process.env };
 delete env.NODE_ENV;
 
-const machine = () =>
-  `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${process.platform} ${process.arch}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`;
-
-/** The generated catalog: every version, then a pull request. Returns the lines to record. */
+/** The generated catalog: every version, then a pull request. Returns the figures to record. */
 function generatedPart(dir) {
   const generatedAt = process.hrtime.bigint();
   generate(dir);
@@ -197,20 +187,9 @@ function generatedPart(dir) {
   }
   const pr = measure("pull request, --against main", ["check", "--dir", dir, "--against", "main", "--json"]);
 
-  const row = (outcome) =>
-    `| ${outcome.label} | ${outcome.versions} | ${outcome.comparisons} | ${(outcome.median / 1000).toFixed(2)} s | ${(outcome.min / 1000).toFixed(2)} s | ${outcome.median < 3000 ? "met" : "not met"} |`;
-  return [
-    "",
-    `### accord check — ${new Date().toISOString().slice(0, 10)}, ${machine()}`,
-    "",
-    `Catalog: ${subjectCount} subjects x ${versionCount} versions, FULL_TRANSITIVE, writersEmitOnlyDeclared. Built CLI, \`--json\`, cold start to exit, median of ${runs} runs.`,
-    "",
-    "| Run | Versions checked | Earlier versions compared | Median | Min | Aim < 3 s |",
-    "| --- | ---------------: | ------------------------: | -----: | --: | --------- |",
-    row(full),
-    row(pr),
-    "",
-  ];
+  const figures = (outcome) =>
+    `${outcome.label} (${outcome.versions} checked, ${outcome.comparisons} compared): median ${(outcome.median / 1000).toFixed(2)} s, min ${(outcome.min / 1000).toFixed(2)} s (${outcome.median < 3000 ? "met" : "not met"})`;
+  return `generated, ${subjectCount} subjects x ${versionCount} versions, median of ${runs} runs: ${figures(full)}; ${figures(pr)}`;
 }
 
 const FORMATS = ["json", "text", "github-actions", "junit", "sarif"];
@@ -241,7 +220,7 @@ function checkOnce(catalog, format, rssFile) {
   };
 }
 
-/** The real-world catalog, once per format, against the floor. Returns the lines to record. */
+/** The real-world catalog, once per format, against the floor. Returns the figures and ratios to record. */
 async function realworldPart(dir) {
   const catalog = join(dir, "webhooks");
   const subjects = writeWebhookCatalog(catalog, values["realworld-subjects"]);
@@ -266,33 +245,36 @@ async function realworldPart(dir) {
     );
   }
   console.log(`findings: ${findings} (one per change)`);
-  return [
-    "",
-    `### accord check, real-world catalog — ${new Date().toISOString().slice(0, 10)}, ${machine()}`,
-    "",
-    `GitHub's webhook payload schemas, ${subjects.length} subjects x 6 releases, FULL_TRANSITIVE, ${findings} findings. Built CLI, cold start to exit, one run per format. Floor in the same run: JSON.parse of every version file plus ajv compiling every schema, ${(floorMs / 1000).toFixed(2)} s.`,
-    "",
-    "| Format | Wall | x floor | Peak RSS | Report | Aims (< 15 s, < 500 MiB, <= 10 MiB) |",
-    "| ------ | ---: | ------: | -------: | -----: | ----------------------------------- |",
-    ...outcomes.map(
-      (o) =>
-        `| ${o.format} | ${(o.ms / 1000).toFixed(2)} s | ${(o.ms / floorMs).toFixed(2)} | ${(o.rssKb / 1024).toFixed(0)} MiB | ${mb(o.bytes)} | ${[o.ms < 15_000, o.rssKb < 500 * 1024, o.bytes <= MAX_REPORT_BYTES].map((met) => (met ? "met" : "not met")).join(", ")} |`,
-    ),
-    "",
-  ];
+  const met = (o) =>
+    [o.ms < 15_000, o.rssKb < 500 * 1024, o.bytes <= MAX_REPORT_BYTES].every(Boolean) ? "met" : "not met";
+  return {
+    figures: `real-world, ${subjects.length} subjects x 6 releases, ${findings} findings, floor ${(floorMs / 1000).toFixed(2)} s: ${outcomes
+      .map(
+        (o) =>
+          `${o.format} ${(o.ms / 1000).toFixed(2)} s, ${(o.rssKb / 1024).toFixed(0)} MiB, ${mb(o.bytes)} (${met(o)})`,
+      )
+      .join("; ")}`,
+    floor: `real-world: ${outcomes.map((o) => `${o.format} ${(o.ms / floorMs).toFixed(2)}x`).join(", ")}`,
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "accord-bench-check-"));
 try {
-  const recorded = [];
+  const load = loadNow();
+  const figures = [];
+  const floors = [];
   if (values.part === "all" || values.part === "generated") {
     mkdirSync(join(dir, "generated"));
-    for (const line of generatedPart(join(dir, "generated"))) recorded.push(line);
+    figures.push(generatedPart(join(dir, "generated")));
   }
   if (values.part === "all" || values.part === "realworld") {
-    for (const line of await realworldPart(dir)) recorded.push(line);
+    const realworld = await realworldPart(dir);
+    figures.push(realworld.figures);
+    floors.push(realworld.floor);
   }
-  if (values.record) appendFileSync(join(root, "bench", "RESULTS.md"), recorded.join("\n"));
+  if (values.record) {
+    recordRun("check", { figures: figures.join("; "), floor: floors.join("; ") || undefined, load });
+  }
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   else console.log(`kept ${dir}`);

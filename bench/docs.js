@@ -8,7 +8,8 @@
 //    releases), a cold build (no cache) with its largest page, against a floor measured in the same
 //    run (parsing every version file, ajv compiling every schema). Aims: under 10 s, no page over 1 MB.
 // Usage: node bench/docs.js [--subjects N] [--versions N] [--runs N] [--seed N] [--max-seconds S]
-//        [--part all|generated|realworld] [--realworld-subjects N] [--keep]
+//        [--part all|generated|realworld] [--realworld-subjects N] [--keep] [--record]
+// Prints its figures; only with --record adds the run to its table in bench/RESULTS.md.
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -26,6 +27,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createRng, generateEventSchema, mutateSchema } from "./fixtures/event-schemas.js";
 import { measureFloor, readVersionFiles, writeWebhookCatalog } from "./support/realworld.js";
+import { loadNow, recordRun } from "./support/record.js";
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     part: { type: "string", default: "all" },
     "realworld-subjects": { type: "string" },
     keep: { type: "boolean", default: false },
+    record: { type: "boolean", default: false },
   },
 });
 const subjectCount = Number(values.subjects);
@@ -175,13 +178,16 @@ function generatedPart(work) {
     `machine: ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0].toFixed(1)}`,
   );
 
+  const figures = [];
   const times = [];
+  const cpuTimes = [];
   let last;
   for (let run = 1; run <= runs; run++) {
     // Each run starts from an empty folder, so every file is written, and builds without the cache.
     rmSync(join(work, "site"), { recursive: true, force: true });
     last = build(catalog, join(work, "site"), "html");
     times.push(last.seconds);
+    cpuTimes.push(last.cpu);
     console.log(
       `html run ${run}: ${last.seconds.toFixed(2)} s wall, ${last.cpu.toFixed(2)} s CPU, ${last.result.threads} thread(s) (inside the command: ${(last.result.durationMs / 1000).toFixed(2)} s wall)`,
     );
@@ -195,20 +201,24 @@ function generatedPart(work) {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   console.log(`html median: ${median.toFixed(2)} s over ${runs} run(s)`);
+  figures.push(
+    `generated, ${subjectCount} subjects x ${versionCount} versions, ${last.result.threads} thread(s): HTML, no cache ${times.map((t) => t.toFixed(1)).join(", ")} s wall, ${cpuTimes.map((t) => t.toFixed(1)).join(", ")} s CPU, ${last.result.files} files, ${kb(site.bytes)} (index.html ${kb(index)}, search-index.js ${kb(search)})`,
+  );
 
   for (const format of ["markdown", "asyncapi"]) {
     const { seconds, cpu, result } = build(catalog, join(work, format), format);
-    console.log(
-      `${format}: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${result.files} file(s), ${kb(sizeOf(join(work, format)).bytes)}`,
-    );
+    const line = `${format}: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${result.files} file(s), ${kb(sizeOf(join(work, format)).bytes)}`;
+    console.log(line);
+    figures.push(line);
   }
 
   // Rebuilds with the draft cache: first filling it, then unchanged, then with one subject edited.
   const cache = ["--cache-dir", join(work, "cache")];
-  const report = (label, { seconds, cpu, result }) =>
-    console.log(
-      `${label}: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${result.cached} subject(s) from the cache`,
-    );
+  const report = (label, { seconds, cpu, result }) => {
+    const line = `${label}: ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${result.cached} subject(s) from the cache`;
+    console.log(line);
+    figures.push(line);
+  };
   report("html, filling the cache", build(catalog, join(work, "cached-site"), "html", cache));
   report("html, nothing changed", build(catalog, join(work, "cached-site"), "html", cache));
   const edited = readdirSync(join(catalog, "schemas")).sort()[0];
@@ -222,9 +232,10 @@ function generatedPart(work) {
     console.error(`html median ${median.toFixed(2)} s exceeds --max-seconds ${maxSeconds}`);
     process.exitCode = 1;
   }
+  return figures.join("; ");
 }
 
-/** The real-world catalog: one cold build, its largest page, against the floor. */
+/** The real-world catalog: one cold build, its largest page, against the floor. Returns the figures to record. */
 async function realworldPart(work) {
   const catalog = join(work, "webhooks");
   const subjects = writeWebhookCatalog(catalog, values["realworld-subjects"]);
@@ -240,12 +251,24 @@ async function realworldPart(work) {
   console.log(
     `real-world html, cold: ${seconds.toFixed(2)} s wall (${(seconds / floorSeconds).toFixed(2)}x the floor; aim < 10 s: ${seconds < 10 ? "met" : "NOT met"}), ${cpu.toFixed(2)} s CPU, ${result.threads} thread(s); ${site.files} files, ${kb(site.bytes)} in all; largest page ${kb(site.largestPage.size)} (${site.largestPage.path.slice(out.length + 1)}; aim <= 1 MiB: ${site.largestPage.size <= ONE_MB ? "met" : "NOT met"}), largest file ${kb(site.largest)}`,
   );
+  return {
+    figures: `real-world, ${subjects.length} subjects, floor ${floorSeconds.toFixed(2)} s: HTML, cold ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, ${site.files} files, ${kb(site.bytes)}, largest page ${kb(site.largestPage.size)}`,
+    floor: `real-world HTML ${(seconds / floorSeconds).toFixed(2)}x`,
+  };
 }
 
 const work = mkdtempSync(join(tmpdir(), "accord-bench-docs-"));
 try {
-  if (values.part === "all" || values.part === "generated") generatedPart(work);
-  if (values.part === "all" || values.part === "realworld") await realworldPart(work);
+  const load = loadNow();
+  const figures = [];
+  let floor;
+  if (values.part === "all" || values.part === "generated") figures.push(generatedPart(work));
+  if (values.part === "all" || values.part === "realworld") {
+    const realworld = await realworldPart(work);
+    figures.push(realworld.figures);
+    floor = realworld.floor;
+  }
+  if (values.record) recordRun("docs", { figures: figures.join("; "), floor, load });
 } finally {
   if (values.keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import { appendFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { compareSchemas } from "../contracts/compat/index.js";
 import { newAjv } from "../contracts/schema/ajv.js";
@@ -36,7 +35,12 @@ const documentOf = (root: Json): SchemaDocument => ({
   source: "bench",
 });
 
-export function runRealworldDiff(options: { pairs: number; record: boolean }): void {
+export function runRealworldDiff(options: { pairs: number }): {
+  load: string;
+  figures: string;
+  floor: string;
+} {
+  const load = loadavg()[0]?.toFixed(1) ?? "unknown";
   const chosen = pairs(options.pairs);
   // The floor: ajv compiling both schemas of every pair (fresh instances, as a first use would).
   let started = performance.now();
@@ -75,14 +79,12 @@ export function runRealworldDiff(options: { pairs: number; record: boolean }): v
     `slowest pair          ${slowest.ms.toFixed(0)} ms (${slowest.name})`,
     `verdicts              ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(", ")}; findings ${findings}`,
     `undetermined spots    ${[...undetermined].map(([rule, n]) => `${rule} ${n}`).join(", ") || "none"}`,
-    `load average          ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores at start of the report`,
+    `load average          ${load} on ${cpus().length} cores at the start`,
   ];
   for (const line of lines) console.log(line);
-  if (options.record) {
-    const date = new Date().toISOString().slice(0, 10);
-    appendFileSync(
-      new URL("./RESULTS.md", import.meta.url),
-      `\n### realworld-diff, ${date}\n\n\`\`\`\n${lines.join("\n")}\n\`\`\`\n`,
-    );
-  }
+  return {
+    load,
+    figures: `${chosen.length} pairs: engine ${per(engine)} ms per pair (${(engine / 1000).toFixed(1)} s in all); ajv compiling both ${per(floor)} ms per pair; slowest pair ${slowest.ms.toFixed(0)} ms (${slowest.name}); ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(", ")}, ${findings} findings; undetermined spots: ${[...undetermined].map(([rule, n]) => `${rule} ${n}`).join(", ") || "none"}`,
+    floor: `engine / floor ${(engine / floor).toFixed(2)}`,
+  };
 }
