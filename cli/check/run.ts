@@ -1,7 +1,6 @@
 import { CONFIG_FILE, parseConfig } from "../../contracts/catalog/config.js";
-import { loadCatalog } from "../../contracts/catalog/load.js";
-import type { Catalog, CatalogFiles } from "../../contracts/catalog/types.js";
-import { unwrap } from "../../contracts/errors.js";
+import type { CatalogFiles } from "../../contracts/catalog/types.js";
+import { type AccordError, type AccordFailure, unwrap } from "../../contracts/errors.js";
 import {
   filesOf,
   finishGate,
@@ -18,9 +17,11 @@ import {
   resolveBaseRef,
   workingTreeFailure,
 } from "../catalog-io.js";
-import { countVersionFiles, gateInSlices, workerCount } from "./parallel.js";
+import { workerCount } from "../pool.js";
+import { countVersionFiles, gateInSlices, sliceInputs, VERSION_FILES_PER_THREAD } from "./parallel.js";
 import { registryVerdicts } from "./registry-check.js";
 import { withRegistryConsumers } from "./registry-consumers.js";
+import { loadSlice, type SliceInput } from "./slice.js";
 
 /**
  * What `accord check` does between parsing flags and printing: read the catalog (and the base),
@@ -73,6 +74,15 @@ async function readInputs(options: CheckOptions): Promise<Inputs> {
   return { head: filesOf(head, touched), base: { ref, files: filesOf(files, touched) }, subjectsTotal };
 }
 
+function loadFailure(
+  failed: { from: "head" | "base"; error: AccordError },
+  options: CheckOptions,
+): AccordFailure {
+  return failed.from === "head"
+    ? workingTreeFailure(failed.error, options.dir)
+    : baseFailure(failed.error, options.against ?? "");
+}
+
 export async function checkCatalog(options: CheckOptions): Promise<CheckOutcome> {
   const inputs = await readInputs(options);
   const scope = inputs.base ? "changes" : "all-versions";
@@ -80,36 +90,28 @@ export async function checkCatalog(options: CheckOptions): Promise<CheckOutcome>
   const baseRef = inputs.base ? { base: inputs.base.ref } : {};
 
   // The registry check needs every subject's newest version in one place, so it stays sequential.
-  const workers = options.registry ? 0 : workerCount(countVersionFiles(inputs.head));
+  const workers = options.registry
+    ? 0
+    : workerCount(countVersionFiles(inputs.head), VERSION_FILES_PER_THREAD);
   if (workers > 0) {
     const sliced = await gateInSlices(inputs.head, inputs.base?.files, {
       workers,
       allowUndetermined: options.allowUndetermined,
       onProgress: options.onProgress,
     });
-    if (!sliced.ok) {
-      throw sliced.from === "head"
-        ? workingTreeFailure(sliced.error, options.dir)
-        : baseFailure(sliced.error, options.against ?? "");
-    }
+    if (!sliced.ok) throw loadFailure(sliced, options);
     // Every slice loaded accord.yaml already, so it parses.
     const config = unwrap(parseConfig(inputs.head.get(CONFIG_FILE) ?? ""));
     return { report: finishGate(sliced.parts, { ...finish, config }), ...baseRef };
   }
 
-  const head = loadCatalog(inputs.head);
-  if (!head.ok) throw workingTreeFailure(head.error, options.dir);
-  let base: Catalog | undefined;
-  if (inputs.base && !inputs.base.files.has(CONFIG_FILE)) base = { config: head.value.config, subjects: [] };
-  else if (inputs.base) {
-    const loaded = loadCatalog(inputs.base.files, { reuse: head.value });
-    if (!loaded.ok) throw baseFailure(loaded.error, options.against ?? "");
-    base = loaded.value;
-  }
-  const registry = options.registry ? await registryVerdicts(head.value, options.registry) : undefined;
-  const gated = options.registry
-    ? await withRegistryConsumers(head.value, options.registry, options.warn)
-    : head.value;
+  // The sequential check is the parallel one's single slice, with the registry's verdicts added.
+  const [input] = sliceInputs(inputs.head, inputs.base?.files, 1, options.allowUndetermined);
+  const loaded = loadSlice(input as SliceInput);
+  if (!loaded.ok) throw loadFailure(loaded, options);
+  const { head, base } = loaded;
+  const registry = options.registry ? await registryVerdicts(head, options.registry) : undefined;
+  const gated = options.registry ? await withRegistryConsumers(head, options.registry, options.warn) : head;
   const part = gatePart({
     head: gated,
     ...(base ? { base } : {}),
@@ -119,7 +121,7 @@ export async function checkCatalog(options: CheckOptions): Promise<CheckOutcome>
   });
   const report = finishGate([part], {
     ...finish,
-    config: head.value.config,
+    config: head.config,
     ...(registry ? { registry } : {}),
   });
   return { report, ...baseRef };

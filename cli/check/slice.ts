@@ -21,22 +21,31 @@ export type SliceResult =
   | { readonly ok: true; readonly part: GatePart }
   | { readonly ok: false; readonly from: "head" | "base"; readonly error: AccordError };
 
+/** A slice's catalogs loaded: the working tree's, and the base's when there is one. */
+export type LoadedSlice =
+  | { readonly ok: true; readonly head: Catalog; readonly base?: Catalog }
+  | { readonly ok: false; readonly from: "head" | "base"; readonly error: AccordError };
+
+export function loadSlice(input: SliceInput): LoadedSlice {
+  const head = loadCatalog(new Map(input.head));
+  if (!head.ok) return { ok: false, from: "head", error: head.error };
+  if (input.base === null) return { ok: true, head: head.value };
+  if (input.base === "empty")
+    return { ok: true, head: head.value, base: { config: head.value.config, subjects: [] } };
+  const base = loadCatalog(new Map(input.base), { reuse: head.value });
+  if (!base.ok) return { ok: false, from: "base", error: base.error };
+  return { ok: true, head: head.value, base: base.value };
+}
+
 export function checkSlice(
   input: SliceInput,
   onProgress?: (done: number, total: number) => void,
 ): SliceResult {
-  const head = loadCatalog(new Map(input.head));
-  if (!head.ok) return { ok: false, from: "head", error: head.error };
-  let base: Catalog | undefined;
-  if (input.base === "empty") base = { config: head.value.config, subjects: [] };
-  else if (input.base !== null) {
-    const loaded = loadCatalog(new Map(input.base), { reuse: head.value });
-    if (!loaded.ok) return { ok: false, from: "base", error: loaded.error };
-    base = loaded.value;
-  }
+  const loaded = loadSlice(input);
+  if (!loaded.ok) return loaded;
   const part = gatePart({
-    head: head.value,
-    ...(base ? { base } : {}),
+    head: loaded.head,
+    ...(loaded.base ? { base: loaded.base } : {}),
     allowUndetermined: input.allowUndetermined,
     ...(onProgress ? { onProgress } : {}),
   });

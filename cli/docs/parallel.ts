@@ -1,9 +1,4 @@
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { CONFIG_FILE } from "../../contracts/catalog/config.js";
-import { subjectOfFile } from "../../contracts/catalog/layout.js";
 import { loadCatalog } from "../../contracts/catalog/load.js";
 import type { CatalogFiles } from "../../contracts/catalog/types.js";
 import {
@@ -13,17 +8,19 @@ import {
   type SubjectDraft,
 } from "../../contracts/docs/build.js";
 import { type AccordError, AccordFailure, unwrap } from "../../contracts/errors.js";
+import { type FileEntry, filesOfSlice, groupBySubject, planSubjectSlices } from "../catalog-slices.js";
+import { runSlices, workerCount } from "../pool.js";
 
 /**
  * Drafts every subject of a catalog, on worker threads when the catalog is large. Loading (parse,
  * meta-validation, ajv compilation) and drafting (field tables, examples, compatibility reports)
  * cost milliseconds per version and are independent per subject, so slices of the catalog go to
- * workers and the drafts come back to be assembled in one model. Subjects whose files did not
+ * the worker pool (cli/pool.ts) and the drafts come back to be assembled in one model. Subjects whose files did not
  * change since an earlier build come from the cache (cache.ts) instead.
  */
 
 export interface WorkerTask {
-  readonly files: readonly (readonly [string, string])[];
+  readonly files: readonly FileEntry[];
   readonly changes: boolean;
 }
 
@@ -31,11 +28,8 @@ export type WorkerReply =
   | { readonly ok: true; readonly drafts: SubjectDraft[] }
   | { readonly ok: false; readonly error: AccordError };
 
-/** Below this many files a worker's start-up (loading ajv and the engine again) costs more than it saves. */
-const PARALLEL_FROM_FILES = 300;
-const MAX_WORKERS = 4;
-
-const WORKER_URL = new URL("./docs-worker.js", import.meta.url);
+/** Fewer files than this per thread, and a worker's start-up (loading ajv and the engine again) costs more than it saves. */
+export const FILES_PER_THREAD = 150;
 
 export interface CatalogDrafts {
   readonly drafts: SubjectDraft[];
@@ -46,76 +40,40 @@ export interface CatalogDrafts {
   readonly cached: number;
 }
 
-/** Contiguous slices of the sorted subjects, balanced by text size, so the first error found is the first in order. */
-/** Files by subject folder; `loose` are the others (misplaced schema files the loader reports). */
-function groupBySubject(files: CatalogFiles): {
-  bySubject: Map<string, [string, string][]>;
-  loose: [string, string][];
-} {
-  const bySubject = new Map<string, [string, string][]>();
-  const loose: [string, string][] = [];
-  for (const [path, text] of files) {
-    if (path === CONFIG_FILE) continue;
-    const subject = subjectOfFile(path);
-    if (subject === undefined) loose.push([path, text]);
-    else {
-      const list = bySubject.get(subject) ?? [];
-      list.push([path, text]);
-      bySubject.set(subject, list);
-    }
-  }
-  return { bySubject, loose };
+/** Loads one slice (accord.yaml plus some subject folders) and drafts its subjects: on this thread or in a worker (docs-worker.ts). */
+export function draftSlice(task: WorkerTask): WorkerReply {
+  const loaded = loadCatalog(new Map(task.files));
+  if (!loaded.ok) return { ok: false, error: loaded.error };
+  const options = { ...catalogDocsOptions(loaded.value.config), changes: task.changes };
+  return { ok: true, drafts: loaded.value.subjects.map((subject) => buildSubjectDraft(subject, options)) };
 }
 
-function slices(files: CatalogFiles, count: number): [string, string][][] {
-  const config = files.get(CONFIG_FILE);
-  const { bySubject, loose } = groupBySubject(files);
-  const subjects = [...bySubject.keys()].sort();
-  const size = (name: string) => (bySubject.get(name) ?? []).reduce((n, [, text]) => n + text.length, 0);
-  const total = subjects.reduce((n, name) => n + size(name), 0);
-  const out: [string, string][][] = [];
-  let current: [string, string][] = [...loose];
-  let filled = 0;
-  for (const name of subjects) {
-    for (const file of bySubject.get(name) ?? []) current.push(file);
-    filled += size(name);
-    if (filled >= (total * (out.length + 1)) / count && out.length < count - 1) {
-      out.push(current);
-      current = [];
-    }
-  }
-  if (current.length > 0 || out.length === 0) out.push(current);
-  return out.map((slice) => (config === undefined ? slice : [[CONFIG_FILE, config], ...slice]));
-}
-
-function runWorker(task: WorkerTask): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: task });
-    worker.once("message", (reply: WorkerReply) => resolve(reply));
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`docs worker exited with code ${code}`));
-    });
-  });
-}
-
-/** Loads and drafts the given files (accord.yaml plus subject folders), in-process or on workers. */
+/**
+ * Loads and drafts the given files (accord.yaml plus subject folders) in slices of whole subjects,
+ * balanced by text size, on the worker pool; the first error in slice order is thrown.
+ */
 async function draftFiles(
   files: CatalogFiles,
   changes: boolean,
 ): Promise<{ drafts: SubjectDraft[]; threads: number }> {
-  const workers = Math.min(MAX_WORKERS, availableParallelism());
-  // Running from TypeScript sources (tests) there is no compiled worker file: stay in-process.
-  if (files.size < PARALLEL_FROM_FILES || workers < 2 || !existsSync(fileURLToPath(WORKER_URL))) {
-    const catalog = unwrap(loadCatalog(files));
-    const options = { ...catalogDocsOptions(catalog.config), changes };
-    return { drafts: catalog.subjects.map((subject) => buildSubjectDraft(subject, options)), threads: 1 };
+  const plan = planSubjectSlices([files], workerCount(files.size, FILES_PER_THREAD) + 1, (subjectFiles) =>
+    subjectFiles.reduce((size, [, text]) => size + text.length, 0),
+  );
+  const replies = await runSlices({
+    worker: new URL("./docs-worker.js", import.meta.url),
+    slices: plan.map((subjects, index) => ({
+      files: filesOfSlice(files, new Set(subjects), index === 0),
+      changes,
+    })),
+    here: draftSlice,
+    task: (task) => task,
+  });
+  const drafts: SubjectDraft[] = [];
+  for (const reply of replies) {
+    if (!reply.ok) throw new AccordFailure(reply.error);
+    for (const draft of reply.drafts) drafts.push(draft);
   }
-  const parts = slices(files, workers);
-  const replies = await Promise.all(parts.map((slice) => runWorker({ files: slice, changes })));
-  const failed = replies.find((reply) => !reply.ok);
-  if (failed && !failed.ok) throw new AccordFailure(failed.error);
-  return { drafts: replies.flatMap((reply) => (reply.ok ? reply.drafts : [])), threads: parts.length };
+  return { drafts, threads: plan.length };
 }
 
 /**
@@ -149,8 +107,7 @@ export async function draftCatalog(
   const { bySubject, loose } = groupBySubject(files);
   const hits: SubjectDraft[] = [];
   const keys = new Map<string, string>();
-  const missing: [string, string][] =
-    configText === undefined ? [...loose] : [[CONFIG_FILE, configText], ...loose];
+  const missing: FileEntry[] = configText === undefined ? [...loose] : [[CONFIG_FILE, configText], ...loose];
   for (const [name, subjectFiles] of bySubject) {
     const key = cache.keyOf(name, subjectFiles);
     const draft = await cache.read(key);

@@ -104,9 +104,12 @@ export async function runGenerate(options: GenerateOptions): Promise<GenerateOut
 
 /** Renders on this thread, or spreads the subjects over worker threads when the plan is large. */
 async function render(plan: CodegenPlan): Promise<RenderedFile[]> {
-  const { renderSubjectsInParallel, workerCount } = await import("./parallel.js");
+  const [{ renderSubjectsInParallel, VERSIONS_PER_THREAD }, { workerCount }] = await Promise.all([
+    import("./parallel.js"),
+    import("../pool.js"),
+  ]);
   const versions = plan.subjects.reduce((sum, subject) => sum + subject.versions.length, 0);
-  const workers = workerCount(versions);
+  const workers = workerCount(versions, VERSIONS_PER_THREAD);
   if (workers === 0) return unwrap(await renderTypeScript(plan, { bundle: bundleWithEsbuild }));
   const parts = unwrap(await renderSubjectsInParallel(plan, workers));
   return renderPackage(plan, parts, { bundle: bundleWithEsbuild });
