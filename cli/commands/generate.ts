@@ -1,6 +1,7 @@
 import { Flags } from "@oclif/core";
 import { MODULE_STYLES, WIRE_FORMATS } from "../../contracts/codegen/types.js";
 import { BaseCommand } from "../base-command.js";
+import { renderGenerate } from "../format/generate-text.js";
 import type { GenerateOutcome } from "../generate/run.js";
 import { registryCredentialFlags, useRegistryCredentials } from "../registry-credentials.js";
 
@@ -83,31 +84,9 @@ Exit codes: 0 written or up to date, 1 drift under --check, 2 usage or input err
         module: flags.module,
       }),
     });
-    this.log(this.report(outcome));
+    await this.logReport(() => renderGenerate(outcome, this.style));
     if (outcome.check && outcome.changed.length > 0) this.exitWithFindings();
     return outcome;
-  }
-
-  private report(outcome: GenerateOutcome): string {
-    const { bold, dim } = this.style;
-    const what = outcome.subjects
-      .map(
-        (subject) =>
-          `${subject.subject} (v${subject.versions.map((version) => version.version).join(", v")})`,
-      )
-      .join("; ");
-    const lines = outcome.check
-      ? [
-          outcome.changed.length === 0
-            ? `${bold("Up to date:")} ${outcome.out} and ${outcome.lock} match ${outcome.source}.`
-            : `${bold(`${outcome.changed.length} file(s) differ`)} from what ${outcome.source} generates; run \`accord generate\` and commit the result:`,
-        ]
-      : [
-          `${bold("Generated")} ${what || "no subjects"} from ${outcome.source} into ${outcome.out} (${outcome.wire} wire format).`,
-        ];
-    for (const change of outcome.changed) lines.push(`  ${change.status.padEnd(8)} ${change.path}`);
-    if (!outcome.check && outcome.changed.length === 0) lines.push(dim("  nothing changed"));
-    return lines.join("\n");
   }
 }
 

@@ -1,5 +1,6 @@
 import { Args, Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
+import { renderImport } from "../format/import-text.js";
 import type { ImportResult } from "../import/run.js";
 
 export default class Import extends BaseCommand<ImportResult> {
@@ -41,34 +42,8 @@ Exit codes: 0 imported, 1 a subject was refused, 2 usage, connection or write er
       ...(flags.subject === undefined ? {} : { subjects: flags.subject }),
       warn: (message) => this.warnLine(message),
     });
-    this.log(this.report(result));
+    await this.logReport(() => renderImport(result, this.style));
     if (result.refused.length > 0) this.exitWithFindings();
     return result;
-  }
-
-  private report(result: ImportResult): string {
-    const { bold, dim, red, yellow } = this.style;
-    const shown = result.dir === "." ? "" : `${result.dir}/`;
-    const lines = [
-      `${bold("Imported")} ${result.subjects.length} subject${result.subjects.length === 1 ? "" : "s"} from ${result.registry} into ${result.dir}:`,
-    ];
-    for (const subject of result.subjects) {
-      const versions = subject.versions.map((entry) => `v${entry.version}`).join(", ");
-      const level = subject.compatibility ? ` (${subject.compatibility})` : "";
-      lines.push(`  ${subject.subject}: ${versions}${level}`);
-      if (subject.renumbered) {
-        const mapping = subject.versions
-          .map((entry) => `registry ${entry.registryVersion} → v${entry.version}`)
-          .join(", ");
-        lines.push(`    ${yellow("renumbered")}: the registry's versions have gaps (${mapping})`);
-      }
-    }
-    for (const entry of result.skipped) lines.push(`  ${dim("skipped")} ${entry.subject}: ${entry.reason}`);
-    for (const entry of result.refused) lines.push(`  ${red("refused")} ${entry.subject}: ${entry.reason}`);
-    lines.push(
-      `${result.written.length} file${result.written.length === 1 ? "" : "s"} written, ${result.unchanged.length} already there.`,
-    );
-    for (const path of result.written) lines.push(`  ${shown}${path}`);
-    return lines.join("\n");
   }
 }

@@ -1,5 +1,6 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
+import { renderConsumerPublish } from "../../format/consumer-publish-text.js";
 import type { ConsumerPublishResult } from "../../publish/consumer-run.js";
 
 export default class ConsumerPublish extends BaseCommand<ConsumerPublishResult> {
@@ -38,14 +39,7 @@ error, 3 internal error.`;
       dryRun: flags["dry-run"],
       cwd: process.cwd(),
     });
-    const verb = result.dryRun ? "would be" : "";
-    this.log(`Consumer ${result.consumer} at ${result.registry}${result.dryRun ? " (dry run)" : ""}:`);
-    for (const declaration of result.declarations) {
-      const pinned = declaration.version !== undefined ? ` (v${declaration.version})` : "";
-      this.log(
-        `  ${`${verb} ${declaration.status}`.trim().padEnd(16)} ${declaration.registrySubject}${pinned}: reads ${declaration.reads.join(", ")}`,
-      );
-    }
+    await this.logReport(() => renderConsumerPublish(result));
     return result;
   }
 }
