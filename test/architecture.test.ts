@@ -7,9 +7,9 @@ import { checkLayers, LAYERS, repoPath } from "./support/layers.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 function sourceFiles(folder: string): string[] {
-  return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
-    .map((entry) => repoPath(root, join(entry.parentPath, entry.name)))
+  return readdirSync(join(root, folder), { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => repoPath(root, join(root, folder, name)))
     .sort();
 }
 
