@@ -1,10 +1,10 @@
 /**
  * What the inclusion check reports before it is turned into findings: a gap (a place where the
  * writer allows something the reader rejects, with a local example) or an unknown (a place it
- * could not decide). Kinds name the keyword family; rules.ts names them per direction.
+ * could not decide). Kinds name what the gap is about; each compat rule (rules.ts) lists the kinds
+ * it is reported for, with their messages.
  */
 import type { Json } from "../schema/types.js";
-import type { CompatRuleId } from "./rules.js";
 
 export type GapKind =
   | "false"
@@ -41,44 +41,6 @@ export type GapKind =
   | "unevaluated"
   | "budget"
   | "combination";
-
-/** [rule when it breaks backward (old writer, new reader), rule when it breaks forward]. */
-export const GAP_RULES: Record<GapKind, readonly [CompatRuleId, CompatRuleId]> = {
-  false: ["schema-narrowed-to-false", "type-widened"],
-  type: ["type-narrowed", "type-widened"],
-  integer: ["type-narrowed", "type-widened"],
-  enum: ["enum-value-removed", "enum-value-added"],
-  maximum: ["maximum-decreased", "maximum-increased"],
-  minimum: ["minimum-increased", "minimum-decreased"],
-  multipleOf: ["multiple-of-changed", "multiple-of-changed"],
-  maxLength: ["max-length-decreased", "max-length-increased"],
-  minLength: ["min-length-increased", "min-length-decreased"],
-  pattern: ["pattern-changed", "pattern-changed"],
-  format: ["format-changed", "format-changed"],
-  maxItems: ["max-items-decreased", "max-items-increased"],
-  minItems: ["min-items-increased", "min-items-decreased"],
-  uniqueItems: ["unique-items-added", "unique-items-removed"],
-  contains: ["contains-changed", "contains-changed"],
-  tuple: ["tuple-items-changed", "tuple-items-changed"],
-  maxProperties: ["max-properties-decreased", "max-properties-increased"],
-  minProperties: ["min-properties-increased", "min-properties-decreased"],
-  required: ["required-property-added", "required-property-removed"],
-  "open-property": ["property-added-to-open-model", "property-removed-from-open-model"],
-  "closed-property": ["property-removed-from-closed-model", "property-added-to-closed-model"],
-  additional: ["additional-properties-narrowed", "additional-properties-widened"],
-  propertyNames: ["property-names-changed", "property-names-changed"],
-  dependentRequired: ["dependent-required-added", "dependent-required-removed"],
-  "dependent-schema": ["dependent-schema-changed", "dependent-schema-changed"],
-  branch: ["any-of-branch-removed", "any-of-branch-added"],
-  "one-of": ["one-of-overlap", "one-of-overlap"],
-  not: ["not-changed", "not-changed"],
-  condition: ["condition-changed", "condition-changed"],
-  "unknown-keyword": ["unknown-keyword-changed", "unknown-keyword-changed"],
-  "dynamic-ref": ["recursive-ref-changed", "recursive-ref-changed"],
-  unevaluated: ["unevaluated-changed", "unevaluated-changed"],
-  budget: ["analysis-budget-exceeded", "analysis-budget-exceeded"],
-  combination: ["any-of-branch-removed", "any-of-branch-added"],
-};
 
 export interface GapSite {
   readonly kind: GapKind;

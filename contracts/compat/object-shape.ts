@@ -46,3 +46,11 @@ export function schemaForName(branch: ObjectBranch, name: string, conjoiner: Laz
   const parts = schemaPartsForName(branch, name);
   return parts.length === 1 ? (parts[0] as Lazy) : conjoiner.lazyAll(parts);
 }
+
+/**
+ * Whether a writer object emits no undeclared names: `additionalProperties: false`, or read as
+ * closed under writersEmitOnlyDeclared (sides.ts).
+ */
+export function writerIsClosed(writer: ObjectBranch): boolean {
+  return writer.additional.get().branches.length === 0;
+}

@@ -1,6 +1,12 @@
-/** arrays: length bounds, positional items (prefixItems / draft-07 tuples), tail items, uniqueItems, contains. */
+/**
+ * arrays: minItems/maxItems (rows of bounds.ts: min-items-increased, min-items-decreased,
+ * max-items-decreased, max-items-increased), positional items (prefixItems / draft-07 tuples) and
+ * tail items (tuple-items-changed where the reader forbids a position), uniqueItems
+ * (unique-items-added, unique-items-removed), contains (contains-changed).
+ */
 import type { Json } from "../../schema/types.js";
 import { acceptsBranch, acceptsNormal } from "../accepts.js";
+import { checkBounds, effectiveMaxItems } from "../bounds.js";
 import { type InclusionContext, pointer } from "../engine.js";
 import { emptyOutcome, type Gap, isClean, merge, type Outcome, under } from "../gaps.js";
 import { itemAt } from "../intersect.js";
@@ -10,41 +16,7 @@ import { valueKey } from "../values.js";
 export function checkArray(ctx: InclusionContext, writer: ArrayBranch, reader: ArrayBranch): Outcome {
   const outcome = emptyOutcome();
   const writerMax = effectiveMaxItems(writer);
-  if (reader.minItems > writer.minItems) {
-    merge(
-      outcome,
-      ctx.gapOrUnknown(
-        writer,
-        reader,
-        "minItems",
-        reader.origin,
-        "minItems",
-        (v) => (v as Json[]).length < reader.minItems,
-        {
-          writerValue: writer.minItems,
-          readerValue: reader.minItems,
-        },
-      ),
-    );
-  }
-  const readerMax = reader.maxItems;
-  if (readerMax !== undefined && (writerMax === undefined || writerMax > readerMax)) {
-    merge(
-      outcome,
-      ctx.gapOrUnknown(
-        writer,
-        reader,
-        "maxItems",
-        reader.origin,
-        "maxItems",
-        (v) => (v as Json[]).length > readerMax,
-        {
-          writerValue: writer.maxItems ?? "none",
-          readerValue: readerMax,
-        },
-      ),
-    );
-  }
+  merge(outcome, checkBounds(ctx, "array", writer, reader));
   merge(outcome, checkItems(ctx, writer, reader, writerMax));
   if (
     reader.unique &&
@@ -69,14 +41,6 @@ export function checkArray(ctx: InclusionContext, writer: ArrayBranch, reader: A
   }
   for (const rule of reader.contains) merge(outcome, checkContains(ctx, writer, reader, rule));
   return outcome;
-}
-
-/** The most items a writer array can hold (a closed tuple caps it at the prefix length). */
-function effectiveMaxItems(branch: ArrayBranch): number | undefined {
-  const tailClosed = branch.items.key === "false";
-  const tupleMax = tailClosed ? branch.prefix.length : undefined;
-  if (branch.maxItems === undefined) return tupleMax;
-  return tupleMax === undefined ? branch.maxItems : Math.min(branch.maxItems, tupleMax);
 }
 
 function checkItems(

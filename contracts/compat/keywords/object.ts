@@ -5,11 +5,12 @@
  * with any value. The `writersEmitOnlyDeclared` option closes such writer objects.
  */
 import { acceptsNormal } from "../accepts.js";
+import { type BoundSearch, checkBounds } from "../bounds.js";
 import { type InclusionContext, pointer } from "../engine.js";
 import { emptyOutcome, type Gap, type GapKind, isClean, merge, type Outcome, under } from "../gaps.js";
 import { freshNames, patternSamples } from "../generate.js";
 import type { Normal, ObjectBranch } from "../normal-form.js";
-import { schemaForName } from "../object-shape.js";
+import { schemaForName, writerIsClosed } from "../object-shape.js";
 
 export function checkObject(ctx: InclusionContext, writer: ObjectBranch, reader: ObjectBranch): Outcome {
   const outcome = emptyOutcome();
@@ -18,15 +19,10 @@ export function checkObject(ctx: InclusionContext, writer: ObjectBranch, reader:
   for (const name of names) merge(outcome, checkProperty(ctx, writer, reader, name, closed));
   merge(outcome, checkUndeclared(ctx, writer, reader, closed));
   merge(outcome, checkRequired(ctx, writer, reader));
-  merge(outcome, checkCounts(ctx, writer, reader, closed));
+  merge(outcome, checkBounds(ctx, "object", writer, reader, countSearch));
   merge(outcome, checkPropertyNames(ctx, writer, reader, closed));
   merge(outcome, checkDependencies(ctx, writer, reader));
   return outcome;
-}
-
-/** Closed by `additionalProperties: false`, or read as closed under writersEmitOnlyDeclared (sides.ts). */
-function writerIsClosed(writer: ObjectBranch): boolean {
-  return writer.additional.get().branches.length === 0;
 }
 
 /** The schema the writer may use for a name; nothing when a closed writer never emits it. */
@@ -210,46 +206,18 @@ function checkRequired(ctx: InclusionContext, writer: ObjectBranch, reader: Obje
   return outcome;
 }
 
-function checkCounts(
-  ctx: InclusionContext,
-  writer: ObjectBranch,
-  reader: ObjectBranch,
-  closed: boolean,
-): Outcome {
-  const outcome = emptyOutcome();
-  const writerMin = Math.max(writer.minProperties, writer.required.size);
-  if (reader.minProperties > writerMin) {
-    const example = ctx.writerValues.objectWithCount(writer, writerMin, 1);
-    const where = {
-      kind: "minProperties" as GapKind,
-      writerPath: pointer(writer.origin, "minProperties"),
-      readerPath: pointer(reader.origin, "minProperties"),
-      writerValue: writer.minProperties,
-      readerValue: reader.minProperties,
-    };
-    if (example && Object.keys(example).length < reader.minProperties)
-      outcome.gaps.push({ ...where, example });
-    else outcome.unknowns.push(where);
-  }
-  const closedMax = closed && writer.patternProperties.length === 0 ? writer.properties.size : undefined;
-  const writerMax = [writer.maxProperties, closedMax]
-    .filter((n) => n !== undefined)
-    .reduce<number | undefined>((a, b) => (a === undefined ? b : Math.min(a, b as number)), undefined);
-  if (reader.maxProperties !== undefined && (writerMax === undefined || writerMax > reader.maxProperties)) {
-    const target = reader.maxProperties + 1;
-    const example = ctx.writerValues.objectWithCount(writer, target, 1);
-    const where = {
-      kind: "maxProperties" as GapKind,
-      writerPath: pointer(writer.origin, "maxProperties"),
-      readerPath: pointer(reader.origin, "maxProperties"),
-      writerValue: writer.maxProperties ?? "none",
-      readerValue: reader.maxProperties,
-    };
-    if (example && Object.keys(example).length >= target) outcome.gaps.push({ ...where, example });
-    else outcome.unknowns.push(where);
-  }
-  return outcome;
-}
+/**
+ * minProperties/maxProperties (rows of bounds.ts: min-properties-increased,
+ * min-properties-decreased, max-properties-decreased, max-properties-increased): the example is a
+ * writer object built with as few properties as the writer allows, or one more than the reader's
+ * maximum.
+ */
+const countSearch: BoundSearch<ObjectBranch> = (ctx, gap) => {
+  const size = gap.row.side === "lower" ? (gap.own?.value ?? 0) : gap.bound.value + 1;
+  const example = ctx.writerValues.objectWithCount(gap.writer, size, 1);
+  if (example && gap.breaks(example)) return { gaps: [{ ...gap.site, example }], unknowns: [] };
+  return { gaps: [], unknowns: [gap.site] };
+};
 
 function checkPropertyNames(
   ctx: InclusionContext,

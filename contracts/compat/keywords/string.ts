@@ -1,6 +1,12 @@
-/** string: minLength/maxLength (code points), format (an assertion, as ajv-formats makes it), pattern. */
+/**
+ * string: minLength/maxLength in code points (rows of bounds.ts: min-length-increased,
+ * min-length-decreased, max-length-decreased, max-length-increased, decided here on automata when
+ * the writer has patterns or formats), format as an assertion as ajv-formats makes it
+ * (format-changed), pattern (pattern-changed).
+ */
 import type { Json } from "../../schema/types.js";
-import { acceptsBranch, codePointLength } from "../accepts.js";
+import { acceptsBranch } from "../accepts.js";
+import { type BoundSearch, checkBounds, searchBound } from "../bounds.js";
 import { type InclusionContext, pointer } from "../engine.js";
 import { formatLanguage } from "../format-languages.js";
 import { emptyOutcome, merge, type Outcome } from "../gaps.js";
@@ -11,30 +17,7 @@ import { patternIncluded, type RegexAnswer } from "../regex.js";
 export function checkString(ctx: InclusionContext, writer: StringBranch, reader: StringBranch): Outcome {
   const outcome = emptyOutcome();
   const language = writerLanguage(writer);
-  if (reader.minLength > writer.minLength) {
-    const min = reader.minLength;
-    merge(
-      outcome,
-      checkLength(ctx, writer, reader, language, {
-        keyword: "minLength",
-        pattern: `^[\\s\\S]{${min},}$`,
-        breaks: (length) => length < min,
-        values: { writerValue: writer.minLength, readerValue: min },
-      }),
-    );
-  }
-  const max = reader.maxLength;
-  if (max !== undefined && (writer.maxLength === undefined || writer.maxLength > max)) {
-    merge(
-      outcome,
-      checkLength(ctx, writer, reader, language, {
-        keyword: "maxLength",
-        pattern: `^[\\s\\S]{0,${max}}$`,
-        breaks: (length) => length > max,
-        values: { writerValue: writer.maxLength ?? "none", readerValue: max },
-      }),
-    );
-  }
+  merge(outcome, checkBounds(ctx, "string", writer, reader, lengthSearch(language)));
   for (const format of reader.formats) {
     if (writer.formats.some((own) => own.name === format.name)) continue;
     // Only a format known exactly can contain the writer: a superset proves nothing about it.
@@ -71,38 +54,21 @@ export function checkString(ctx: InclusionContext, writer: StringBranch, reader:
 }
 
 /**
- * A reader length bound the writer's own bounds do not imply: proven on automata when the writer
- * has patterns or formats (no date-time is empty), else broken by a witness or a searched example.
+ * A reader length bound the writer's own bounds do not imply (a row of bounds.ts): proven on
+ * automata when the writer has patterns or formats (no date-time is empty), else broken by a
+ * witness or a searched example.
  */
-function checkLength(
-  ctx: InclusionContext,
-  writer: StringBranch,
-  reader: StringBranch,
-  language: readonly string[],
-  bound: {
-    readonly keyword: "minLength" | "maxLength";
-    readonly pattern: string;
-    readonly breaks: (length: number) => boolean;
-    readonly values: { readonly writerValue: Json; readonly readerValue: Json };
-  },
-): Outcome {
-  const origin = reader.lengthOrigin ?? reader.origin;
-  const answer = automataAnswer(language, writer, bound.pattern);
-  if (answer?.kind === "yes") {
-    note(ctx, writer, origin, `${bound.keyword} ${bound.values.readerValue}`);
-    return emptyOutcome();
-  }
-  return withWitness(ctx, writer, answer, () =>
-    ctx.gapOrUnknown(
-      writer,
-      reader,
-      bound.keyword,
-      origin,
-      bound.keyword,
-      (v) => bound.breaks(codePointLength(v as string)),
-      bound.values,
-    ),
-  );
+function lengthSearch(language: readonly string[]): BoundSearch<StringBranch> {
+  return (ctx, gap) => {
+    const { bound, writer } = gap;
+    const lengths = gap.row.side === "lower" ? `${bound.value},` : `0,${bound.value}`;
+    const answer = automataAnswer(language, writer, `^[\\s\\S]{${lengths}}$`);
+    if (answer?.kind === "yes") {
+      note(ctx, writer, bound.origin, `${bound.keyword} ${bound.value}`);
+      return emptyOutcome();
+    }
+    return withWitness(ctx, writer, answer, () => searchBound(ctx, gap));
+  };
 }
 
 /**
