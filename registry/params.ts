@@ -1,4 +1,5 @@
 import { AccordFailure, accordError } from "../contracts/errors.js";
+import { normalizeSubject, splitQualified } from "./contexts.js";
 
 /** Confluent's limit, and a bound on what a path segment can make the server store. */
 export const MAX_SUBJECT_LENGTH = 255;
@@ -10,15 +11,40 @@ const MAX_VERSION = 2 ** 31 - 1;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
- * Checks a subject name from a path. Names end up in file-like places (logs, generated code,
- * other registries via import), so anything that reads as a path or hides characters is refused.
+ * Checks a subject name from a path and returns it in its stored form (`:.:orders` is `orders`;
+ * see contexts.ts). Names end up in file-like places (logs, generated code, other registries via
+ * import), so anything that reads as a path or hides characters is refused.
  */
 export function parseSubject(raw: string): string {
-  const reason = subjectProblem(raw);
+  const reason = subjectProblem(raw) ?? contextProblem(raw);
   if (reason !== undefined) {
     throw new AccordFailure(accordError("ACCORD_ERR_REGISTRY_SUBJECT_INVALID", [quote(raw), reason]));
   }
-  return raw;
+  return normalizeSubject(raw);
+}
+
+/**
+ * A config or mode scope from a path: a subject as parseSubject takes it, or a context other than
+ * the default one (`:.ctx:`), whose settings apply to the subjects in it that have none.
+ */
+export function parseScope(raw: string): string {
+  const { context, name } = splitQualified(raw);
+  if (name === "" && context !== "." && context !== ".__GLOBAL" && !raw.startsWith(":*:")) {
+    const reason = subjectProblem(context.slice(1));
+    if (reason !== undefined) {
+      throw new AccordFailure(accordError("ACCORD_ERR_REGISTRY_SUBJECT_INVALID", [quote(raw), reason]));
+    }
+    return normalizeSubject(raw.endsWith(":") ? raw : `${raw}:`);
+  }
+  return parseSubject(raw);
+}
+
+function contextProblem(subject: string): string | undefined {
+  if (subject.startsWith(":*:")) return "the context wildcard :*: is not a subject";
+  const { context, name } = splitQualified(subject);
+  if (name.length === 0) return `it names the context ${context}, not a subject in it`;
+  if (context === ".__GLOBAL") return "the global context holds no subjects";
+  return subjectProblem(name);
 }
 
 function subjectProblem(subject: string): string | undefined {

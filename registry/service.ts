@@ -4,6 +4,7 @@ import type { Json } from "../contracts/schema/types.js";
 import { type IdentifyJob, runJob, type SchemaSource } from "./checks/job.js";
 import type { CheckPool } from "./checks/pool.js";
 import { compatMessages } from "./compat-messages.js";
+import { contextOf, DEFAULT_CONTEXT, qualify, referenceTarget, splitQualified } from "./contexts.js";
 import {
   type DataContract,
   type DataContractConfig,
@@ -72,7 +73,8 @@ export class RegistryService {
   readonly store: RegistryStore;
   private readonly checks: CheckPool;
   private readonly lock = new KeyedLock();
-  private readonly schemaBodies = new Map<number, string>();
+  /** By `context` NUL `id`: ids are scoped per context. */
+  private readonly schemaBodies = new Map<string, string>();
 
   /** `checks` runs validation, compiles and comparisons off the request loop. */
   constructor(store: RegistryStore, checks: CheckPool) {
@@ -87,24 +89,34 @@ export class RegistryService {
     return this.checks.warm();
   }
 
+  /**
+   * The subject's own settings, then its context's (`:.ctx:`, for a subject in a context other
+   * than the default one), then the global ones, field by field.
+   */
   async effectiveConfig(subject: string | null): Promise<EffectiveConfig> {
     const own = subject === null ? undefined : await this.store.getConfig(subject);
+    const scope = contextScope(subject);
+    const context = scope === undefined ? undefined : await this.store.getConfig(scope);
     const global = await this.store.getConfig(null);
     const contract: { -readonly [K in keyof DataContractConfig]: DataContractConfig[K] } = {};
     for (const field of DATA_CONTRACT_FIELDS) {
-      const value = own?.[field] ?? global?.[field];
+      const value = own?.[field] ?? context?.[field] ?? global?.[field];
       if (value !== undefined) Object.assign(contract, { [field]: value });
     }
     return {
       ...contract,
-      compatibility: own?.compatibility ?? global?.compatibility ?? DEFAULT_COMPATIBILITY,
-      normalize: own?.normalize ?? global?.normalize ?? false,
+      compatibility:
+        own?.compatibility ?? context?.compatibility ?? global?.compatibility ?? DEFAULT_COMPATIBILITY,
+      normalize: own?.normalize ?? context?.normalize ?? global?.normalize ?? false,
     };
   }
 
   async effectiveMode(subject: string | null): Promise<RegistryMode> {
     const own = subject === null ? undefined : await this.store.getMode(subject);
-    return own ?? (await this.store.getMode(null)) ?? DEFAULT_MODE;
+    if (own) return own;
+    const scope = contextScope(subject);
+    const context = scope === undefined ? undefined : await this.store.getMode(scope);
+    return context ?? (await this.store.getMode(null)) ?? DEFAULT_MODE;
   }
 
   async register(
@@ -123,7 +135,7 @@ export class RegistryService {
       throw notPermitted(`Subject "${subject}" is in IMPORT mode: a registration must give the schema's id.`);
     }
 
-    const references = await this.pinReferences(body.references ?? []);
+    const references = await this.pinReferences(subject, body.references ?? []);
     const config = await this.effectiveConfig(subject);
     const contract = await this.contractFor(subject, body, config);
     const identity = await this.identify(subject, body, references, normalize ?? config.normalize, contract);
@@ -176,11 +188,11 @@ export class RegistryService {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
           continue;
         }
-        const stored = await this.store.schemaById(outcome.id);
+        const stored = await this.store.schemaById(outcome.id, contextOf(subject));
         return {
           id: outcome.id,
           version: outcome.version,
-          schema: stored ?? fallbackSchema(outcome.id, identity),
+          schema: stored ?? fallbackSchema(contextOf(subject), outcome.id, identity),
         };
       }
       throw new AccordFailure(
@@ -197,7 +209,7 @@ export class RegistryService {
     body: SchemaRequestBody,
     options: { readonly normalize: boolean | undefined; readonly deleted: boolean },
   ): Promise<SubjectVersion> {
-    const references = await this.pinReferences(body.references ?? []);
+    const references = await this.pinReferences(subject, body.references ?? []);
     const config = await this.effectiveConfig(subject);
     const normalized = options.normalize ?? config.normalize;
     const contract = await this.contractFor(subject, body, config);
@@ -226,7 +238,7 @@ export class RegistryService {
     against: VersionSelector | "all",
     body: SchemaRequestBody,
   ): Promise<CompatibilityAnswer> {
-    const references = await this.pinReferences(body.references ?? []);
+    const references = await this.pinReferences(subject, body.references ?? []);
     const config = await this.effectiveConfig(subject);
     const { compatibility } = config;
     const contract = await this.contractFor(subject, body, config);
@@ -254,18 +266,72 @@ export class RegistryService {
    * permanent delete clears the cache, and a freed id is not handed out again), so entries stay
    * valid as long as this process is the store's only writer, which `accord serve` assumes.
    */
-  async schemaByIdBody(id: number, render: (schema: StoredSchema) => string): Promise<string | undefined> {
-    const cached = this.schemaBodies.get(id);
+  async schemaByIdBody(
+    id: number,
+    subject: string | undefined,
+    render: (schema: StoredSchema) => string,
+  ): Promise<string | undefined> {
+    const context = contextOf(subject ?? "");
+    const key = `${context}\u0000${id}`;
+    const cached = this.schemaBodies.get(key);
     if (cached !== undefined) return cached;
-    const schema = await this.store.schemaById(id);
+    const schema = await this.schemaForId(id, subject);
     if (!schema) return undefined;
     const body = render(schema);
+    // An answer found in another context depends on the subject asked with: not cached.
+    if (schema.context !== context) return body;
     if (this.schemaBodies.size >= SCHEMA_TEXT_CACHE_SIZE) {
       const oldest = this.schemaBodies.keys().next().value;
       if (oldest !== undefined) this.schemaBodies.delete(oldest);
     }
-    this.schemaBodies.set(id, body);
+    this.schemaBodies.set(key, body);
     return body;
+  }
+
+  /**
+   * The schema an id names, as Confluent resolves `GET /schemas/ids/{id}?subject=`: in the
+   * subject's context (the default one without a subject). For a subject without a context that
+   * the default context does not answer, the same name in each other context is tried (a version
+   * of it using the id), so a consumer that knows only the plain topic subject still decodes
+   * messages whose schemas were registered under a context.
+   */
+  async schemaForId(id: number, subject: string | undefined): Promise<StoredSchema | undefined> {
+    const { context, name } = splitQualified(subject ?? "");
+    const found = await this.store.schemaById(id, context);
+    if (found || context !== DEFAULT_CONTEXT || name === "") return found;
+    for (const other of await this.store.listContexts()) {
+      if (other === DEFAULT_CONTEXT) continue;
+      const usages = await this.store.usagesOfSchema(id, other, { deleted: true });
+      if (usages.some((usage) => usage.subject === qualify(other, name))) {
+        return this.store.schemaById(id, other);
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A version for reading, as `resolveVersion`; a subject without a context that the default
+   * context does not hold is looked for under the same name in each other context (Confluent's
+   * reads by subject and version do the same, so references resolve from any context).
+   */
+  async resolveVersionUsingContexts(
+    subject: string,
+    selector: VersionSelector,
+    deleted: boolean,
+  ): Promise<SubjectVersion> {
+    try {
+      return await this.resolveVersion(subject, selector, deleted);
+    } catch (err) {
+      if (contextOf(subject) !== DEFAULT_CONTEXT) throw err;
+      for (const other of await this.store.listContexts()) {
+        if (other === DEFAULT_CONTEXT) continue;
+        const found = await this.resolveVersion(qualify(other, subject), selector, deleted).catch(
+          () => undefined,
+        );
+        if (found) return found;
+      }
+      throw err;
+    }
   }
 
   /** A version for reading; soft-deleted ones only with `deleted`. */
@@ -456,7 +522,7 @@ export class RegistryService {
     for (const row of history) {
       stored.push({
         text: row.schema.schema,
-        references: await this.referenceTree(row.schema.references, new Map(), 0),
+        references: await this.referenceTree(row.schema.references, row.schema.context, new Map(), 0),
         source: `subject "${row.subject}" version ${row.version}`,
       });
     }
@@ -471,10 +537,10 @@ export class RegistryService {
    */
   private async candidate(subject: string, identity: SchemaIdentity): Promise<Candidate> {
     checkReferenceNames(identity.references);
-    const known = await this.store.schemaByFingerprint(identity.fingerprint);
+    const known = await this.store.schemaByFingerprint(identity.fingerprint, contextOf(subject));
     return {
       text: identity.text,
-      references: await this.referenceTree(identity.references, new Map(), 0),
+      references: await this.referenceTree(identity.references, contextOf(subject), new Map(), 0),
       source: `subject "${subject}"`,
       validated: known !== undefined,
     };
@@ -490,8 +556,14 @@ export class RegistryService {
     return live ? { id: live.schema.id, version: live.version, schema: live.schema } : undefined;
   }
 
-  /** Replaces `version: -1` (latest) with the concrete version, as Confluent stores it. */
-  private async pinReferences(references: readonly SchemaReference[]): Promise<SchemaReference[]> {
+  /**
+   * Replaces `version: -1` (latest) with the concrete version, as Confluent stores it. A reference
+   * without a context names a subject in the referring subject's context.
+   */
+  private async pinReferences(
+    subject: string,
+    references: readonly SchemaReference[],
+  ): Promise<SchemaReference[]> {
     const pinned: SchemaReference[] = [];
     for (const reference of references) {
       parseSubject(reference.subject);
@@ -499,7 +571,8 @@ export class RegistryService {
         pinned.push(reference);
         continue;
       }
-      const latest = await this.store.latestVersion(reference.subject, { deleted: false });
+      const target = referenceTarget(reference.subject, contextOf(subject));
+      const latest = await this.store.latestVersion(target, { deleted: false });
       if (!latest) {
         throw failure(
           "ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED",
@@ -516,6 +589,7 @@ export class RegistryService {
   /** Loads referenced schemas (and theirs); soft-deleted targets still resolve for stored schemas. */
   private async referenceTree(
     references: readonly SchemaReference[],
+    context: string,
     seen: Map<string, ReferencedSchema>,
     depth: number,
   ): Promise<Map<string, ReferencedSchema>> {
@@ -528,10 +602,11 @@ export class RegistryService {
       );
     }
     for (const reference of references) {
-      const key = `${reference.subject}\u0000${reference.version}`;
+      const subject = referenceTarget(reference.subject, context);
+      const key = `${subject}\u0000${reference.version}`;
       let target = seen.get(key);
       if (!target) {
-        const row = await this.store.getVersion(reference.subject, reference.version);
+        const row = await this.store.getVersion(subject, reference.version);
         if (!row) {
           throw failure(
             "ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED",
@@ -544,7 +619,13 @@ export class RegistryService {
         target = { key, root: JSON.parse(row.schema.schema) as Json, references: nested };
         // Registered before recursing, so a cycle of references ends here.
         seen.set(key, target);
-        for (const [name, schema] of await this.referenceTree(row.schema.references, seen, depth + 1)) {
+        const nestedRefs = row.schema.references;
+        for (const [name, schema] of await this.referenceTree(
+          nestedRefs,
+          row.schema.context,
+          seen,
+          depth + 1,
+        )) {
           nested.set(name, schema);
         }
       }
@@ -594,8 +675,16 @@ function notPermitted(message: string): AccordFailure {
   return failure("ACCORD_ERR_REGISTRY_OPERATION_NOT_PERMITTED", message);
 }
 
-function fallbackSchema(id: number, identity: SchemaIdentity): StoredSchema {
+/** The config and mode scope of a subject's context (`:.ctx:`), none for the default context. */
+function contextScope(subject: string | null): string | undefined {
+  if (subject === null) return undefined;
+  const context = contextOf(subject);
+  return context === DEFAULT_CONTEXT ? undefined : qualify(context, "");
+}
+
+function fallbackSchema(context: string, id: number, identity: SchemaIdentity): StoredSchema {
   return {
+    context,
     id,
     schemaType: "JSON",
     schema: identity.text,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { AccordFailure, accordError } from "../../contracts/errors.js";
-import { flag, parseSubject } from "../params.js";
+import { flag, parseScope } from "../params.js";
 import type { EffectiveConfig } from "../service.js";
 import type { StoredConfig } from "../store/types.js";
 import { query, subjectParams } from "./shapes.js";
@@ -82,7 +82,7 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const subject = parseSubject(request.params.subject);
+      const subject = parseScope(request.params.subject);
       const own = await app.store.getConfig(subject);
       if (!own && !flag(request.query.defaultToGlobal)) {
         throw new AccordFailure(accordError("ACCORD_ERR_REGISTRY_SUBJECT_CONFIG_NOT_FOUND", [subject]));
@@ -95,7 +95,7 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
     "/config/:subject",
     { schema: { params: subjectParams, body: configUpdate, response: { 200: updateResponse } } },
     async (request) => {
-      const subject = parseSubject(request.params.subject);
+      const subject = parseScope(request.params.subject);
       const update = toUpdate(request.body);
       await app.registry.updateConfig(subject, update);
       return update;
@@ -106,7 +106,7 @@ export const configRoutes: FastifyPluginAsync = async (app) => {
     "/config/:subject",
     { schema: { params: subjectParams, response: { 200: configResponse } } },
     async (request) => {
-      const subject = parseSubject(request.params.subject);
+      const subject = parseScope(request.params.subject);
       const before = await app.registry.effectiveConfig(subject);
       const removed = await app.store.deleteConfig(subject);
       if (!removed) throw new AccordFailure(accordError("ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", [subject]));

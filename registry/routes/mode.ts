@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { AccordFailure, accordError } from "../../contracts/errors.js";
-import { flag, parseSubject } from "../params.js";
+import { flag, parseScope } from "../params.js";
 import { query, subjectParams } from "./shapes.js";
 
 const modeBody = {
@@ -42,7 +42,7 @@ export const modeRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const subject = parseSubject(request.params.subject);
+      const subject = parseScope(request.params.subject);
       const own = await app.store.getMode(subject);
       if (own) return { mode: own };
       if (!flag(request.query.defaultToGlobal)) {
@@ -63,7 +63,7 @@ export const modeRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const subject = parseSubject(request.params.subject);
+      const subject = parseScope(request.params.subject);
       return { mode: await app.registry.setMode(subject, request.body.mode, flag(request.query.force)) };
     },
   );
@@ -72,7 +72,7 @@ export const modeRoutes: FastifyPluginAsync = async (app) => {
     "/mode/:subject",
     { schema: { params: subjectParams, response: { 200: modeResponse } } },
     async (request) => {
-      const subject = parseSubject(request.params.subject);
+      const subject = parseScope(request.params.subject);
       const removed = await app.store.deleteMode(subject);
       if (!removed)
         throw new AccordFailure(accordError("ACCORD_ERR_REGISTRY_SUBJECT_MODE_NOT_FOUND", [subject]));

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { AccordFailure, accordError } from "../../contracts/errors.js";
+import { subjectPrefixFilter } from "../contexts.js";
 import { flag, optionalFlag, parseSubject, parseVersion } from "../params.js";
 import type { SchemaRequestBody } from "../schema-input.js";
 import { schemaBody, subjectVersionBody } from "./present.js";
@@ -47,16 +48,16 @@ export const subjectsRoutes: FastifyPluginAsync = async (app) => {
     { schema: { querystring: query("deleted", "deletedOnly", "subjectPrefix") } },
     async (request) => {
       const { deleted, deletedOnly, subjectPrefix } = request.query;
-      // Confluent's default prefix `:*:` means every context; Accord has only the default one.
-      const prefix = subjectPrefix === undefined || subjectPrefix === ":*:" ? undefined : subjectPrefix;
-      const options = prefix === undefined ? {} : { prefix };
+      // Confluent's default prefix `:*:` means every context; see contexts.ts for the others.
+      const filter = subjectPrefixFilter(subjectPrefix);
+      const options = filter.storePrefix === undefined ? {} : { prefix: filter.storePrefix };
       if (flag(deletedOnly)) {
         const live = new Set(await app.store.listSubjects({ deleted: false, ...options }));
         return (await app.store.listSubjects({ deleted: true, ...options })).filter(
-          (subject) => !live.has(subject),
+          (subject) => !live.has(subject) && filter.matches(subject),
         );
       }
-      return app.store.listSubjects({ deleted: flag(deleted), ...options });
+      return (await app.store.listSubjects({ deleted: flag(deleted), ...options })).filter(filter.matches);
     },
   );
 
@@ -132,7 +133,7 @@ export const subjectsRoutes: FastifyPluginAsync = async (app) => {
       const subject = parseSubject(request.params.subject);
       const version = parseVersion(request.params.version);
       return subjectVersionBody(
-        await app.registry.resolveVersion(subject, version, flag(request.query.deleted)),
+        await app.registry.resolveVersionUsingContexts(subject, version, flag(request.query.deleted)),
       );
     },
   );
@@ -161,7 +162,11 @@ export const subjectsRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const subject = parseSubject(request.params.subject);
       const version = parseVersion(request.params.version);
-      const row = await app.registry.resolveVersion(subject, version, flag(request.query.deleted));
+      const row = await app.registry.resolveVersionUsingContexts(
+        subject,
+        version,
+        flag(request.query.deleted),
+      );
       // The schema text itself, already JSON: sent as is, not as a JSON string.
       return reply.send(row.schema.schema);
     },

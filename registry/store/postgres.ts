@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
+import { contextOf, referenceTarget, sortContexts } from "../contexts.js";
 import type { RegistryMode, SchemaReference } from "../model.js";
 import { type ConsumerRow, declarationText, toStoredConsumer } from "./consumer-rows.js";
 import { POSTGRES_MIGRATIONS } from "./migrations/postgres/index.js";
@@ -242,36 +243,56 @@ export class PostgresStore implements RegistryStore {
     return rows[0] ? toSubjectVersion(rows[0]) : undefined;
   }
 
-  async schemaById(id: number): Promise<StoredSchema | undefined> {
-    const row = await this.schemaRowById(this.pool, id);
-    return row ? toStoredSchema(row) : undefined;
-  }
-
-  async maxSchemaId(): Promise<number> {
-    const rows = await this.read<{ max: number | null }>(this.pool, "SELECT max(id) AS max FROM schemas");
-    return rows[0]?.max ?? 0;
-  }
-
-  async schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined> {
+  async schemaById(id: number, context: string): Promise<StoredSchema | undefined> {
     const rows = await this.read<SchemaRow>(
       this.pool,
-      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE fingerprint >= $1 AND fingerprint < $2 ORDER BY id LIMIT 1`,
-      prefixRange(prefix),
+      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE context = $1 AND id = $2`,
+      [context, id],
     );
     return rows[0] ? toStoredSchema(rows[0]) : undefined;
   }
 
-  async schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined> {
-    const row = await this.schemaRowByFingerprint(this.pool, fingerprint);
-    return row ? toStoredSchema(row) : undefined;
+  async maxSchemaId(context: string): Promise<number> {
+    const rows = await this.read<{ max: number | null }>(
+      this.pool,
+      "SELECT max(id) AS max FROM schemas WHERE context = $1",
+      [context],
+    );
+    return rows[0]?.max ?? 0;
   }
 
-  async usagesOfSchema(id: number, options: { deleted: boolean }): Promise<SchemaUsage[]> {
+  async schemasByFingerprintPrefix(prefix: string): Promise<StoredSchema[]> {
+    const rows = await this.read<SchemaRow>(
+      this.pool,
+      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE fingerprint = (
+         SELECT min(fingerprint) FROM schemas WHERE fingerprint >= $1 AND fingerprint < $2
+       )`,
+      prefixRange(prefix),
+    );
+    const order = sortContexts(rows.map((row) => row.context));
+    return order.flatMap((context) => rows.filter((row) => row.context === context).map(toStoredSchema));
+  }
+
+  async listContexts(): Promise<string[]> {
+    const rows = await this.read<{ context: string }>(this.pool, "SELECT context FROM schema_id_counter");
+    return sortContexts(rows.map((row) => row.context));
+  }
+
+  async schemaByFingerprint(fingerprint: string, context: string): Promise<StoredSchema | undefined> {
+    const rows = await this.read<SchemaRow>(
+      this.pool,
+      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE context = $1 AND fingerprint = $2`,
+      [context, fingerprint],
+    );
+    return rows[0] ? toStoredSchema(rows[0]) : undefined;
+  }
+
+  async usagesOfSchema(id: number, context: string, options: { deleted: boolean }): Promise<SchemaUsage[]> {
     return this.read<SchemaUsage>(
       this.pool,
       `SELECT subject, version, deleted FROM subject_versions
-       WHERE schema_id = $1 ${options.deleted ? "" : "AND NOT deleted"} ORDER BY subject, version`,
-      [id],
+       WHERE context = $1 AND schema_id = $2 ${options.deleted ? "" : "AND NOT deleted"} ORDER BY subject, version`,
+      [context, id],
     );
   }
 
@@ -308,21 +329,32 @@ export class PostgresStore implements RegistryStore {
     const requests = batch.map((item) => item.request);
     const subjects = requests.flatMap((request) => [
       request.subject,
-      ...request.schema.references.map((reference) => reference.subject),
+      ...request.schema.references.map((reference) =>
+        referenceTarget(reference.subject, contextOf(request.subject)),
+      ),
     ]);
+    const contexts = [...new Set(requests.map((request) => contextOf(request.subject)))];
     let results: Result<RegisterOutcome>[];
     try {
       results = await this.transaction(subjects, async (client) => {
         // The subjects are locked, so their versions cannot change (nor their schemas be purged).
         const versions = await this.subjectRows(client, subjects);
+        // A context's counter row is made on its first registration; an instance making the same
+        // row waits here for this one to commit, then finds it.
+        await this.read(
+          client,
+          "INSERT INTO schema_id_counter (context, next_id) SELECT unnest($1::text[]), 1 ON CONFLICT (context) DO NOTHING",
+          [contexts],
+        );
         // Locked after the subjects (the global order), and only for the last three round trips:
         // from here until COMMIT no other transaction creates or purges a schema, so the schemas
         // read next stay true, and every instance waits here in turn.
-        const counter = await this.read<{ next_id: number }>(
+        const counter = await this.read<{ context: string; next_id: number }>(
           client,
-          "SELECT next_id FROM schema_id_counter FOR UPDATE",
+          "SELECT context, next_id FROM schema_id_counter ORDER BY context FOR UPDATE",
         );
-        const state = await this.batchState(client, requests, versions, counter[0]?.next_id ?? 1);
+        const nextIds = new Map(counter.map((row) => [row.context, row.next_id]));
+        const state = await this.batchState(client, requests, versions, nextIds);
         const outcomes = requests.map((request) => planRegistration(state, request));
         await this.writePlanned(client, state);
         return outcomes;
@@ -360,21 +392,29 @@ export class PostgresStore implements RegistryStore {
     client: pg.PoolClient,
     requests: readonly RegisterRequest[],
     versions: Map<string, VersionRow[]>,
-    nextId: number,
+    nextIds: Map<string, number>,
   ): Promise<BatchState> {
+    const imports = requests.filter((request) => request.importId !== undefined);
     const schemas = await this.read<SchemaRow>(
       client,
-      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE fingerprint = ANY($1::text[]) OR id = ANY($2::int[])`,
+      `SELECT ${SCHEMA_COLUMNS} FROM schemas
+       WHERE (context, fingerprint) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+          OR (context, id) IN (SELECT * FROM unnest($3::text[], $4::int[]))`,
       [
+        requests.map((request) => contextOf(request.subject)),
         requests.map((request) => request.schema.fingerprint),
-        requests.flatMap((request) => (request.importId === undefined ? [] : [request.importId])),
+        imports.map((request) => contextOf(request.subject)),
+        imports.map((request) => request.importId),
       ],
     );
     return {
       versions,
-      byFingerprint: new Map(schemas.map((schema) => [schema.fingerprint, schema])),
-      byId: new Map(schemas.map((schema) => [schema.id, schema])),
-      nextId,
+      byFingerprint: new Map(
+        schemas.map((schema) => [inContext(schema.context, schema.fingerprint), schema]),
+      ),
+      byId: new Map(schemas.map((schema) => [inContext(schema.context, schema.id), schema])),
+      nextIds,
+      tombstones: [],
       newSchemas: [],
       newVersions: [],
     };
@@ -387,22 +427,43 @@ export class PostgresStore implements RegistryStore {
    */
   private async writePlanned(client: pg.PoolClient, state: BatchState): Promise<void> {
     if (state.newVersions.length === 0) return;
+    if (state.tombstones.length > 0) {
+      // Older soft-deleted versions of a re-registered schema's id go, unless still referenced.
+      await this.read(
+        client,
+        `DELETE FROM subject_versions sv
+         WHERE (sv.subject, sv.version) IN (SELECT * FROM unnest($1::text[], $2::int[]))
+           AND NOT EXISTS (
+             SELECT 1 FROM schema_references r
+             JOIN subject_versions u ON u.context = r.context AND u.schema_id = r.schema_id
+             WHERE r.subject = sv.subject AND r.version = sv.version
+           )`,
+        [state.tombstones.map((row) => row.subject), state.tombstones.map((row) => row.version)],
+      );
+    }
     const references = state.newSchemas.flatMap((schema) =>
-      schema.references.map((reference, position) => ({ id: schema.row.id, position, ...reference })),
+      schema.references.map((reference, position) => ({
+        context: schema.row.context,
+        id: schema.row.id,
+        position,
+        version: reference.version,
+        subject: referenceTarget(reference.subject, schema.row.context),
+      })),
     );
     await this.read(
       client,
       `WITH new_schemas AS (
-         INSERT INTO schemas (id, fingerprint, schema, references_json, metadata_json, rule_set_json)
-         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $13::text[], $14::text[])
+         INSERT INTO schemas (context, id, fingerprint, schema, references_json, metadata_json, rule_set_json)
+         SELECT * FROM unnest($15::text[], $1::int[], $2::text[], $3::text[], $4::text[], $13::text[], $14::text[])
        ), new_references AS (
-         INSERT INTO schema_references (schema_id, position, subject, version)
-         SELECT * FROM unnest($5::int[], $6::int[], $7::text[], $8::int[])
+         INSERT INTO schema_references (context, schema_id, position, subject, version)
+         SELECT * FROM unnest($16::text[], $5::int[], $6::int[], $7::text[], $8::int[])
        ), new_versions AS (
-         INSERT INTO subject_versions (subject, version, schema_id)
-         SELECT * FROM unnest($9::text[], $10::int[], $11::int[])
+         INSERT INTO subject_versions (subject, version, context, schema_id)
+         SELECT * FROM unnest($9::text[], $10::int[], $17::text[], $11::int[])
        )
-       UPDATE schema_id_counter SET next_id = $12`,
+       UPDATE schema_id_counter c SET next_id = n.next_id
+       FROM unnest($18::text[], $12::int[]) AS n (context, next_id) WHERE c.context = n.context`,
       [
         state.newSchemas.map((schema) => schema.row.id),
         state.newSchemas.map((schema) => schema.row.fingerprint),
@@ -415,9 +476,13 @@ export class PostgresStore implements RegistryStore {
         state.newVersions.map((row) => row.subject),
         state.newVersions.map((row) => row.version),
         state.newVersions.map((row) => row.id),
-        state.nextId,
+        [...state.nextIds.values()],
         state.newSchemas.map((schema) => schema.row.metadata_json),
         state.newSchemas.map((schema) => schema.row.rule_set_json),
+        state.newSchemas.map((schema) => schema.row.context),
+        references.map((reference) => reference.context),
+        state.newVersions.map((row) => contextOf(row.subject)),
+        [...state.nextIds.keys()],
       ],
     );
   }
@@ -450,7 +515,7 @@ export class PostgresStore implements RegistryStore {
         subject,
         version,
       ]);
-      await this.purgeSchemas(client, [found.value.id]);
+      await this.purgeSchemas(client, found.value.context, [found.value.id]);
       return ok(version);
     });
   }
@@ -483,7 +548,7 @@ export class PostgresStore implements RegistryStore {
         if (referrers.length > 0) return referenced(subject, row.version, referrers);
       }
       await client.query("DELETE FROM subject_versions WHERE subject = $1", [subject]);
-      await this.purgeSchemas(client, [...new Set(rows.map((row) => row.id))]);
+      await this.purgeSchemas(client, contextOf(subject), [...new Set(rows.map((row) => row.id))]);
       await client.query("DELETE FROM config WHERE scope = $1", [subject]);
       await client.query("DELETE FROM mode WHERE scope = $1", [subject]);
       return ok(rows.map((row) => row.version));
@@ -647,20 +712,6 @@ export class PostgresStore implements RegistryStore {
     return rows[0];
   }
 
-  private async schemaRowById(db: Queryable, id: number): Promise<SchemaRow | undefined> {
-    const rows = await this.read<SchemaRow>(db, `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE id = $1`, [id]);
-    return rows[0];
-  }
-
-  private async schemaRowByFingerprint(db: Queryable, fingerprint: string): Promise<SchemaRow | undefined> {
-    const rows = await this.read<SchemaRow>(
-      db,
-      `SELECT ${SCHEMA_COLUMNS} FROM schemas WHERE fingerprint = $1`,
-      [fingerprint],
-    );
-    return rows[0];
-  }
-
   private async findVersion(
     client: pg.PoolClient,
     subject: string,
@@ -691,12 +742,12 @@ export class PostgresStore implements RegistryStore {
    * lock, like every change to the set of schemas, so a registration batch (which holds it) never
    * reuses an id that is being purged.
    */
-  private async purgeSchemas(client: pg.PoolClient, ids: readonly number[]): Promise<void> {
-    await client.query("SELECT next_id FROM schema_id_counter FOR UPDATE");
+  private async purgeSchemas(client: pg.PoolClient, context: string, ids: readonly number[]): Promise<void> {
+    await client.query("SELECT next_id FROM schema_id_counter ORDER BY context FOR UPDATE");
     await client.query(
-      `DELETE FROM schemas s WHERE s.id = ANY($1::int[])
-       AND NOT EXISTS (SELECT 1 FROM subject_versions sv WHERE sv.schema_id = s.id)`,
-      [ids],
+      `DELETE FROM schemas s WHERE s.context = $1 AND s.id = ANY($2::int[])
+       AND NOT EXISTS (SELECT 1 FROM subject_versions sv WHERE sv.context = s.context AND sv.schema_id = s.id)`,
+      [context, ids],
     );
     // Delivered when the transaction commits, to every instance listening (see postgres-changes.ts).
     await client.query("SELECT pg_notify($1, $2)", [PURGE_CHANNEL, this.schema]);
@@ -713,7 +764,7 @@ export class PostgresStore implements RegistryStore {
     const rows = await this.read<{ schema_id: number }>(
       db,
       `SELECT DISTINCT r.schema_id FROM schema_references r
-       JOIN subject_versions sv ON sv.schema_id = r.schema_id
+       JOIN subject_versions sv ON sv.context = r.context AND sv.schema_id = r.schema_id
        WHERE r.subject = $1 AND r.version = $2 AND (NOT sv.deleted OR $3::boolean)
          AND ($4::text IS NULL OR sv.subject <> $4::text)
        ORDER BY r.schema_id`,
@@ -739,11 +790,19 @@ function statementName(sql: string): string {
 interface BatchState {
   /** Rows of every subject the batch touches (its own and referenced ones), by version. */
   readonly versions: Map<string, VersionRow[]>;
+  /** Schemas by `inContext(context, fingerprint)` and `inContext(context, id)`. */
   readonly byFingerprint: Map<string, SchemaRow>;
-  readonly byId: Map<number, SchemaRow>;
-  nextId: number;
+  readonly byId: Map<string, SchemaRow>;
+  /** The next id of each context's counter (every context of the batch has a row). */
+  readonly nextIds: Map<string, number>;
+  readonly tombstones: { subject: string; version: number }[];
   readonly newSchemas: { row: SchemaRow; references: readonly SchemaReference[] }[];
   readonly newVersions: { subject: string; version: number; id: number }[];
+}
+
+/** A key of a schema within its context: ids and fingerprints are unique per context only. */
+function inContext(context: string, key: string | number): string {
+  return `${context}\u0000${key}`;
 }
 
 /**
@@ -753,6 +812,7 @@ interface BatchState {
  */
 function planRegistration(state: BatchState, request: RegisterRequest): Result<RegisterOutcome> {
   const { subject, schema } = request;
+  const context = contextOf(subject);
   const rows = state.versions.get(subject) ?? [];
   const decided = decideRegistration(request, {
     versions: rows,
@@ -760,20 +820,23 @@ function planRegistration(state: BatchState, request: RegisterRequest): Result<R
       const target = state.versions.get(name)?.find((row) => row.version === version);
       return target !== undefined && !target.deleted;
     },
-    schemaByFingerprint: (fingerprint) => state.byFingerprint.get(fingerprint),
-    schemaById: (id) => state.byId.get(id),
+    schemaByFingerprint: (fingerprint) => state.byFingerprint.get(inContext(context, fingerprint)),
+    schemaById: (id) => state.byId.get(inContext(context, id)),
   });
   if (!decided.ok) return decided;
   if (decided.value.kind !== "create") return ok(decided.value);
-  const { version } = decided.value;
+  const { version, tombstone } = decided.value;
+  for (const old of tombstone) state.tombstones.push({ subject, version: old });
 
-  let stored = state.byFingerprint.get(schema.fingerprint);
+  let stored = state.byFingerprint.get(inContext(context, schema.fingerprint));
   if (!stored) {
-    const id = request.importId ?? state.nextId;
+    const next = state.nextIds.get(context) ?? 1;
+    const id = request.importId ?? next;
     // Later ids continue above an imported one.
-    state.nextId = Math.max(state.nextId, id + 1);
+    state.nextIds.set(context, Math.max(next, id + 1));
     const [metadata, ruleSet] = contractColumns(schema);
     stored = {
+      context,
       id,
       fingerprint: schema.fingerprint,
       schema: schema.schema,
@@ -781,21 +844,21 @@ function planRegistration(state: BatchState, request: RegisterRequest): Result<R
       metadata_json: metadata,
       rule_set_json: ruleSet,
     };
-    state.byFingerprint.set(stored.fingerprint, stored);
-    state.byId.set(id, stored);
+    state.byFingerprint.set(inContext(context, stored.fingerprint), stored);
+    state.byId.set(inContext(context, id), stored);
     state.newSchemas.push({ row: stored, references: schema.references });
   }
   const row: VersionRow = { ...stored, subject, version, deleted: false };
   state.versions.set(
     subject,
-    [...rows, row].sort((a, b) => a.version - b.version),
+    [...rows.filter((kept) => !tombstone.includes(kept.version)), row].sort((a, b) => a.version - b.version),
   );
   state.newVersions.push({ subject, version, id: stored.id });
   return ok({ kind: "created", id: stored.id, version });
 }
 
 const SCHEMA_COLUMNS = schemaColumns();
-const VERSION_COLUMNS = `sv.subject, sv.version, sv.deleted, ${schemaColumns("s.")} FROM subject_versions sv JOIN schemas s ON s.id = sv.schema_id`;
+const VERSION_COLUMNS = `sv.subject, sv.version, sv.deleted, ${schemaColumns("s.")} FROM subject_versions sv JOIN schemas s ON s.context = sv.context AND s.id = sv.schema_id`;
 
 /**
  * Advisory-lock keys for subjects: 64-bit, from a hash with this store's namespace, deduplicated

@@ -4,6 +4,7 @@
  * give the same error when several checks fail: the first in the order below).
  */
 import { accordError, fail, ok, type Result } from "../../contracts/errors.js";
+import { contextOf, referenceTarget } from "../contexts.js";
 import { type Flag, snapshotOf } from "./rows.js";
 import { notPermitted } from "./rules.js";
 import type { RegisterRequest } from "./types.js";
@@ -17,8 +18,9 @@ export interface RegistrationFacts {
     readonly id: number;
     readonly fingerprint: string;
   }[];
-  /** Whether a referenced subject version is stored and not soft-deleted. */
+  /** Whether a referenced subject version (qualified name) is stored and not soft-deleted. */
   readonly referenceLive: (subject: string, version: number) => boolean;
+  /** Schemas of the subject's context: ids are scoped per context. */
   readonly schemaByFingerprint: (fingerprint: string) => { readonly id: number } | undefined;
   readonly schemaById: (id: number) => { readonly fingerprint: string } | undefined;
 }
@@ -30,9 +32,16 @@ export type RegistrationDecision =
   | { readonly kind: "stale" }
   /**
    * Write `version`; `reuse` is the id of the stored schema with this fingerprint, else the store
-   * writes a new schema (as `importId` when importing).
+   * writes a new schema (as `importId` when importing). `tombstone` lists the subject's older
+   * soft-deleted versions with that same id, which the store then deletes for good unless a
+   * schema references them (Confluent keeps one version per id in a subject).
    */
-  | { readonly kind: "create"; readonly version: number; readonly reuse: number | undefined };
+  | {
+      readonly kind: "create";
+      readonly version: number;
+      readonly reuse: number | undefined;
+      readonly tombstone: readonly number[];
+    };
 
 /**
  * In order: a live version with the schema answers at once; a subject changed since `expected`
@@ -53,7 +62,7 @@ export function decideRegistration(
   }
 
   for (const reference of schema.references) {
-    if (!facts.referenceLive(reference.subject, reference.version)) {
+    if (!facts.referenceLive(referenceTarget(reference.subject, contextOf(subject)), reference.version)) {
       return fail(
         accordError("ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED", [
           reference.name,
@@ -81,7 +90,10 @@ export function decideRegistration(
     facts.versions.some((row) => row.version === v),
   );
   if (!chosen.ok) return chosen;
-  return ok({ kind: "create", version: chosen.value, reuse: known?.id });
+  const tombstone = facts.versions
+    .filter((row) => row.deleted && known !== undefined && row.id === known.id && row.version < chosen.value)
+    .map((row) => row.version);
+  return ok({ kind: "create", version: chosen.value, reuse: known?.id, tombstone });
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

@@ -15,6 +15,7 @@ export function prefixRange(prefix: string): [string, string] {
 export type Flag = boolean | 0 | 1;
 
 export interface SchemaRow {
+  context: string;
   id: number;
   fingerprint: string;
   schema: string;
@@ -26,7 +27,7 @@ export interface SchemaRow {
 
 /** The columns of SchemaRow, for SELECTs (prefixed with a table alias where joined). */
 export function schemaColumns(alias = ""): string {
-  return ["id", "fingerprint", "schema", "references_json", "metadata_json", "rule_set_json"]
+  return ["context", "id", "fingerprint", "schema", "references_json", "metadata_json", "rule_set_json"]
     .map((column) => `${alias}${column}`)
     .join(", ");
 }
@@ -47,6 +48,7 @@ export interface ConfigRow {
 
 export function toStoredSchema(row: SchemaRow): StoredSchema {
   return {
+    context: row.context,
     id: row.id,
     schemaType: "JSON",
     schema: row.schema,

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { AccordFailure, accordError, fail, ok, type Result } from "../../contracts/errors.js";
+import { contextOf, referenceTarget, sortContexts } from "../contexts.js";
 import type { RegistryMode } from "../model.js";
 import { type ConsumerRow, declarationText, toStoredConsumer } from "./consumer-rows.js";
 import { MIGRATIONS } from "./migrations/index.js";
@@ -164,35 +165,43 @@ export class SqliteStore implements RegistryStore {
     });
   }
 
-  async schemaById(id: number): Promise<StoredSchema | undefined> {
+  async schemaById(id: number, context: string): Promise<StoredSchema | undefined> {
     return this.guard(() => {
-      const row = this.q.schemaById.get(id);
+      const row = this.q.schemaById.get(context, id);
       return row ? toStoredSchema(row) : undefined;
     });
   }
 
-  async maxSchemaId(): Promise<number> {
-    return this.guard(() => this.q.maxSchemaId.get()?.max ?? 0);
+  async maxSchemaId(context: string): Promise<number> {
+    return this.guard(() => this.q.maxSchemaId.get(context)?.max ?? 0);
   }
 
-  async schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined> {
+  async schemasByFingerprintPrefix(prefix: string): Promise<StoredSchema[]> {
     return this.guard(() => {
-      const row = this.q.schemaByFingerprintRange.get(...prefixRange(prefix));
+      const rows = this.q.schemasByFingerprintRange.all(...prefixRange(prefix));
+      // One per context: the fingerprint that sorts first, as the first context's answer would be.
+      const first = rows[0];
+      const same = first ? rows.filter((row) => row.fingerprint === first.fingerprint) : [];
+      const order = sortContexts(same.map((row) => row.context));
+      return order.flatMap((context) => same.filter((row) => row.context === context).map(toStoredSchema));
+    });
+  }
+
+  async listContexts(): Promise<string[]> {
+    return this.guard(() => sortContexts(this.q.contexts.all().map((row) => row.context)));
+  }
+
+  async schemaByFingerprint(fingerprint: string, context: string): Promise<StoredSchema | undefined> {
+    return this.guard(() => {
+      const row = this.q.schemaByFingerprint.get(context, fingerprint);
       return row ? toStoredSchema(row) : undefined;
     });
   }
 
-  async schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined> {
-    return this.guard(() => {
-      const row = this.q.schemaByFingerprint.get(fingerprint);
-      return row ? toStoredSchema(row) : undefined;
-    });
-  }
-
-  async usagesOfSchema(id: number, options: { deleted: boolean }): Promise<SchemaUsage[]> {
+  async usagesOfSchema(id: number, context: string, options: { deleted: boolean }): Promise<SchemaUsage[]> {
     return this.guard(() =>
       this.q.usages
-        .all(id, options.deleted ? 1 : 0)
+        .all(context, id, options.deleted ? 1 : 0)
         .map((row) => ({ subject: row.subject, version: row.version, deleted: row.deleted === 1 })),
     );
   }
@@ -234,6 +243,7 @@ export class SqliteStore implements RegistryStore {
 
   private registerRows(request: RegisterRequest): Result<RegisterOutcome> {
     const { subject, schema } = request;
+    const context = contextOf(subject);
     const rows = this.q.versions.all(subject);
     const decided = decideRegistration(request, {
       versions: rows,
@@ -241,36 +251,43 @@ export class SqliteStore implements RegistryStore {
         const target = this.q.version.get(name, version);
         return target !== undefined && target.deleted === 0;
       },
-      schemaByFingerprint: (fingerprint) => this.q.schemaByFingerprint.get(fingerprint),
-      schemaById: (id) => this.q.schemaById.get(id),
+      schemaByFingerprint: (fingerprint) => this.q.schemaByFingerprint.get(context, fingerprint),
+      schemaById: (id) => this.q.schemaById.get(context, id),
     });
     if (!decided.ok) return decided;
     if (decided.value.kind !== "create") return ok(decided.value);
-    const { version, reuse } = decided.value;
+    const { version, reuse, tombstone } = decided.value;
 
     const now = Date.now();
     let id = reuse;
     if (id === undefined) {
-      const inserted = this.q.insertSchema.run(
-        request.importId ?? null,
+      // Each context counts on its own; an imported id moves the counter past it.
+      id = request.importId ?? this.q.nextId.get(context)?.next_id ?? 1;
+      this.q.advanceCounter.run(context, id + 1);
+      this.q.insertSchema.run(
+        context,
+        id,
         schema.fingerprint,
         schema.schema,
         JSON.stringify(schema.references),
         ...contractColumns(schema),
         now,
       );
-      id = Number(inserted.lastInsertRowid);
       schema.references.forEach((reference, position) => {
         this.q.insertReference.run(
+          context,
           id as number,
           position,
           reference.name,
-          reference.subject,
+          referenceTarget(reference.subject, context),
           reference.version,
         );
       });
     }
-    this.q.insertVersion.run(subject, version, id, now);
+    for (const old of tombstone) {
+      if (this.referrers(subject, old, true, null).length === 0) this.q.deleteVersion.run(subject, old);
+    }
+    this.q.insertVersion.run(subject, version, context, id, now);
     return ok({ kind: "created", id, version });
   }
 
@@ -304,7 +321,7 @@ export class SqliteStore implements RegistryStore {
     const referrers = this.referrers(subject, version, true, null);
     if (referrers.length > 0) return referenced(subject, version, referrers);
     this.q.deleteVersion.run(subject, version);
-    this.q.purgeSchema.run(found.value.id, found.value.id);
+    this.q.purgeSchema.run({ context: found.value.context, id: found.value.id });
     return ok(version);
   }
 
@@ -341,7 +358,9 @@ export class SqliteStore implements RegistryStore {
       if (referrers.length > 0) return referenced(subject, row.version, referrers);
     }
     for (const row of rows) this.q.deleteVersion.run(subject, row.version);
-    for (const id of new Set(rows.map((row) => row.id))) this.q.purgeSchema.run(id, id);
+    // One subject is in one context, so its ids are too.
+    for (const id of new Set(rows.map((row) => row.id)))
+      this.q.purgeSchema.run({ context: contextOf(subject), id });
     this.q.deleteConfig.run(subject);
     this.q.deleteMode.run(subject);
     return ok(rows.map((row) => row.version));
@@ -494,7 +513,7 @@ interface PendingRegistration {
 type Statements = ReturnType<typeof prepareStatements>;
 
 function prepareStatements(db: Database.Database) {
-  const versionColumns = `sv.subject, sv.version, sv.deleted, ${schemaColumns("s.")} FROM subject_versions sv JOIN schemas s ON s.id = sv.schema_id`;
+  const versionColumns = `sv.subject, sv.version, sv.deleted, ${schemaColumns("s.")} FROM subject_versions sv JOIN schemas s ON s.context = sv.context AND s.id = sv.schema_id`;
   return {
     subjectsLive: db.prepare<[string, string], { subject: string }>(
       "SELECT DISTINCT subject FROM subject_versions WHERE deleted = 0 AND substr(subject, 1, length(?)) = ? ORDER BY subject",
@@ -520,32 +539,44 @@ function prepareStatements(db: Database.Database) {
     latestAny: db.prepare<[string], VersionRow>(
       `SELECT ${versionColumns} WHERE sv.subject = ? ORDER BY sv.version DESC LIMIT 1`,
     ),
-    schemaById: db.prepare<[number], SchemaRow>(`SELECT ${schemaColumns()} FROM schemas WHERE id = ?`),
-    maxSchemaId: db.prepare<[], { max: number | null }>("SELECT max(id) AS max FROM schemas"),
-    schemaByFingerprintRange: db.prepare<[string, string], SchemaRow>(
-      `SELECT ${schemaColumns()} FROM schemas WHERE fingerprint >= ? AND fingerprint < ? ORDER BY id LIMIT 1`,
+    schemaById: db.prepare<[string, number], SchemaRow>(
+      `SELECT ${schemaColumns()} FROM schemas WHERE context = ? AND id = ?`,
     ),
-    schemaByFingerprint: db.prepare<[string], SchemaRow>(
-      `SELECT ${schemaColumns()} FROM schemas WHERE fingerprint = ?`,
+    maxSchemaId: db.prepare<[string], { max: number | null }>(
+      "SELECT max(id) AS max FROM schemas WHERE context = ?",
     ),
-    usages: db.prepare<[number, number], { subject: string; version: number; deleted: 0 | 1 }>(
-      "SELECT subject, version, deleted FROM subject_versions WHERE schema_id = ? AND (deleted = 0 OR ?) ORDER BY subject, version",
+    schemasByFingerprintRange: db.prepare<[string, string], SchemaRow>(
+      `SELECT ${schemaColumns()} FROM schemas WHERE fingerprint >= ? AND fingerprint < ? ORDER BY fingerprint, context`,
+    ),
+    schemaByFingerprint: db.prepare<[string, string], SchemaRow>(
+      `SELECT ${schemaColumns()} FROM schemas WHERE context = ? AND fingerprint = ?`,
+    ),
+    contexts: db.prepare<[], { context: string }>("SELECT context FROM schema_id_counter"),
+    nextId: db.prepare<[string], { next_id: number }>(
+      "SELECT next_id FROM schema_id_counter WHERE context = ?",
+    ),
+    advanceCounter: db.prepare<[string, number]>(
+      `INSERT INTO schema_id_counter (context, next_id) VALUES (?, ?)
+       ON CONFLICT (context) DO UPDATE SET next_id = max(next_id, excluded.next_id)`,
+    ),
+    usages: db.prepare<[string, number, number], { subject: string; version: number; deleted: 0 | 1 }>(
+      "SELECT subject, version, deleted FROM subject_versions WHERE context = ? AND schema_id = ? AND (deleted = 0 OR ?) ORDER BY subject, version",
     ),
     // Referrers count only while some version (outside `excluded`) still uses them.
     referrers: db.prepare<[string, number, number, string | null, string | null], { schema_id: number }>(
       `SELECT DISTINCT r.schema_id FROM schema_references r
-       JOIN subject_versions sv ON sv.schema_id = r.schema_id
+       JOIN subject_versions sv ON sv.context = r.context AND sv.schema_id = r.schema_id
        WHERE r.subject = ? AND r.version = ? AND (sv.deleted = 0 OR ?) AND (? IS NULL OR sv.subject <> ?)
        ORDER BY r.schema_id`,
     ),
-    insertSchema: db.prepare<[number | null, string, string, string, string | null, string | null, number]>(
-      "INSERT INTO schemas (id, fingerprint, schema, references_json, metadata_json, rule_set_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    insertSchema: db.prepare<[string, number, string, string, string, string | null, string | null, number]>(
+      "INSERT INTO schemas (context, id, fingerprint, schema, references_json, metadata_json, rule_set_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ),
-    insertReference: db.prepare<[number, number, string, string, number]>(
-      "INSERT INTO schema_references (schema_id, position, name, subject, version) VALUES (?, ?, ?, ?, ?)",
+    insertReference: db.prepare<[string, number, number, string, string, number]>(
+      "INSERT INTO schema_references (context, schema_id, position, name, subject, version) VALUES (?, ?, ?, ?, ?, ?)",
     ),
-    insertVersion: db.prepare<[string, number, number, number]>(
-      "INSERT INTO subject_versions (subject, version, schema_id, created_at) VALUES (?, ?, ?, ?)",
+    insertVersion: db.prepare<[string, number, string, number, number]>(
+      "INSERT INTO subject_versions (subject, version, context, schema_id, created_at) VALUES (?, ?, ?, ?, ?)",
     ),
     markDeleted: db.prepare<[string, number]>(
       "UPDATE subject_versions SET deleted = 1 WHERE subject = ? AND version = ?",
@@ -553,8 +584,9 @@ function prepareStatements(db: Database.Database) {
     deleteVersion: db.prepare<[string, number]>(
       "DELETE FROM subject_versions WHERE subject = ? AND version = ?",
     ),
-    purgeSchema: db.prepare<[number, number]>(
-      "DELETE FROM schemas WHERE id = ? AND NOT EXISTS (SELECT 1 FROM subject_versions WHERE schema_id = ?)",
+    purgeSchema: db.prepare<{ context: string; id: number }>(
+      `DELETE FROM schemas WHERE context = @context AND id = @id
+       AND NOT EXISTS (SELECT 1 FROM subject_versions WHERE context = @context AND schema_id = @id)`,
     ),
     getConfig: db.prepare<[string | null], ConfigRow>(
       "SELECT compatibility, normalize, contract_json FROM config WHERE subject IS ?",

@@ -16,7 +16,11 @@ export interface RegistryStore {
   /** A short name for logs and the health endpoint, e.g. `sqlite:/data/accord.db`. */
   readonly description: string;
 
-  /** Subjects with at least one live version (or any stored version with `deleted`), sorted. */
+  /**
+   * Subjects with at least one live version (or any stored version with `deleted`), sorted.
+   * Subjects are stored by qualified name (`:.ctx:orders` in context `.ctx`, see contexts.ts), so
+   * `prefix` is a plain prefix of that name.
+   */
   listSubjects(options: { readonly deleted: boolean; readonly prefix?: string }): Promise<string[]>;
 
   /** Every stored version of a subject, soft-deleted included, oldest first. Empty if none. */
@@ -34,18 +38,25 @@ export interface RegistryStore {
   /** The highest live version, or with `deleted` the highest stored one. */
   latestVersion(subject: string, options: { readonly deleted: boolean }): Promise<SubjectVersion | undefined>;
 
-  schemaById(id: number): Promise<StoredSchema | undefined>;
+  /** Schema ids are scoped per context: `context` is `.` (the default context) or `.name`. */
+  schemaById(id: number, context: string): Promise<StoredSchema | undefined>;
 
-  schemaByFingerprint(fingerprint: string): Promise<StoredSchema | undefined>;
+  schemaByFingerprint(fingerprint: string, context: string): Promise<StoredSchema | undefined>;
 
-  /** The highest schema id stored, 0 for none (`GET /schemas/ids/{id}?fetchMaxId=true`). */
-  maxSchemaId(): Promise<number>;
+  /** The highest schema id stored in the context, 0 for none (`GET /schemas/ids/{id}?fetchMaxId=true`). */
+  maxSchemaId(context: string): Promise<number>;
 
-  /** The schema (lowest id first) whose fingerprint starts with `prefix`: how GUIDs are found. */
-  schemaByFingerprintPrefix(prefix: string): Promise<StoredSchema | undefined>;
+  /**
+   * The schemas whose fingerprint starts with `prefix`, one per context (default context first,
+   * then by context name): how GUIDs are found, since one schema has one GUID in every context.
+   */
+  schemasByFingerprintPrefix(prefix: string): Promise<StoredSchema[]>;
 
-  /** Where a schema id is used, by subject then version. */
-  usagesOfSchema(id: number, options: { readonly deleted: boolean }): Promise<SchemaUsage[]>;
+  /** Contexts that ever held a schema (the default context `.` always), sorted. */
+  listContexts(): Promise<string[]>;
+
+  /** Where a schema id of the context is used, by subject then version. */
+  usagesOfSchema(id: number, context: string, options: { readonly deleted: boolean }): Promise<SchemaUsage[]>;
 
   /** Ids of schemas whose references name this subject version; with `deleted`, also ones used only by soft-deleted versions. */
   referencedBy(subject: string, version: number, options: { readonly deleted: boolean }): Promise<number[]>;
@@ -100,6 +111,8 @@ export interface StoredConsumer {
 }
 
 export interface StoredSchema {
+  /** The context the id belongs to: `.` or `.name`. */
+  readonly context: string;
   readonly id: number;
   readonly schemaType: "JSON";
   /** The schema text as returned to clients (compact JSON). */

@@ -1,6 +1,7 @@
 import { initial } from "./0001-initial.js";
 import { consumers } from "./0002-consumers.js";
 import { dataContracts } from "./0003-data-contracts.js";
+import { contexts } from "./0004-contexts.js";
 
 /**
  * A schema change, applied once, in order, inside a transaction. The store records the last
@@ -13,4 +14,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, consumers, dataContracts];
+export const MIGRATIONS: readonly Migration[] = [initial, consumers, dataContracts, contexts];

@@ -17,8 +17,8 @@ describe("GET /", () => {
   });
 
   it("answers unknown routes with 404 in the Confluent shape", async () => {
-    const reply = await r.call("GET", "/contexts");
+    const reply = await r.call("GET", "/no-such-resource");
     expectError(reply, 404, 404);
-    expect((reply.body as { message: string }).message).toBe("HTTP 404 Not Found: GET /contexts");
+    expect((reply.body as { message: string }).message).toBe("HTTP 404 Not Found: GET /no-such-resource");
   });
 });

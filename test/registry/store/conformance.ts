@@ -42,21 +42,25 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       const b = await register("payments-value", "b");
       expect(a).toEqual({ kind: "created", id: 1, version: 1 });
       expect(b).toEqual({ kind: "created", id: 2, version: 1 });
-      expect(await store.schemaById(1)).toMatchObject({ id: 1, schemaType: "JSON", schema: '{"title":"a"}' });
-      expect(await store.schemaByFingerprint("fp-b")).toMatchObject({ id: 2, fingerprint: "fp-b" });
-      expect(await store.schemaByFingerprint("fp-zzz")).toBeUndefined();
-      expect(await store.maxSchemaId()).toBe(2);
-      // How GUIDs are found: by the start of the fingerprint, lowest id first.
-      expect(await store.schemaByFingerprintPrefix("fp-b")).toMatchObject({ id: 2 });
-      expect(await store.schemaByFingerprintPrefix("fp-")).toMatchObject({ id: 1 });
-      expect(await store.schemaByFingerprintPrefix("fp-c")).toBeUndefined();
+      expect(await store.schemaById(1, ".")).toMatchObject({
+        id: 1,
+        schemaType: "JSON",
+        schema: '{"title":"a"}',
+      });
+      expect(await store.schemaByFingerprint("fp-b", ".")).toMatchObject({ id: 2, fingerprint: "fp-b" });
+      expect(await store.schemaByFingerprint("fp-zzz", ".")).toBeUndefined();
+      expect(await store.maxSchemaId(".")).toBe(2);
+      // How GUIDs are found: by the start of the fingerprint, the first fingerprint in order.
+      expect(await store.schemasByFingerprintPrefix("fp-b")).toMatchObject([{ id: 2, context: "." }]);
+      expect(await store.schemasByFingerprintPrefix("fp-")).toMatchObject([{ id: 1 }]);
+      expect(await store.schemasByFingerprintPrefix("fp-c")).toEqual([]);
     });
 
     it("reuses the id of a schema registered under another subject", async () => {
       const first = await register("orders-value", "shared");
       const second = await register("audit-value", "shared");
       expect(second).toEqual({ kind: "created", id: first.id, version: 1 });
-      expect(await store.usagesOfSchema(first.id, { deleted: false })).toEqual([
+      expect(await store.usagesOfSchema(first.id, ".", { deleted: false })).toEqual([
         { subject: "audit-value", version: 1, deleted: false },
         { subject: "orders-value", version: 1, deleted: false },
       ]);
@@ -76,11 +80,30 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       expect(await register("s", "v3")).toMatchObject({ kind: "created", version: 3 });
     });
 
-    it("gives a schema whose only copy is soft-deleted a new version with the same id", async () => {
+    it("gives a schema whose only copy is soft-deleted a new version with the same id, dropping the old one", async () => {
       const first = await register("s", "v1");
       await register("s", "v2");
       await store.softDeleteVersion("s", 1);
       expect(await register("s", "v1")).toEqual({ kind: "created", id: first.id, version: 3 });
+      // Confluent keeps one version per id in a subject: the soft-deleted copy is deleted for good.
+      expect(await store.getVersion("s", 1)).toBeUndefined();
+      expect((await store.subjectVersions("s")).map((row) => [row.version, row.deleted])).toEqual([
+        [2, false],
+        [3, false],
+      ]);
+      expect(await store.usagesOfSchema(first.id, ".", { deleted: true })).toEqual([
+        { subject: "s", version: 3, deleted: false },
+      ]);
+    });
+
+    it("keeps the soft-deleted copy of a re-registered schema while another schema references it", async () => {
+      const first = await register("s", "v1");
+      await register("r", "referrer", [{ name: "s.json", subject: "s", version: 1 }]);
+      await register("s", "v2");
+      await store.softDeleteSubject("r");
+      await store.softDeleteVersion("s", 1);
+      expect(await register("s", "v1")).toEqual({ kind: "created", id: first.id, version: 3 });
+      expect((await store.getVersion("s", 1))?.deleted).toBe(true);
     });
 
     it("reports the subject state and finds a schema's versions by fingerprint", async () => {
@@ -124,7 +147,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       const result = await store.register({ subject: "s", schema: schema("v2"), expected: stale });
       expect(outcome(result)).toEqual({ kind: "stale" });
       expect((await store.subjectVersions("s")).length).toBe(1);
-      expect(await store.schemaById(2)).toBeUndefined();
+      expect(await store.schemaById(2, ".")).toBeUndefined();
     });
 
     it("treats a soft delete since the snapshot as a change", async () => {
@@ -214,14 +237,14 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
           expected: await snapshot("s"),
         });
         expectError(missing, "ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED");
-        expect(await store.schemaById(1)).toBeUndefined();
+        expect(await store.schemaById(1, ".")).toBeUndefined();
       });
 
       it("lists referrers and blocks deleting what is referenced", async () => {
         await register("base", "base");
         const referrer = await register("s", "r", [{ name: "a.json", subject: "base", version: 1 }]);
         expect(await store.referencedBy("base", 1, { deleted: false })).toEqual([referrer.id]);
-        expect((await store.schemaById(referrer.id))?.references).toEqual([
+        expect((await store.schemaById(referrer.id, "."))?.references).toEqual([
           { name: "a.json", subject: "base", version: 1 },
         ]);
         expectError(await store.softDeleteVersion("base", 1), "ACCORD_ERR_REGISTRY_REFERENCE_EXISTS");
@@ -246,6 +269,87 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
       });
     });
 
+    describe("contexts", () => {
+      it("scopes schema ids per context: each context counts from 1, the same schema gets an id in each", async () => {
+        expect(await register("orders", "a")).toEqual({ kind: "created", id: 1, version: 1 });
+        expect(await register("orders-b", "b")).toEqual({ kind: "created", id: 2, version: 1 });
+        expect(await register(":.eu:orders", "b")).toEqual({ kind: "created", id: 1, version: 1 });
+        expect(await register(":.eu:audit", "b")).toEqual({ kind: "created", id: 1, version: 1 });
+        expect(await register(":.eu:orders", "a")).toEqual({ kind: "created", id: 2, version: 2 });
+        expect(await register(":.us:orders", "c")).toEqual({ kind: "created", id: 1, version: 1 });
+
+        expect(await store.schemaById(1, ".")).toMatchObject({ context: ".", schema: '{"title":"a"}' });
+        expect(await store.schemaById(1, ".eu")).toMatchObject({ context: ".eu", schema: '{"title":"b"}' });
+        expect(await store.schemaById(3, ".eu")).toBeUndefined();
+        expect(await store.schemaByFingerprint("fp-a", ".eu")).toMatchObject({ id: 2 });
+        expect(await store.schemaByFingerprint("fp-c", ".")).toBeUndefined();
+        expect(await store.maxSchemaId(".eu")).toBe(2);
+        expect(await store.maxSchemaId(".none")).toBe(0);
+        expect(await store.usagesOfSchema(1, ".eu", { deleted: false })).toEqual([
+          { subject: ":.eu:audit", version: 1, deleted: false },
+          { subject: ":.eu:orders", version: 1, deleted: false },
+        ]);
+        expect(await store.listContexts()).toEqual([".", ".eu", ".us"]);
+        // One GUID, one entry per context holding the schema, the default context first.
+        expect(
+          (await store.schemasByFingerprintPrefix("fp-b")).map((found) => [found.context, found.id]),
+        ).toEqual([
+          [".", 2],
+          [".eu", 1],
+        ]);
+        expect(await store.listSubjects({ deleted: false, prefix: ":.eu:" })).toEqual([
+          ":.eu:audit",
+          ":.eu:orders",
+        ]);
+      });
+
+      it("keeps a context's ids apart when importing and after permanent deletes", async () => {
+        const imported = await store.register({
+          subject: ":.eu:orders",
+          schema: schema("a"),
+          expected: await snapshot(":.eu:orders"),
+          importId: 7,
+        });
+        expect(outcome(imported)).toEqual({ kind: "created", id: 7, version: 1 });
+        expect(await register(":.eu:orders", "b")).toEqual({ kind: "created", id: 8, version: 2 });
+        // The default context's counter is untouched by the import into .eu.
+        expect(await register("orders", "c")).toEqual({ kind: "created", id: 1, version: 1 });
+        await store.softDeleteSubject(":.eu:orders");
+        expect(await store.hardDeleteSubject(":.eu:orders")).toEqual({ ok: true, value: [1, 2] });
+        expect(await store.schemaById(7, ".eu")).toBeUndefined();
+        expect(await store.schemaById(1, ".")).toBeDefined();
+        // Never handed out again in that context; the context stays listed, as Confluent keeps it.
+        expect(await register(":.eu:orders", "a")).toEqual({ kind: "created", id: 9, version: 1 });
+        expect(await store.listContexts()).toEqual([".", ".eu"]);
+      });
+
+      it("resolves a reference without a context in the referring subject's context", async () => {
+        await register(":.eu:base", "base");
+        const referrer = await register(":.eu:s", "r", [{ name: "base.json", subject: "base", version: 1 }]);
+        expect(referrer).toMatchObject({ kind: "created", id: 2 });
+        expect(await store.referencedBy(":.eu:base", 1, { deleted: false })).toEqual([2]);
+        expectError(await store.softDeleteVersion(":.eu:base", 1), "ACCORD_ERR_REGISTRY_REFERENCE_EXISTS");
+        // Stored as the client sent it.
+        expect((await store.schemaById(2, ".eu"))?.references).toEqual([
+          { name: "base.json", subject: "base", version: 1 },
+        ]);
+        // The default context has no `base`: the same reference there does not resolve.
+        expectError(
+          await store.register({
+            subject: "s",
+            schema: schema("r", [{ name: "base.json", subject: "base", version: 1 }]),
+            expected: await snapshot("s"),
+          }),
+          "ACCORD_ERR_REGISTRY_REFERENCE_UNRESOLVED",
+        );
+        // A qualified reference reaches across contexts.
+        expect(
+          await register("s", "r", [{ name: "base.json", subject: ":.eu:base", version: 1 }]),
+        ).toMatchObject({ kind: "created", id: 1 });
+        expect(await store.referencedBy(":.eu:base", 1, { deleted: false })).toEqual([1, 2]);
+      });
+    });
+
     describe("deletes", () => {
       it("soft-deletes a version: hidden from live lists, still resolvable by id", async () => {
         const { id } = await register("s", "v1");
@@ -253,9 +357,9 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
         await store.softDeleteVersion("s", 1);
         expect((await store.getVersion("s", 1))?.deleted).toBe(true);
         expect((await store.latestVersion("s", { deleted: false }))?.version).toBe(2);
-        expect(await store.schemaById(id)).toBeDefined();
-        expect(await store.usagesOfSchema(id, { deleted: false })).toEqual([]);
-        expect(await store.usagesOfSchema(id, { deleted: true })).toEqual([
+        expect(await store.schemaById(id, ".")).toBeDefined();
+        expect(await store.usagesOfSchema(id, ".", { deleted: false })).toEqual([]);
+        expect(await store.usagesOfSchema(id, ".", { deleted: true })).toEqual([
           { subject: "s", version: 1, deleted: true },
         ]);
       });
@@ -270,7 +374,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
         expect(await store.hardDeleteVersion("s", 1)).toEqual({ ok: true, value: 1 });
         expect(await store.getVersion("s", 1)).toBeUndefined();
         // The schema was used nowhere else, so its id is gone and never handed out again.
-        expect(await store.schemaById(1)).toBeUndefined();
+        expect(await store.schemaById(1, ".")).toBeUndefined();
         expect(await register("s", "v1")).toEqual({ kind: "created", id: 2, version: 1 });
       });
 
@@ -296,7 +400,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
         await register("b", "shared");
         await store.softDeleteSubject("a");
         await store.hardDeleteSubject("a");
-        expect(await store.schemaById(id)).toBeDefined();
+        expect(await store.schemaById(id, ".")).toBeDefined();
       });
     });
 
@@ -340,9 +444,9 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
           expected: await snapshot("orders-value"),
         }),
       );
-      expect(await store.schemaById(created.id)).toMatchObject({ metadata, ruleSet });
+      expect(await store.schemaById(created.id, ".")).toMatchObject({ metadata, ruleSet });
       expect((await store.getVersion("orders-value", 1))?.schema).toMatchObject({ metadata, ruleSet });
-      expect(await store.schemaById((await register("plain-value", "plain")).id)).not.toHaveProperty(
+      expect(await store.schemaById((await register("plain-value", "plain")).id, ".")).not.toHaveProperty(
         "metadata",
       );
 

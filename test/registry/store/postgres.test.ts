@@ -54,6 +54,53 @@ if (!PG_URL) {
       }
     });
 
+    it("migrates a database from before contexts: every row in the default context, ids continuing", async () => {
+      const schema = freshSchemaName();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE SCHEMA ${schema}`);
+        await client.query(`SET search_path = ${schema}`);
+        await client.query(
+          "CREATE TABLE accord_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        );
+        for (const migration of POSTGRES_MIGRATIONS.filter((m) => m.version <= 3)) {
+          await client.query(migration.sql);
+          await client.query("INSERT INTO accord_migrations (version, name) VALUES ($1, $2)", [
+            migration.version,
+            migration.name,
+          ]);
+        }
+        await client.query(`INSERT INTO schemas (id, fingerprint, schema, references_json) VALUES
+          (1, 'f1', '{"title":"base"}', '[]'),
+          (2, 'f2', '{"title":"r"}', '[{"name":"b.json","subject":"base","version":1}]')`);
+        await client.query("INSERT INTO schema_references VALUES (2, 0, 'base', 1)");
+        await client.query(
+          "INSERT INTO subject_versions (subject, version, schema_id, deleted) VALUES ('base', 1, 1, FALSE), ('s', 1, 2, TRUE)",
+        );
+        // Id 3 was handed out and purged before the migration.
+        await client.query("UPDATE schema_id_counter SET next_id = 4");
+      } finally {
+        await client.end();
+      }
+      const store = await fixtures.open({ schema });
+      try {
+        expect(await store.listSubjects({ deleted: true })).toEqual(["base", "s"]);
+        expect(await store.schemaById(2, ".")).toMatchObject({ context: ".", fingerprint: "f2" });
+        expect((await store.getVersion("s", 1))?.deleted).toBe(true);
+        expect(await store.referencedBy("base", 1, { deleted: true })).toEqual([2]);
+        expect(await store.listContexts()).toEqual(["."]);
+        const next = await store.register({
+          subject: "t",
+          schema: { schema: "{}", fingerprint: "f4", references: [] },
+          expected: { maxVersion: 0, live: [] },
+        });
+        expect(next).toEqual({ ok: true, value: { kind: "created", id: 4, version: 1 } });
+      } finally {
+        await store.close();
+      }
+    });
+
     it("refuses a database migrated by a newer Accord, naming it without the password", async () => {
       const schema = freshSchemaName();
       const first = await fixtures.open({ schema });
@@ -224,7 +271,7 @@ if (!PG_URL) {
           ]);
           expect(purged.ok).toBe(true);
           if (!registered.ok || registered.value.kind === "stale") throw new Error("registration failed");
-          const stored = await right.schemaById(registered.value.id);
+          const stored = await right.schemaById(registered.value.id, ".");
           expect(stored?.fingerprint).toBe(shared.fingerprint);
         }
       } finally {

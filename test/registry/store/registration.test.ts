@@ -42,12 +42,12 @@ describe("registration decision", () => {
   it("creates the next version, reusing the id of a schema stored under another subject", () => {
     expect(decideRegistration(request(), facts())).toEqual({
       ok: true,
-      value: { kind: "create", version: 3, reuse: undefined },
+      value: { kind: "create", version: 3, reuse: undefined, tombstone: [] },
     });
     const shared = request({ schema: { schema: "{}", fingerprint: "fp-other", references: [] } });
     expect(decideRegistration(shared, facts())).toEqual({
       ok: true,
-      value: { kind: "create", version: 3, reuse: 7 },
+      value: { kind: "create", version: 3, reuse: 7, tombstone: [] },
     });
   });
 
@@ -97,7 +97,7 @@ describe("registration decision", () => {
   it("takes a requested version: any free one when importing, only the next one otherwise", () => {
     expect(decideRegistration(request({ importId: 40, version: 10 }), facts())).toEqual({
       ok: true,
-      value: { kind: "create", version: 10, reuse: undefined },
+      value: { kind: "create", version: 10, reuse: undefined, tombstone: [] },
     });
     const taken = decideRegistration(request({ importId: 40, version: 2 }), facts());
     expect(taken.ok ? "" : taken.error.message).toBe(
@@ -107,7 +107,7 @@ describe("registration decision", () => {
     expect(skipped.ok ? "" : skipped.error.code).toBe("ACCORD_ERR_REGISTRY_SCHEMA_INVALID");
     expect(decideRegistration(request({ version: 3 }), facts())).toEqual({
       ok: true,
-      value: { kind: "create", version: 3, reuse: undefined },
+      value: { kind: "create", version: 3, reuse: undefined, tombstone: [] },
     });
   });
 });

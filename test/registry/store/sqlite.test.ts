@@ -52,6 +52,50 @@ describe("sqlite store on disk", () => {
     await second.close();
   });
 
+  it("migrates a database from before contexts: every row in the default context, ids continuing", async () => {
+    const dataDir = tempDir();
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 3)) db.exec(migration.sql);
+    db.pragma("user_version = 3");
+    const insertSchema = db.prepare(
+      "INSERT INTO schemas (fingerprint, schema, references_json, created_at) VALUES (?, ?, ?, 0)",
+    );
+    insertSchema.run("f1", '{"title":"base"}', "[]");
+    insertSchema.run(
+      "f2",
+      '{"title":"r"}',
+      JSON.stringify([{ name: "b.json", subject: "base", version: 1 }]),
+    );
+    insertSchema.run("f3", '{"title":"gone"}', "[]");
+    db.prepare("DELETE FROM schemas WHERE id = 3").run();
+    db.prepare("INSERT INTO schema_references VALUES (2, 0, 'b.json', 'base', 1)").run();
+    db.prepare(
+      "INSERT INTO subject_versions (subject, version, schema_id, deleted, created_at) VALUES (?, ?, ?, ?, 0)",
+    ).run("base", 1, 1, 0);
+    db.prepare(
+      "INSERT INTO subject_versions (subject, version, schema_id, deleted, created_at) VALUES (?, ?, ?, ?, 0)",
+    ).run("s", 1, 2, 1);
+    db.close();
+
+    const store = openSqliteStore({ dataDir });
+    try {
+      expect(await store.listSubjects({ deleted: true })).toEqual(["base", "s"]);
+      expect(await store.schemaById(2, ".")).toMatchObject({ context: ".", fingerprint: "f2" });
+      expect((await store.getVersion("s", 1))?.deleted).toBe(true);
+      expect(await store.referencedBy("base", 1, { deleted: true })).toEqual([2]);
+      expect(await store.listContexts()).toEqual(["."]);
+      // Id 3 was handed out before the migration and purged: never again.
+      const next = await store.register({
+        subject: "t",
+        schema: { schema: "{}", fingerprint: "f4", references: [] },
+        expected: { maxVersion: 0, live: [] },
+      });
+      expect(next).toEqual({ ok: true, value: { kind: "created", id: 4, version: 1 } });
+    } finally {
+      await store.close();
+    }
+  });
+
   it("uses WAL and synchronous=FULL so acknowledged writes are durable", () => {
     const dataDir = tempDir();
     const store = openSqliteStore({ dataDir });

@@ -1,6 +1,7 @@
 import { initial } from "./0001-initial.js";
 import { consumers } from "./0002-consumers.js";
 import { dataContracts } from "./0003-data-contracts.js";
+import { contexts } from "./0004-contexts.js";
 
 /**
  * A change to the PostgreSQL schema, applied once, in order, each in its own transaction, by the
@@ -13,4 +14,9 @@ export interface PostgresMigration {
   readonly sql: string;
 }
 
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [initial, consumers, dataContracts];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  initial,
+  consumers,
+  dataContracts,
+  contexts,
+];
