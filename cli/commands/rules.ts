@@ -1,6 +1,7 @@
 import { Flags } from "@oclif/core";
 import type { RuleListing } from "../../contracts/rules/catalog.js";
 import { BaseCommand } from "../base-command.js";
+import { renderRules } from "../format/rules-text.js";
 
 export interface RulesResult {
   readonly rules: readonly RuleListing[];
@@ -31,15 +32,7 @@ lint rule ids name a governance rule (accord lint). Exceptions in accord.yaml na
     const { flags } = await this.parse(Rules);
     const { listRules } = await import("../../contracts/rules/catalog.js");
     const rules = listRules(flags.kind);
-    const width = rules.reduce((widest, rule) => Math.max(widest, rule.id.length), 0);
-    for (const rule of rules) {
-      const extra = rule.confluent
-        ? ` (Confluent: ${rule.confluent})`
-        : rule.defaultSeverity
-          ? ` [${rule.defaultSeverity}]`
-          : "";
-      this.log(`${rule.kind.padEnd(6)}  ${this.style.bold(rule.id.padEnd(width))}  ${rule.summary}${extra}`);
-    }
+    await this.logReport(() => renderRules(rules, this.style));
     return { rules };
   }
 }

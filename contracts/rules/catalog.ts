@@ -2,7 +2,7 @@
  * Every rule Accord can report, compatibility, gate and lint, as one listing: what `accord rules`
  * prints and the README's rule tables are checked against.
  */
-import { COMPAT_RULES, type CompatRuleId } from "../compat/rules.js";
+import { COMPAT_RULES, type CompatRuleId, type CompatRuleSpec } from "../compat/rules.js";
 import { GATE_RULES, type GateRuleId } from "../gate/rules.js";
 import { LINT_RULES } from "../lint/index.js";
 
@@ -15,19 +15,25 @@ export interface RuleListing {
   readonly summary: string;
   /** Confluent's name for the same change (compat rules), so migrating users find it. */
   readonly confluent?: string;
+  /** The keyword family whose checker reports it (compat rules). */
+  readonly family?: string;
+  /** The direction whose break it names: backward, forward or both (compat rules). */
+  readonly direction?: string;
   /** Severity when switched on without one (lint rules), or as reported (gate rules). */
   readonly defaultSeverity?: string;
 }
 
 export function listRules(kind?: RuleKind): RuleListing[] {
   const compat: RuleListing[] = (Object.keys(COMPAT_RULES) as CompatRuleId[]).map((id) => {
-    const spec: { category: string; summary: string; confluent?: string } = COMPAT_RULES[id];
+    const spec: CompatRuleSpec = COMPAT_RULES[id];
     return {
       id,
       kind: "compat",
       category: spec.category,
       summary: spec.summary,
       ...(spec.confluent ? { confluent: spec.confluent } : {}),
+      family: spec.family,
+      direction: spec.direction,
     };
   });
   const lint: RuleListing[] = LINT_RULES.map((rule) => ({

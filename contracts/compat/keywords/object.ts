@@ -38,6 +38,12 @@ function writerSchemaFor(
   return normal.branches.length === 0 ? undefined : normal;
 }
 
+/**
+ * A property either side names: its schemas compared (child gaps lifted under it), or, declared
+ * on one side only, property-added-to-open-model / property-removed-from-open-model,
+ * additional-properties-narrowed / additional-properties-widened, and where the reader forbids it
+ * property-removed-from-closed-model / property-added-to-closed-model.
+ */
 function checkProperty(
   ctx: InclusionContext,
   writer: ObjectBranch,
@@ -107,7 +113,10 @@ function checkProperty(
   return lift(ctx, writer, inner, name);
 }
 
-/** Names neither side declares: the writer's additionalProperties (and patterns) against the reader's. */
+/**
+ * Names neither side declares: the writer's additionalProperties (and patterns) against the
+ * reader's (additional-properties-narrowed, additional-properties-widened).
+ */
 function checkUndeclared(
   ctx: InclusionContext,
   writer: ObjectBranch,
@@ -189,6 +198,7 @@ function undeclaredNamesFit(
   );
 }
 
+/** required-property-added (backward), required-property-removed (forward). */
 function checkRequired(ctx: InclusionContext, writer: ObjectBranch, reader: ObjectBranch): Outcome {
   const outcome = emptyOutcome();
   for (const name of reader.required) {
@@ -219,6 +229,7 @@ const countSearch: BoundSearch<ObjectBranch> = (ctx, gap) => {
   return { gaps: [], unknowns: [gap.site] };
 };
 
+/** property-names-changed: a name the writer may emit that the reader's propertyNames rejects. */
 function checkPropertyNames(
   ctx: InclusionContext,
   writer: ObjectBranch,
@@ -258,6 +269,7 @@ function checkPropertyNames(
   return outcome;
 }
 
+/** dependent-required-added (backward), dependent-required-removed (forward). */
 function checkDependencies(ctx: InclusionContext, writer: ObjectBranch, reader: ObjectBranch): Outcome {
   const outcome = emptyOutcome();
   for (const [name, needs] of reader.dependentRequired) {

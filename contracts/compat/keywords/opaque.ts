@@ -2,7 +2,10 @@
  * Constraints the normal form keeps whole (if/then/else, `not` of a complex schema, overlapping
  * oneOf, dependentSchemas), as the reader's. Each is met when the writer provably satisfies it
  * (the same constraint, or an inclusion or disjointness that settles it); otherwise the engine
- * looks for an example among values built from the constraint's own sub-schemas.
+ * looks for an example among values built from the constraint's own sub-schemas. The gap kind is
+ * the constraint's: condition-changed, not-changed, one-of-overlap, dependent-schema-changed,
+ * unknown-keyword-changed, recursive-ref-changed, unevaluated-changed, and any-of-branch-removed /
+ * any-of-branch-added for alternatives kept whole (rules.ts).
  */
 import type { Json } from "../../schema/types.js";
 import { acceptsBranch } from "../accepts.js";

@@ -1,6 +1,16 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { BOUNDS } from "../../../contracts/compat/bounds.js";
+import type { GapKind } from "../../../contracts/compat/gaps.js";
 import { COMPAT_RULE_IDS, COMPAT_RULES, type CompatRuleId } from "../../../contracts/compat/index.js";
-import { type CompatCategory, RETIRED_COMPAT_RULES } from "../../../contracts/compat/rules.js";
+import {
+  type CompatCategory,
+  type CompatFamily,
+  type CompatRuleSpec,
+  describeGap,
+  RETIRED_COMPAT_RULES,
+  ruleFor,
+} from "../../../contracts/compat/rules.js";
 import { DIRECTIONS, loadCorpus } from "../../support/corpus.js";
 
 const CATEGORIES: readonly CompatCategory[] = ["STRUCTURE", "CONSTRAINT", "COMPOSITION", "REFERENCE"];
@@ -96,6 +106,110 @@ describe("compat rule table", () => {
 
   it("never reuses a retired id", () => {
     for (const retired of RETIRED_COMPAT_RULES) expect(Object.keys(COMPAT_RULES)).not.toContain(retired);
+  });
+});
+
+const FAMILIES: readonly CompatFamily[] = [
+  "type",
+  "enum",
+  "number",
+  "string",
+  "array",
+  "object",
+  "composition",
+  "reference",
+  "schema",
+];
+
+/** Rules whose check sits in the engine's dispatch (engine.ts) or its budget guard (modes.ts). */
+const CHECKED_IN_DISPATCH: readonly CompatRuleId[] = [
+  "schema-narrowed-to-false",
+  "enum-value-removed",
+  "enum-value-added",
+  "analysis-budget-exceeded",
+];
+
+const COMPAT_DIR = new URL("../../../contracts/compat/", import.meta.url);
+const checkerSources = [
+  ...readdirSync(new URL("keywords/", COMPAT_DIR)).map((file) => `keywords/${file}`),
+  "bounds.ts",
+].map((file) => readFileSync(new URL(file, COMPAT_DIR), "utf8"));
+
+describe("compat rules as records", () => {
+  it.each(entries)(
+    "%s names a family, a direction and at least one reported gap with its message",
+    (_id, spec) => {
+      const record: CompatRuleSpec = spec;
+      expect(FAMILIES).toContain(record.family);
+      expect(["backward", "forward", "both"]).toContain(record.direction);
+      const kinds = Object.entries(record.reports);
+      expect(kinds.length).toBeGreaterThan(0);
+      for (const [, template] of kinds) expect(typeof template).toBe("function");
+    },
+  );
+
+  it("reports each gap kind under exactly one rule per direction", () => {
+    const kinds = new Set(entries.flatMap(([, spec]) => Object.keys(spec.reports) as GapKind[]));
+    for (const kind of kinds)
+      for (const direction of ["backward", "forward"] as const) {
+        const id = ruleFor(kind, direction);
+        expect(id, `${kind}:${direction}`).toBeDefined();
+        const spec: CompatRuleSpec = COMPAT_RULES[id];
+        expect([direction, "both"]).toContain(spec.direction);
+      }
+  });
+
+  it.each(COMPAT_RULE_IDS.filter((id) => !CHECKED_IN_DISPATCH.includes(id)))(
+    "%s is named where it is checked (a keyword family's file or the bound table)",
+    (id) => {
+      expect(checkerSources.some((source) => source.includes(id))).toBe(true);
+    },
+  );
+
+  it("has one bound table whose rows name the rules their gaps are reported under", () => {
+    const rows = Object.entries(BOUNDS).flatMap(([family, familyRows]) =>
+      familyRows.map((row) => ({ family, row })),
+    );
+    expect(rows.map(({ row }) => row.kind).sort()).toEqual(
+      [
+        "maxItems",
+        "maxLength",
+        "maxProperties",
+        "maximum",
+        "minItems",
+        "minLength",
+        "minProperties",
+        "minimum",
+      ].sort(),
+    );
+    for (const { family, row } of rows) {
+      expect(ruleFor(row.kind, "backward")).toBe(row.tightened);
+      expect(ruleFor(row.kind, "forward")).toBe(row.loosened);
+      const tightened: CompatRuleSpec = COMPAT_RULES[row.tightened];
+      expect(tightened.family).toBe(family);
+    }
+  });
+
+  it("writes messages in terms of the old and the new schema, from the rule's template", () => {
+    const site = { writerPath: "#", readerPath: "#" };
+    expect(describeGap({ ...site, kind: "maxLength", writerValue: 64, readerValue: 32 }, "backward")).toBe(
+      "maxLength changed from 64 to 32.",
+    );
+    expect(describeGap({ ...site, kind: "maxLength", writerValue: 64, readerValue: 32 }, "forward")).toBe(
+      "maxLength changed from 32 to 64.",
+    );
+    expect(
+      describeGap(
+        { ...site, kind: "minimum", writerValue: "none", readerValue: "0 (exclusive)" },
+        "backward",
+      ),
+    ).toBe("minimum changed from none to 0 (exclusive).");
+    expect(describeGap({ ...site, kind: "required", subject: "id" }, "backward")).toBe(
+      'Property "id" became required.',
+    );
+    expect(describeGap({ ...site, kind: "required", subject: "id" }, "forward")).toBe(
+      'Property "id" is no longer required.',
+    );
   });
 });
 

@@ -25,6 +25,11 @@ describe("the rule listing", () => {
       kind: "gate",
       defaultSeverity: "error",
     });
+    expect(listRules("gate").map((r) => r.id)).toEqual(Object.keys(GATE_RULES).sort());
+    expect(listRules("compat").find((r) => r.id === "minimum-decreased")).toMatchObject({
+      family: "number",
+      direction: "forward",
+    });
   });
 
   it("documents every gate rule in the README with its severity and summary", () => {
