@@ -40,6 +40,9 @@ export function loadCatalog(files: CatalogFiles, options: LoadCatalogOptions = {
     }
   }
 
+  // Versions with the same text (a release that left a schema alone) share one document, so the
+  // engine sees one root object and compares each distinct pair of schemas once.
+  const byText = new Map<string, CatalogVersion["document"]>();
   const subjects: CatalogSubject[] = [];
   for (const entry of layout.value) {
     let meta = EMPTY_META;
@@ -56,11 +59,18 @@ export function loadCatalog(files: CatalogFiles, options: LoadCatalogOptions = {
       const same = known.get(file);
       if (same && same.text === text) {
         versions.push({ version, file, text, document: same.document });
+        byText.set(text, same.document);
+        continue;
+      }
+      const twin = byText.get(text);
+      if (twin) {
+        versions.push({ version, file, text, document: { ...twin, source: file } });
         continue;
       }
       // A catalog holds thousands of versions: skip the per-file compile (see LoadOptions.compile).
       const document = loadSchema(text, file, { defaultDraft: config.value.defaultDraft, compile: false });
       if (!document.ok) return document;
+      byText.set(text, document.value);
       versions.push({ version, file, text, document: document.value });
     }
     const readers = entry.metaFile

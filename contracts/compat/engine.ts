@@ -164,36 +164,48 @@ export class Inclusion implements InclusionContext {
       return outcome;
     }
     // Keep the gaps whose example no alternative accepts; a gap another alternative covers proves nothing.
-    // The alternative at the writer's own place first, then the one with the fewest gaps.
-    let best: Outcome | undefined;
-    let bestIsCounterpart = false;
-    outcomes.forEach((outcome, i) => {
-      const real = outcome.gaps.filter((gap) => !acceptsNormal(reader, gap.example, this.formats));
-      if (real.length === 0) return;
-      const isCounterpart = candidates[i]?.origin.pointer === writer.origin.pointer;
-      if (
-        !best ||
-        (isCounterpart && !bestIsCounterpart) ||
-        (isCounterpart === bestIsCounterpart && real.length < best.gaps.length)
-      ) {
-        best = { gaps: real, unknowns: [] };
-        bestIsCounterpart = isCounterpart;
-      }
-    });
-    // The alternative at the same place names the change (a property became required in it, a
-    // bound moved), as it would without the union: one change, one rule id wherever it sits. A
-    // writer alternative with no counterpart at its place is an alternative added or removed.
-    const counterpart = candidates.some((candidate) => candidate.origin.pointer === writer.origin.pointer);
-    const lost = !counterpart && ALTERNATIVE.test(writer.origin.pointer);
+    // The alternative at the writer's own place names the change (a property became required in
+    // it, a bound moved), as it would without the union: one change, one rule id wherever it sits.
+    // Among the others, the one with the fewest such gaps. Only the chosen gap is reported, so each
+    // outcome's gaps are tested (a walk of the whole reader per example, the costly part on large
+    // events) only until they can no longer win.
+    const counterparts = candidates.filter((candidate) => candidate.origin.pointer === writer.origin.pointer);
+    const best =
+      this.fewestRealGaps(outcomes.slice(0, counterparts.length), reader) ??
+      this.fewestRealGaps(outcomes.slice(counterparts.length), reader);
+    // A writer alternative with no counterpart at its place is an alternative added or removed.
+    const lost = counterparts.length === 0 && ALTERNATIVE.test(writer.origin.pointer);
     if (best)
       return {
-        gaps: best.gaps.slice(0, 1).map((gap) => ({
-          ...gap,
-          kind: OPAQUE_KINDS.has(gap.kind) || !(lost || gap.kind === "type") ? gap.kind : "branch",
-        })),
+        gaps: [
+          {
+            ...best,
+            kind: OPAQUE_KINDS.has(best.kind) || !(lost || best.kind === "type") ? best.kind : "branch",
+          },
+        ],
         unknowns: [],
       };
     return { gaps: [], unknowns: [site(writer, reader.origin, "branch", "anyOf")] };
+  }
+
+  /**
+   * The first gap, in the outcome with the fewest, whose example the whole reader rejects (earlier
+   * outcomes win ties); undefined when every example is taken by some alternative.
+   */
+  private fewestRealGaps(outcomes: readonly Outcome[], reader: Normal): Gap | undefined {
+    let best: { gap: Gap; count: number } | undefined;
+    for (const outcome of outcomes) {
+      let first: Gap | undefined;
+      let count = 0;
+      for (const gap of outcome.gaps) {
+        if (best && count >= best.count) break;
+        if (acceptsNormal(reader, gap.example, this.formats)) continue;
+        first ??= gap;
+        count++;
+      }
+      if (first && (!best || count < best.count)) best = { gap: first, count };
+    }
+    return best?.gap;
   }
 
   private branchInBranch(writer: Branch, reader: Branch): Outcome {

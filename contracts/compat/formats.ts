@@ -1,5 +1,5 @@
 /** `format` as ajv-formats asserts it, per draft, so the engine and ajv agree on every string. */
-import { ajvFor } from "../schema/ajv.js";
+import { ajvFor, rememberedFormatTest } from "../schema/ajv.js";
 import type { Draft } from "../schema/types.js";
 import type { NormalizeOptions } from "./normalize.js";
 
@@ -26,7 +26,12 @@ export function formatsFor(draft: Draft): NormalizeOptions {
     checker = {
       isKnownFormat: (name) => typeOf(name) === "string",
       isNumberFormat: (name) => typeOf(name) === "number",
-      checkFormat: (name, value) => typeOf(name) !== "string" || check(formats[name], value),
+      checkFormat: (name, value) => {
+        if (typeOf(name) !== "string") return true;
+        // ajv-formats' own definition answers through the shared memory of answers.
+        const remembered = rememberedFormatTest(name, formats[name]);
+        return remembered ? remembered(value) : check(formats[name], value);
+      },
     };
     checkers.set(draft, checker);
   }

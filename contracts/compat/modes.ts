@@ -9,14 +9,14 @@
 import { errorsFor, guardedValidatorFor } from "../schema/ajv.js";
 import { childAt } from "../schema/pointer.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
-import { unescapeToken } from "./document.js";
+import { isObject, unescapeToken } from "./document.js";
 import { Inclusion } from "./engine.js";
 import { formatsFor } from "./formats.js";
-import type { GapSite } from "./gaps.js";
+import { GAP_RULES, type GapSite } from "./gaps.js";
 import { itemAt } from "./intersect.js";
+import { describeGap } from "./messages.js";
 import type { Branch, Normal } from "./normal-form.js";
 import { schemaForName } from "./object-shape.js";
-import { describeGap, ruleFor } from "./rules.js";
 import { type Side, sideOf } from "./sides.js";
 import type {
   AutomatonDecision,
@@ -72,10 +72,10 @@ export function checkCompatibility(
   const automata: AutomatonDecision[] = [];
   for (const { doc, index } of compared) {
     for (const direction of directionsOf(mode)) {
-      const result = compareWithinBudget(doc, candidate, direction, options);
+      const result = comparePair(doc, candidate, direction, options);
       const against = transitive && history.length > 1 ? { against: index } : {};
-      findings.push(...result.findings.map((f) => ({ ...f, ...against })));
-      undetermined.push(...result.undetermined.map((u) => ({ ...u, ...against })));
+      for (const finding of result.findings) findings.push({ ...finding, ...against });
+      for (const spot of result.undetermined) undetermined.push({ ...spot, ...against });
       structural += result.structural;
       for (const decision of result.automata) automata.push({ ...decision, ...against });
     }
@@ -100,6 +100,46 @@ export function checkCompatibility(
   };
 }
 
+const NOTHING_TO_COMPARE: Compared = { findings: [], undetermined: [], structural: 0, automata: [] };
+
+/**
+ * Answers per pair of document roots, direction and reading. A transitive check asks the same
+ * question again for every later version, FULL asks it from both sides of a pair, and the docs ask
+ * what the check asked; a catalog's identical versions share one root (the loader interns them),
+ * so a release that left a schema alone costs nothing. Held weakly: answers go with their documents.
+ */
+const answers = new WeakMap<object, WeakMap<object, Map<string, Compared>>>();
+
+function comparePair(
+  oldDocument: SchemaDocument,
+  newDocument: SchemaDocument,
+  direction: Direction,
+  options: CompareOptions,
+): Compared {
+  // One schema includes itself under every reading (closing the writer's objects only shrinks it).
+  if (oldDocument.root === newDocument.root && oldDocument.draft === newDocument.draft)
+    return NOTHING_TO_COMPARE;
+  const [oldRoot, newRoot] = [oldDocument.root, newDocument.root];
+  if (!isObject(oldRoot) || !isObject(newRoot))
+    return compareWithinBudget(oldDocument, newDocument, direction, options);
+  const reading = [
+    direction,
+    oldDocument.draft,
+    newDocument.draft,
+    options.writersEmitOnlyDeclared === true,
+    [...(options.annotationKeywords ?? [])].sort().join(","),
+  ].join("|");
+  const byNew = answers.get(oldRoot) ?? new WeakMap<object, Map<string, Compared>>();
+  answers.set(oldRoot, byNew);
+  const byReading = byNew.get(newRoot) ?? new Map<string, Compared>();
+  byNew.set(newRoot, byReading);
+  const known = byReading.get(reading);
+  if (known) return known;
+  const compared = compareWithinBudget(oldDocument, newDocument, direction, options);
+  byReading.set(reading, compared);
+  return compared;
+}
+
 /**
  * compareOne, but a schema nested or recursive beyond what the engine's recursion can hold (the
  * loader limits nesting; documents built in memory need not) gives an undetermined verdict that
@@ -121,7 +161,7 @@ function compareWithinBudget(
       automata: [],
       undetermined: [
         {
-          rule: ruleFor("budget", direction),
+          rule: GAP_RULES.budget[direction === "backward" ? 0 : 1],
           direction,
           oldPath: "#",
           newPath: "#",
@@ -233,7 +273,7 @@ interface Roots {
 }
 
 function locate(site: GapSite, direction: Direction, roots: Roots) {
-  const rule = ruleFor(site.kind, direction);
+  const rule = GAP_RULES[site.kind][direction === "backward" ? 0 : 1];
   const [oldPath, newPath] =
     direction === "backward" ? [site.writerPath, site.readerPath] : [site.readerPath, site.writerPath];
   return {

@@ -2,6 +2,7 @@ import { Ajv, type Options, type ValidateFunction } from "ajv";
 import { Ajv2019 } from "ajv/dist/2019.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 import type { Draft, Json } from "./types.js";
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object, whose `default` is the plugin.
@@ -49,6 +50,72 @@ export function ajvFor(draft: Draft): AnyAjv {
   return ajv;
 }
 
+type FormatTest = (value: string) => boolean;
+
+/** Strings remembered per format, at most: past it the memory starts afresh. */
+const REMEMBERED_PER_FORMAT = 20_000;
+
+const rememberedTests = new Map<string, FormatTest>();
+
+/**
+ * ajv-formats' test for a string format, remembering its answers: a format is a pure function of
+ * the string, and the engine validates the same values again and again (an example is judged
+ * after each repair, under both schemas, and every version of a webhook payload carries dozens
+ * of `uri` and `date-time` fields whose full-mode regexes dominate validation time). Undefined
+ * for formats that are not ajv-formats' string tests (number formats, unknown names), or when
+ * `definition` is given and is not ajv-formats' own.
+ */
+export function rememberedFormatTest(name: string, definition?: unknown): FormatTest | undefined {
+  if (!Object.hasOwn(fullFormats, name)) return undefined;
+  const own = fullFormats[name as keyof typeof fullFormats] as unknown;
+  if (definition !== undefined && definition !== own) return undefined;
+  const known = rememberedTests.get(name);
+  if (known) return known;
+  const test = stringTestOf(own);
+  if (!test) return undefined;
+  let answers = new Map<string, boolean>();
+  const remembered = (value: string): boolean => {
+    const answer = answers.get(value);
+    if (answer !== undefined) return answer;
+    if (answers.size >= REMEMBERED_PER_FORMAT) answers = new Map();
+    const fresh = test(value);
+    answers.set(value, fresh);
+    return fresh;
+  };
+  rememberedTests.set(name, remembered);
+  return remembered;
+}
+
+function stringTestOf(definition: unknown): FormatTest | undefined {
+  if (definition instanceof RegExp) return (value) => definition.test(value);
+  if (typeof definition === "function") return (value) => Boolean(definition(value));
+  if (typeof definition !== "object" || definition === null) return undefined;
+  const { type, async, validate } = definition as { type?: string; async?: boolean; validate?: unknown };
+  if ((type !== undefined && type !== "string") || async) return undefined;
+  return validate instanceof RegExp || typeof validate === "function" ? stringTestOf(validate) : undefined;
+}
+
+/**
+ * The instance's string formats replaced by remembering ones with the same answers (and the same
+ * `compare` for formatMinimum and the like). Only the validating instances get them: `ajvFor`'s
+ * keep ajv-formats' own definitions, which format-languages.ts recognises by identity.
+ */
+function rememberFormats(ajv: AnyAjv): void {
+  for (const name of Object.keys(fullFormats)) {
+    const test = rememberedFormatTest(name);
+    if (!test) continue;
+    const definition = fullFormats[name as keyof typeof fullFormats] as unknown;
+    const compare =
+      typeof definition === "object" && definition !== null && !(definition instanceof RegExp)
+        ? (definition as { compare?: (a: string, b: string) => number | undefined }).compare
+        : undefined;
+    ajv.addFormat(
+      name,
+      compare ? { type: "string", validate: test, compare } : { type: "string", validate: test },
+    );
+  }
+}
+
 /** An engine instance, the identifiers its compiled documents declared, and how much it holds. */
 interface PooledAjv {
   readonly ajv: AnyAjv;
@@ -77,8 +144,10 @@ export function isolatedAjvFor(draft: Draft, root: Json): AnyAjv {
   let entry = pool.find((candidate) => ids.every((id) => !candidate.taken.has(id)));
   if (!entry) {
     const meta = bundlesMeta ? { meta: false, validateSchema: false } : {};
+    const ajv = newAjv(draft, { allErrors: true, inlineRefs: false, code: { optimize: false }, ...meta });
+    rememberFormats(ajv);
     entry = {
-      ajv: newAjv(draft, { allErrors: true, code: { optimize: false }, ...meta }),
+      ajv,
       taken: new Set(),
       compiles: 0,
     };

@@ -318,3 +318,25 @@ describe("loadCatalog: reuse", () => {
     expect(other.value.subjects[0]?.versions[0]?.document.draft).toBe("draft-07");
   });
 });
+
+describe("loadCatalog: identical versions", () => {
+  it("gives versions with the same text one schema object, each with its own file as source", () => {
+    const { subjects } = loaded({
+      "accord.yaml": "",
+      "schemas/a/v1.json": V1,
+      "schemas/a/v2.yaml": V2_YAML,
+      "schemas/a/v3.json": V1,
+      "schemas/b/v1.json": V1,
+    });
+    const [a1, a2, a3] = subjects[0]?.versions ?? [];
+    const b1 = subjects[1]?.versions[0];
+    expect(a3?.document.root).toBe(a1?.document.root);
+    expect(b1?.document.root).toBe(a1?.document.root);
+    expect(a2?.document.root).not.toBe(a1?.document.root);
+    expect([a1?.document.source, a3?.document.source, b1?.document.source]).toEqual([
+      "schemas/a/v1.json",
+      "schemas/a/v3.json",
+      "schemas/b/v1.json",
+    ]);
+  });
+});
