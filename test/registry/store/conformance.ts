@@ -7,6 +7,7 @@ import type {
   RegistryStore,
   SubjectSnapshot,
 } from "../../../registry/store/types.js";
+import { describeHttpConformance } from "./conformance-http.js";
 
 /**
  * The behaviour every RegistryStore must have. Each store's test file calls this with a factory
@@ -26,6 +27,8 @@ export function describeStoreConformance(name: string, open: () => Promise<Regis
     function schema(tag: string, references: SchemaReference[] = []): NewSchema {
       return { schema: JSON.stringify({ title: tag }), fingerprint: `fp-${tag}`, references };
     }
+
+    describeHttpConformance(open);
 
     async function snapshot(subject: string): Promise<SubjectSnapshot> {
       return store.subjectState(subject);
