@@ -12,11 +12,11 @@ import type { Json, SchemaDocument } from "../schema/types.js";
 import { isObject, unescapeToken } from "./document.js";
 import { Inclusion } from "./engine.js";
 import { formatsFor } from "./formats.js";
-import { GAP_RULES, type GapSite } from "./gaps.js";
+import type { GapSite } from "./gaps.js";
 import { itemAt } from "./intersect.js";
-import { describeGap } from "./messages.js";
 import type { Branch, Normal } from "./normal-form.js";
 import { schemaForName } from "./object-shape.js";
+import { describeGap, ruleFor } from "./rules.js";
 import { type Side, sideOf } from "./sides.js";
 import type {
   AutomatonDecision,
@@ -161,7 +161,7 @@ function compareWithinBudget(
       automata: [],
       undetermined: [
         {
-          rule: GAP_RULES.budget[direction === "backward" ? 0 : 1],
+          rule: ruleFor("budget", direction),
           direction,
           oldPath: "#",
           newPath: "#",
@@ -273,7 +273,7 @@ interface Roots {
 }
 
 function locate(site: GapSite, direction: Direction, roots: Roots) {
-  const rule = GAP_RULES[site.kind][direction === "backward" ? 0 : 1];
+  const rule = ruleFor(site.kind, direction);
   const [oldPath, newPath] =
     direction === "backward" ? [site.writerPath, site.readerPath] : [site.readerPath, site.writerPath];
   return {
