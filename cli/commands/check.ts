@@ -1,6 +1,7 @@
 import { Flags } from "@oclif/core";
 import type { GateReport } from "../../contracts/gate/index.js";
 import { BaseCommand } from "../base-command.js";
+import { catalogFlag } from "../flags.js";
 import { FINDING_FORMATS } from "../format/findings-output.js";
 
 /** Under `--json` (or `--format json`): the gate's report, plus the base it compared with. */
@@ -33,12 +34,12 @@ Exit codes: 0 passed, 1 findings, 2 usage, configuration or git error, 3 interna
   static override examples = [
     "<%= config.bin %> <%= command.id %> --against main",
     "<%= config.bin %> <%= command.id %> --against origin/main --format github-actions",
-    "<%= config.bin %> <%= command.id %> --dir contracts --format sarif > accord.sarif",
+    "<%= config.bin %> <%= command.id %> --catalog contracts --format sarif > accord.sarif",
     "<%= config.bin %> <%= command.id %> --registry http://localhost:8081",
   ];
 
   static override flags = {
-    dir: Flags.string({ description: "The catalog folder (holding accord.yaml).", default: "." }),
+    catalog: catalogFlag,
     against: Flags.string({ description: "Git ref of the base to compare with (branch, tag or commit)." }),
     registry: Flags.string({ description: "Also test the newest versions against this registry URL." }),
     format: Flags.option({ description: "Output format.", options: FINDING_FORMATS, default: "text" })(),
@@ -56,7 +57,7 @@ Exit codes: 0 passed, 1 findings, 2 usage, configuration or git error, 3 interna
     ]);
     const progress = progressOnStderr("accord check: versions");
     const { report, base } = await checkCatalog({
-      dir: flags.dir,
+      dir: flags.catalog,
       ...(flags.against !== undefined ? { against: flags.against } : {}),
       ...(flags.registry !== undefined ? { registry: flags.registry } : {}),
       allowUndetermined: flags["allow-undetermined"],
@@ -73,7 +74,7 @@ Exit codes: 0 passed, 1 findings, 2 usage, configuration or git error, 3 interna
     await this.logReport(() =>
       renderCheck(result, {
         format: flags.format,
-        dir: flags.dir,
+        dir: flags.catalog,
         style: this.style,
         version: this.config.version,
       }),

@@ -5,6 +5,7 @@ import { AccordFailure, accordError } from "../../contracts/errors.js";
 import { DOCS_FORMATS } from "../../templates/docs/formats.js";
 import { BaseCommand } from "../base-command.js";
 import type { GeneratedDocs } from "../docs/generate.js";
+import { catalogFlag } from "../flags.js";
 import { registryCredentialFlags, useRegistryCredentials } from "../registry-credentials.js";
 
 const DEFAULT_PORT = 4000;
@@ -35,7 +36,7 @@ Only files an earlier run wrote are replaced or removed (see .accord-docs.json i
   static override flags = {
     out: Flags.string({ description: "Output folder.", default: "accord-docs" }),
     format: Flags.option({ description: "What to build.", options: DOCS_FORMATS, default: "html" })(),
-    catalog: Flags.string({ description: "Catalog folder (the one with accord.yaml).", default: "." }),
+    catalog: catalogFlag,
     registry: Flags.string({ description: "Document what this registry holds instead of the catalog." }),
     cache: Flags.boolean({
       description:

@@ -43,7 +43,11 @@ Exit codes: 0 written or up to date, 1 drift under --check, 2 usage or input err
     config: Flags.string({
       description: "accord.yaml with the generate: section (default: ./accord.yaml if present).",
     }),
-    catalog: Flags.string({ description: "Catalog folder to read the schemas from.", exclusive: ["git"] }),
+    catalog: Flags.string({
+      description: "Catalog folder to read the schemas from. Alias: --dir.",
+      aliases: ["dir"],
+      exclusive: ["git"],
+    }),
     git: Flags.string({
       description: "Git URL of a repository holding the catalog.",
       exclusive: ["catalog"],

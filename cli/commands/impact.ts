@@ -1,6 +1,7 @@
 import { Args, Flags } from "@oclif/core";
 import type { ImpactReport } from "../../contracts/consumers/impact.js";
 import { BaseCommand } from "../base-command.js";
+import { catalogFlag } from "../flags.js";
 
 export type ImpactResult = ImpactReport;
 
@@ -17,7 +18,7 @@ Exit codes: 0 no consumer breaks, 1 some consumer breaks (or could not be decide
 
   static override examples = [
     "<%= config.bin %> <%= command.id %> order-placed draft/order-placed.json",
-    "<%= config.bin %> <%= command.id %> order-placed v3.json --dir contracts --json",
+    "<%= config.bin %> <%= command.id %> order-placed v3.json --catalog contracts --json",
   ];
 
   static override args = {
@@ -26,7 +27,7 @@ Exit codes: 0 no consumer breaks, 1 some consumer breaks (or could not be decide
   };
 
   static override flags = {
-    dir: Flags.string({ description: "The catalog folder (holding accord.yaml).", default: "." }),
+    catalog: catalogFlag,
   };
 
   async run(): Promise<ImpactResult> {
@@ -39,7 +40,7 @@ Exit codes: 0 no consumer breaks, 1 some consumer breaks (or could not be decide
         import("../../contracts/errors.js"),
         import("../format/impact-text.js"),
       ]);
-    const catalog = await io.loadWorkingCatalog(flags.dir);
+    const catalog = await io.loadWorkingCatalog(flags.catalog);
     const subject = catalog.subjects.find((candidate) => candidate.name === args.subject);
     if (!subject) {
       const names = catalog.subjects.map((candidate) => candidate.name).join(", ") || "none";

@@ -1,6 +1,7 @@
 import { Flags } from "@oclif/core";
 import type { LintResult as CoreLintResult } from "../../contracts/lint/index.js";
 import { BaseCommand } from "../base-command.js";
+import { catalogFlag } from "../flags.js";
 import { FINDING_FORMATS } from "../format/findings-output.js";
 
 /** Under `--json` (or `--format json`): the linter's result, plus the base it compared with. */
@@ -26,7 +27,7 @@ Exit codes: 0 no errors (warnings alone pass), 1 lint errors, 2 usage, configura
   ];
 
   static override flags = {
-    dir: Flags.string({ description: "The catalog folder (holding accord.yaml).", default: "." }),
+    catalog: catalogFlag,
     against: Flags.string({ description: "Git ref to compare with, for rules about published versions." }),
     format: Flags.option({ description: "Output format.", options: FINDING_FORMATS, default: "text" })(),
   };
@@ -39,8 +40,8 @@ Exit codes: 0 no errors (warnings alone pass), 1 lint errors, 2 usage, configura
       import("../../contracts/errors.js"),
       import("../format/findings-report.js"),
     ]);
-    const catalog = await io.loadWorkingCatalog(flags.dir);
-    const base = flags.against ? await io.loadBaseCatalog(flags.dir, flags.against, catalog) : undefined;
+    const catalog = await io.loadWorkingCatalog(flags.catalog);
+    const base = flags.against ? await io.loadBaseCatalog(flags.catalog, flags.against, catalog) : undefined;
     if (base && base.ref.resolved !== flags.against) {
       this.warnLine(`no local ref "${flags.against}"; comparing with ${base.ref.resolved}`);
     }
@@ -51,7 +52,12 @@ Exit codes: 0 no errors (warnings alone pass), 1 lint errors, 2 usage, configura
         : undefined;
     const result: LintResult = { ...lint, passed: lint.counts.errors === 0, ...(against ? { against } : {}) };
     const subjects = catalog.subjects.map((subject) => subject.name);
-    const options = { format: flags.format, dir: flags.dir, style: this.style, version: this.config.version };
+    const options = {
+      format: flags.format,
+      dir: flags.catalog,
+      style: this.style,
+      version: this.config.version,
+    };
     await this.logReport(() => renderLint({ result, subjects, ...(against ? { against } : {}) }, options));
     if (!result.passed) this.exitWithFindings();
     return result;

@@ -1,5 +1,6 @@
 import { Args, Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
+import { catalogFlag } from "../flags.js";
 
 export interface NewVersionResult {
   readonly subject: string;
@@ -23,7 +24,7 @@ edit. Published versions stay untouched: edit the new file, then run accord chec
   };
 
   static override flags = {
-    dir: Flags.string({ description: "The catalog folder (holding accord.yaml).", default: "." }),
+    catalog: catalogFlag,
   };
 
   async run(): Promise<NewVersionResult> {
@@ -32,7 +33,7 @@ edit. Published versions stay untouched: edit the new file, then run accord chec
       import("../catalog-io.js"),
       import("../../contracts/errors.js"),
     ]);
-    const catalog = await io.loadWorkingCatalog(flags.dir);
+    const catalog = await io.loadWorkingCatalog(flags.catalog);
     const subject = catalog.subjects.find((candidate) => candidate.name === args.subject);
     if (!subject) {
       const names = catalog.subjects.map((candidate) => candidate.name).join(", ") || "none";
@@ -42,7 +43,7 @@ edit. Published versions stay untouched: edit the new file, then run accord chec
     if (!newest) throw new Error(`subject ${subject.name} has no versions`);
     const version = newest.version + 1;
     const file = newest.file.replace(/v[0-9]+(\.[a-z]+)$/, `v${version}$1`);
-    await io.writeNewFiles(flags.dir, [{ path: file, content: newest.text }]);
+    await io.writeNewFiles(flags.catalog, [{ path: file, content: newest.text }]);
     this.log(`Created ${file} from ${newest.file}. Edit it, then run: accord check`);
     return { subject: subject.name, version, file, copiedFrom: newest.file };
   }

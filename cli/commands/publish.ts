@@ -1,5 +1,6 @@
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
+import { catalogFlag } from "../flags.js";
 import { renderPublish } from "../format/publish-text.js";
 import type { PublishResult } from "../publish/run.js";
 
@@ -23,11 +24,11 @@ connection error, 3 internal error.`;
   static override examples = [
     "<%= config.bin %> <%= command.id %> --registry http://localhost:8081",
     "<%= config.bin %> <%= command.id %> --dry-run",
-    "<%= config.bin %> <%= command.id %> --dir contracts --subject 'order-*' --json",
+    "<%= config.bin %> <%= command.id %> --catalog contracts --subject 'order-*' --json",
   ];
 
   static override flags = {
-    dir: Flags.string({ description: "The catalog folder (holding accord.yaml).", default: "." }),
+    catalog: catalogFlag,
     registry: Flags.string({ description: "Registry URL (default: registry.url in accord.yaml)." }),
     "dry-run": Flags.boolean({ description: "Read the registry only; print what would be registered." }),
     subject: Flags.string({ description: "Subject pattern (* and ?); repeatable.", multiple: true }),
@@ -43,7 +44,7 @@ connection error, 3 internal error.`;
     let result: PublishResult;
     try {
       result = await publishCatalog({
-        dir: flags.dir,
+        dir: flags.catalog,
         dryRun: flags["dry-run"] === true,
         ...(flags.registry === undefined ? {} : { registry: flags.registry }),
         ...(flags.subject === undefined ? {} : { subjects: flags.subject }),
