@@ -13,7 +13,7 @@ import {
   importedSubjectMetaText,
   mapVersions,
   sameJson,
-  unsafeSubjectFolder,
+  subjectFolder,
   versionFileText,
 } from "../../contracts/registry-sync/plan.js";
 import { RegistryClient, unwrapCall } from "../../registry/client.js";
@@ -26,6 +26,8 @@ import { RegistryClient, unwrapCall } from "../../registry/client.js";
 
 export interface ImportedSubject {
   readonly subject: string;
+  /** The folder under schemas/: the subject, or `context~subject` for one in a schema context. */
+  readonly folder: string;
   /** Catalog version ← registry version. */
   readonly versions: readonly {
     readonly version: number;
@@ -81,12 +83,24 @@ export async function importRegistry(options: ImportOptions): Promise<ImportResu
   const skipped: { subject: string; reason: string }[] = [];
   const refused: { subject: string; reason: string }[] = [];
   const files: PlannedFile[] = [];
+  // A subject in a context gets a folder of its own (see subjectFolder); two subjects never share one.
+  const folderOwners = new Map<string, string>();
   for (const name of names) {
-    const unsafe = unsafeSubjectFolder(name);
-    if (unsafe !== undefined) {
-      refused.push({ subject: name, reason: `not a safe folder name: ${unsafe}` });
+    const placed = subjectFolder(name);
+    if ("reason" in placed) {
+      refused.push({ subject: name, reason: `not a safe folder name: ${placed.reason}` });
       continue;
     }
+    const owner = folderOwners.get(placed.folder);
+    if (owner !== undefined) {
+      refused.push({
+        subject: name,
+        reason: `its folder ${placed.folder} is the folder of subject ${owner}`,
+      });
+      continue;
+    }
+    folderOwners.set(placed.folder, name);
+    const { folder, registrySubject } = placed;
     const mapping = mapVersions(unwrapCall(await client.listVersions(name)));
     const fetched = [];
     let skipReason: string | undefined;
@@ -118,20 +132,24 @@ export async function importRegistry(options: ImportOptions): Promise<ImportResu
     const own = unwrapCall(await client.getSubjectConfig(name));
     for (const entry of fetched) {
       files.push({
-        path: `${SCHEMAS_DIR}/${name}/v${entry.version}.json`,
+        path: `${SCHEMAS_DIR}/${folder}/v${entry.version}.json`,
         content: versionFileText(entry.parsed),
         kind: "version",
       });
     }
-    if (own !== undefined) {
+    if (own !== undefined || registrySubject !== undefined) {
       files.push({
-        path: `${SCHEMAS_DIR}/${name}/subject.yaml`,
-        content: importedSubjectMetaText(own),
+        path: `${SCHEMAS_DIR}/${folder}/subject.yaml`,
+        content: importedSubjectMetaText({
+          ...(own === undefined ? {} : { compatibility: own }),
+          ...(registrySubject === undefined ? {} : { registrySubject }),
+        }),
         kind: "keep",
       });
     }
     subjects.push({
       subject: name,
+      folder,
       versions: fetched.map(({ version, registryVersion, id }) => ({ version, registryVersion, id })),
       renumbered: mapping.renumbered,
       ...(own === undefined ? {} : { compatibility: own }),

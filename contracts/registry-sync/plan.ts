@@ -20,6 +20,39 @@ export function unsafeSubjectFolder(name: string): string | undefined {
   return undefined;
 }
 
+/** Between a context and a subject in a folder name: `:.eu:orders-value` is imported as `eu~orders-value`. */
+export const CONTEXT_FOLDER_SEPARATOR = "~";
+
+/**
+ * The catalog folder for a registry subject. A subject in the default context is its own folder. A
+ * subject in another schema context (`:.eu:orders-value`, Confluent's qualified name) becomes
+ * `eu~orders-value` (the context without its dot, `~`, the subject), and its subject.yaml keeps
+ * the qualified name as `registrySubject`, so `accord publish` registers it back in its context
+ * and `accord import` finds the same folder again. `reason` says why a subject has no folder.
+ */
+export function subjectFolder(
+  subject: string,
+): { readonly folder: string; readonly registrySubject?: string } | { readonly reason: string } {
+  if (!subject.startsWith(":.")) {
+    const unsafe = unsafeSubjectFolder(subject);
+    return unsafe === undefined ? { folder: subject } : { reason: unsafe };
+  }
+  const close = subject.indexOf(":", 2);
+  const context = close < 0 ? subject.slice(2) : subject.slice(2, close);
+  const name = close < 0 ? "" : subject.slice(close + 1);
+  // `:.:orders` is the default context's `orders`.
+  if (context === "") return subjectFolder(name);
+  if (name === "") return { reason: "it names a context, not a subject" };
+  if (context.includes(CONTEXT_FOLDER_SEPARATOR)) {
+    return {
+      reason: `its context contains "${CONTEXT_FOLDER_SEPARATOR}", which separates context and subject in a folder name`,
+    };
+  }
+  const folder = `${context}${CONTEXT_FOLDER_SEPARATOR}${name}`;
+  const unsafe = unsafeSubjectFolder(folder);
+  return unsafe === undefined ? { folder, registrySubject: subject } : { reason: unsafe };
+}
+
 export interface VersionMapping {
   /** The version number in the registry. */
   readonly registryVersion: number;
@@ -71,11 +104,22 @@ exceptions: []
 `;
 }
 
-/** subject.yaml for an imported subject that has its own compatibility level in the registry. */
-export function importedSubjectMetaText(compatibility: CompatibilityMode): string {
-  return `# Written by \`accord import\`: the subject's own compatibility level in the registry.
-compatibility: ${compatibility}
-`;
+/**
+ * subject.yaml for an imported subject that has its own compatibility level in the registry, or
+ * lives in a schema context (its qualified name, see subjectFolder), or both.
+ */
+export function importedSubjectMetaText(options: {
+  readonly compatibility?: CompatibilityMode;
+  readonly registrySubject?: string;
+}): string {
+  let text = "# Written by `accord import`.\n";
+  if (options.registrySubject !== undefined) {
+    text += `# The subject's name in the registry, with its schema context.\nregistrySubject: ${JSON.stringify(options.registrySubject)}\n`;
+  }
+  if (options.compatibility !== undefined) {
+    text += `# The subject's own compatibility level in the registry.\ncompatibility: ${options.compatibility}\n`;
+  }
+  return text;
 }
 
 /** Rule ids (`[enum-value-removed]`) named in a registry's 409 message. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -9,6 +9,7 @@ import {
 } from "@confluentinc/schemaregistry";
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./helpers.js";
 import { requireBuild, type ServeProcess, startServe, stopServe, VND } from "./registry-processes.js";
 
 /**
@@ -127,5 +128,48 @@ describe("schema contexts with real Confluent clients", () => {
     const reader = new SchemaRegistry({ host: server?.url ?? "" });
     const bytes = await reader.encode(1, { actor: "a" });
     expect(await reader.decode(bytes)).toEqual({ actor: "a" });
+  });
+
+  it("imports context subjects as context~subject folders that publish back into their contexts", async () => {
+    const url = server?.url ?? "";
+    const catalog = join(dataDir, "imported");
+    const run = await runCli(["import", "--registry", url, catalog, "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { subjects: { subject: string; folder: string }[] };
+    expect(result.subjects.map((entry) => [entry.subject, entry.folder])).toEqual([
+      [":.eu:orders-value", "eu~orders-value"],
+      [":.eu:payments-value", "eu~payments-value"],
+      [":.us:orders-value", "us~orders-value"],
+      ["audit-value", "audit-value"],
+    ]);
+    expect(readdirSync(join(catalog, "schemas")).sort()).toEqual([
+      "audit-value",
+      "eu~orders-value",
+      "eu~payments-value",
+      "us~orders-value",
+    ]);
+    expect(readFileSync(join(catalog, "schemas/eu~orders-value/subject.yaml"), "utf8")).toContain(
+      'registrySubject: ":.eu:orders-value"',
+    );
+
+    // Published into an empty registry, every subject lands in its context again.
+    const target = await startServe({ dataDir: mkdtempSync(join(dataDir, "target-")) });
+    try {
+      const published = await runCli(["publish", "--registry", target.url], { cwd: catalog });
+      expect(published.code, published.stderr).toBe(0);
+      expect(await get(`${target.url}/subjects`)).toEqual([
+        ":.eu:orders-value",
+        ":.eu:payments-value",
+        ":.us:orders-value",
+        "audit-value",
+      ]);
+      expect(await get(`${target.url}/contexts`)).toEqual([".", ".eu", ".us"]);
+      // Importing again finds the same folders, unchanged.
+      const again = await runCli(["import", "--registry", target.url, catalog, "--json"]);
+      expect(again.code, again.stderr).toBe(0);
+      expect((JSON.parse(again.stdout) as { written: string[] }).written).toEqual([]);
+    } finally {
+      await stopServe(target);
+    }
   });
 });

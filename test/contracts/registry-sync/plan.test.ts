@@ -4,6 +4,7 @@ import {
   ruleIdsIn,
   sameJson,
   serverMessage,
+  subjectFolder,
   unsafeSubjectFolder,
 } from "../../../contracts/registry-sync/plan.js";
 
@@ -29,6 +30,23 @@ describe("registry-sync planning", () => {
       "a:b",
     ]) {
       expect(unsafeSubjectFolder(name), JSON.stringify(name)).toBeTypeOf("string");
+    }
+  });
+
+  it("gives a subject in a schema context a folder of its own that keeps the qualified name", () => {
+    expect(subjectFolder("orders-value")).toEqual({ folder: "orders-value" });
+    expect(subjectFolder(":.eu:orders-value")).toEqual({
+      folder: "eu~orders-value",
+      registrySubject: ":.eu:orders-value",
+    });
+    expect(subjectFolder(":.eu.west:orders")).toEqual({
+      folder: "eu.west~orders",
+      registrySubject: ":.eu.west:orders",
+    });
+    // The default context's qualified form is the plain name.
+    expect(subjectFolder(":.:orders-value")).toEqual({ folder: "orders-value" });
+    for (const name of [":.eu:", ":.eu", ":.e~u:orders", ":.eu:a/b", ":.eu:..x", "a:b"]) {
+      expect(subjectFolder(name), name).toHaveProperty("reason");
     }
   });
 
