@@ -398,10 +398,13 @@ export class RegistryService {
       throw failure("ACCORD_ERR_REGISTRY_MODE_INVALID", requested, REGISTRY_MODES.join(", "));
     if (mode === "IMPORT" && !force) {
       // Importing next to live schemas could bind an incoming id to a different schema.
+      // A context scope (`:.ctx:`) covers every subject in the context.
       const live =
         subject === null
           ? (await this.store.listSubjects({ deleted: false })).length > 0
-          : (await this.store.latestVersion(subject, { deleted: false })) !== undefined;
+          : splitQualified(subject).name === ""
+            ? (await this.store.listSubjects({ deleted: false, prefix: subject })).length > 0
+            : (await this.store.latestVersion(subject, { deleted: false })) !== undefined;
       if (live)
         throw notPermitted("Cannot import since found existing subjects; set force=true to switch anyway.");
     }

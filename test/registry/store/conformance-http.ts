@@ -173,6 +173,8 @@ export function describeHttpConformance(open: () => Promise<RegistryStore>): voi
         ).toMatchObject({
           compatibilityLevel: "NONE",
         });
+        // A context with live subjects switches to IMPORT only with force, like the global scope.
+        expectError(await call("PUT", "/mode/:.eu:", { mode: "IMPORT" }), 422, 42205);
         expect((await call("PUT", "/mode/:.eu:", { mode: "READONLY" })).status).toBe(200);
         expectError(
           await call("POST", `/subjects/${encodeURIComponent(":.eu:x")}/versions`, jsonSchema(ORDER_V1)),
