@@ -7,10 +7,10 @@
  * finding. The finding also says where the breaking value is (`at`) and what the reader says there.
  */
 import type { ValidationError } from "../schema/ajv.js";
+import { isJsonObject as isObject } from "../schema/json-value.js";
 import { instancePointer } from "../schema/pointer.js";
 import type { Json } from "../schema/types.js";
-import { isObject } from "./document.js";
-import { setOwn } from "./values.js";
+import { setOwn, valueKey } from "./values.js";
 
 export interface Proof {
   readonly example: Json;
@@ -62,26 +62,37 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
     return true;
   };
   if (first.related.length > 0) {
-    // Repair: every other place the reader rejects gets a value both sides accept, or goes.
+    // Repair: every other place the reader rejects gets a value both sides accept, or goes. A
+    // place is tried once, however many errors name it (each alternative of a failing union
+    // reports its own), and a candidate equal to the value already there is not judged.
+    const tried = new Set<string>();
     for (const error of first.errors) {
       if (spent >= BUDGET || best.judgement.foreign === 0) break;
       const location = locationOf(error);
       if (onPath(location, at)) continue;
+      const place = instancePointer(location);
+      if (tried.has(place)) continue;
+      tried.add(place);
       const current = valueAt(best.example, location);
-      const candidates: (Json | typeof REMOVE)[] = [...context.replacements(location, current), REMOVE];
+      const currentKey = current === undefined ? undefined : valueKey(current);
+      const candidates: (Json | typeof REMOVE)[] = [
+        ...context.replacements(location, current).filter((value) => valueKey(value) !== currentKey),
+        REMOVE,
+      ];
       for (const candidate of candidates) {
         if (spent >= BUDGET) break;
         const repaired = replaceAt(best.example, location, candidate);
         if (repaired !== undefined && better(repaired, true)) break;
       }
     }
-    // Minimise: drop what the proof does not need, outermost first, while the reader still
-    // rejects the event elsewhere too. A clean example is left alone: the generator fills only
-    // required members, and on a large event every judgement costs two full validations, which
-    // across thousands of findings adds up.
-    for (const path of best.judgement.foreign > 0 ? memberPaths(best.example) : []) {
+    // Minimise: drop the members where the reader still complains elsewhere, or what holds them,
+    // outermost first. Only those: dropping any other member cannot quiet those complaints, and on
+    // a large event every judgement costs two full validations, which across thousands of
+    // findings adds up. What stays unrepaired is usually a second change (a property the reader
+    // now requires) or an alternative of a failing union that was never meant to match.
+    for (const path of best.judgement.foreign > 0 ? foreignMembers(best.judgement.errors, at) : []) {
       if (spent >= BUDGET || best.judgement.foreign === 0) break;
-      if (isPrefix(path, at) || valueAt(best.example, path) === undefined) continue;
+      if (valueAt(best.example, path) === undefined) continue;
       const smaller = replaceAt(best.example, path, REMOVE);
       if (smaller !== undefined) better(smaller, false);
     }
@@ -168,21 +179,18 @@ function replaceAt(value: Json, path: readonly string[], next: Json | typeof REM
   return copy;
 }
 
-/** Paths of every object member and array item, outermost first (breadth-first), last items first. */
-function memberPaths(value: Json): string[][] {
-  const paths: string[][] = [];
-  const queue: { node: Json; path: string[] }[] = [{ node: value, path: [] }];
-  while (queue.length > 0 && paths.length < BUDGET * 2) {
-    const { node, path } = queue.shift() as { node: Json; path: string[] };
-    const children: [string, Json][] = Array.isArray(node)
-      ? node.map((item, i) => [String(i), item] as [string, Json]).reverse()
-      : isObject(node)
-        ? Object.entries(node)
-        : [];
-    for (const [token, child] of children) {
-      paths.push([...path, token]);
-      queue.push({ node: child, path: [...path, token] });
+/**
+ * The members the reader's errors away from `at` lie in, with the members holding them, outermost
+ * first; never a member on the way to `at`, whose removal would take the proof with it.
+ */
+function foreignMembers(errors: readonly ValidationError[], at: readonly string[]): string[][] {
+  const paths = new Map<string, string[]>();
+  for (const error of errors) {
+    const location = locationOf(error);
+    for (let length = 1; length <= location.length; length++) {
+      const path = location.slice(0, length);
+      if (!isPrefix(path, at)) paths.set(instancePointer(path), path);
     }
   }
-  return paths;
+  return [...paths.values()].sort((a, b) => a.length - b.length);
 }
