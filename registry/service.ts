@@ -203,6 +203,35 @@ export class RegistryService {
     });
   }
 
+  /**
+   * `lookup`, and for a subject without a context that the default context does not answer, the
+   * same name in each other context (Confluent's lookup does the same).
+   */
+  async lookupUsingContexts(
+    subject: string,
+    body: SchemaRequestBody,
+    options: { readonly normalize: boolean | undefined; readonly deleted: boolean },
+  ): Promise<SubjectVersion> {
+    try {
+      return await this.lookup(subject, body, options);
+    } catch (err) {
+      if (contextOf(subject) !== DEFAULT_CONTEXT || !(err instanceof AccordFailure)) throw err;
+      if (
+        !["ACCORD_ERR_REGISTRY_SUBJECT_NOT_FOUND", "ACCORD_ERR_REGISTRY_SCHEMA_NOT_FOUND"].includes(
+          err.error.code,
+        )
+      ) {
+        throw err;
+      }
+      for (const other of await this.store.listContexts()) {
+        if (other === DEFAULT_CONTEXT) continue;
+        const found = await this.lookup(qualify(other, subject), body, options).catch(() => undefined);
+        if (found) return found;
+      }
+      throw err;
+    }
+  }
+
   /** The version of `subject` holding this schema (POST /subjects/{subject}). */
   async lookup(
     subject: string,

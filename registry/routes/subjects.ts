@@ -112,7 +112,7 @@ export const subjectsRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const subject = parseSubject(request.params.subject);
-      const row = await app.registry.lookup(subject, request.body, {
+      const row = await app.registry.lookupUsingContexts(subject, request.body, {
         normalize: optionalFlag(request.query.normalize),
         deleted: flag(request.query.deleted),
       });

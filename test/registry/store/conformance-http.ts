@@ -141,6 +141,13 @@ export function describeHttpConformance(open: () => Promise<RegistryStore>): voi
           { subject: "orders-value", version: 1 },
         ]);
         expect((await call("GET", "/schemas/ids/2/schema?subject=:.eu:")).body).toEqual(ORDER_V2);
+        // A lookup by a plain name finds the version in another context, as Confluent's does.
+        expect((await call("POST", "/subjects/orders-value", jsonSchema(ORDER_V2))).body).toMatchObject({
+          subject: ":.eu:orders-value",
+          id: 2,
+          version: 2,
+        });
+        expectError(await call("POST", "/subjects/nothing-value", jsonSchema(ORDER_V2)), 404, 40401);
         // A reader by subject and version finds a plain name in another context too.
         expect((await call("GET", "/subjects/orders-value/versions/2")).body).toMatchObject({
           subject: ":.eu:orders-value",
