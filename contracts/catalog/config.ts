@@ -1,6 +1,7 @@
 import type { ValidateFunction } from "ajv";
 import type { CompatibilityMode } from "../compat/types.js";
 import { type AccordError, fail, ok, type Result } from "../errors.js";
+import { isJsonObject } from "../schema/json-value.js";
 import { errorAtPosition } from "../schema/located.js";
 import { joinPointer } from "../schema/pointer.js";
 import type { Draft, Json } from "../schema/types.js";
@@ -88,7 +89,7 @@ function misspeltSetting(
   known: readonly string[],
 ): AccordError | undefined {
   for (const key of Object.keys(value)) {
-    if (known.includes(key) || isPlainObject(value[key])) continue;
+    if (known.includes(key) || isJsonObject(value[key])) continue;
     const guess = closestWord(key, known);
     const pointer = joinPointer("#", key);
     return errorAtPosition(
@@ -107,7 +108,7 @@ function lintSettings(lint: Record<string, Json> | undefined): LintSettings {
   for (const [id, setting] of Object.entries((lint?.rules ?? {}) as Record<string, Json>)) {
     if (typeof setting === "string") {
       rules[id] = { severity: setting as Severity | "off", ignore: [], options: {} };
-    } else if (isPlainObject(setting)) {
+    } else if (isJsonObject(setting)) {
       const { severity, ignore, ...options } = setting;
       rules[id] = {
         ...(typeof severity === "string" ? { severity: severity as Severity | "off" } : {}),
@@ -129,8 +130,4 @@ function exceptions(list: readonly Record<string, Json>[]): CatalogException[] {
     reason: String(entry.reason),
     ...(typeof entry.expires === "string" ? { expires: entry.expires } : {}),
   }));
-}
-
-function isPlainObject(value: Json | undefined): value is Record<string, Json> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

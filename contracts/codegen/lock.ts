@@ -1,4 +1,5 @@
 import { accordError, fail, ok, type Result } from "../errors.js";
+import { isJsonObject } from "../schema/json-value.js";
 import { joinPointer } from "../schema/pointer.js";
 import type { CodegenSubject, WireFormat } from "./types.js";
 import { WIRE_FORMATS } from "./types.js";
@@ -138,16 +139,12 @@ interface Problem {
   readonly reason: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 function isPositiveInteger(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 2 ** 31 - 1;
 }
 
 function checkLock(value: unknown): Problem | undefined {
-  if (!isRecord(value)) return { pointer: "#", reason: "must be an object" };
+  if (!isJsonObject(value)) return { pointer: "#", reason: "must be an object" };
   if (value.lockfileVersion !== LOCKFILE_VERSION) {
     return {
       pointer: "#/lockfileVersion",
@@ -166,7 +163,7 @@ function checkLock(value: unknown): Problem | undefined {
 }
 
 function checkSubject(subject: unknown, pointer: string): Problem | undefined {
-  if (!isRecord(subject)) return { pointer, reason: "must be an object" };
+  if (!isJsonObject(subject)) return { pointer, reason: "must be an object" };
   for (const key of ["subject", "registrySubject"]) {
     if (typeof subject[key] !== "string" || subject[key] === "") {
       return { pointer: joinPointer(pointer, key), reason: "must be a non-empty string" };
@@ -176,7 +173,7 @@ function checkSubject(subject: unknown, pointer: string): Problem | undefined {
     return { pointer: joinPointer(pointer, "versions"), reason: "must be an array" };
   for (const [index, version] of subject.versions.entries()) {
     const at = joinPointer(pointer, "versions", index);
-    if (!isRecord(version)) return { pointer: at, reason: "must be an object" };
+    if (!isJsonObject(version)) return { pointer: at, reason: "must be an object" };
     if (!isPositiveInteger(version.version)) {
       return { pointer: joinPointer(at, "version"), reason: "must be a positive integer" };
     }

@@ -1,5 +1,7 @@
+import { isJsonObject } from "../schema/json-value.js";
 import { joinPointer } from "../schema/pointer.js";
-import type { Draft, Json } from "../schema/types.js";
+import type { Draft, Json, JsonObject } from "../schema/types.js";
+import { ANNOTATION_KEYWORDS } from "../schema/vocabulary.js";
 
 /**
  * Copies the part of a schema that decides a TypeScript type, in the dialect
@@ -9,8 +11,6 @@ import type { Draft, Json } from "../schema/types.js";
  * subset. User-written `tsType`/`tsEnumNames` are dropped: they would paste arbitrary text into
  * generated code.
  */
-
-type JsonObject = { [key: string]: Json };
 
 export interface TypeSchemaContext {
   readonly draft: Draft;
@@ -22,23 +22,7 @@ export interface TypeSchemaContext {
   nameOf(pointer: string): string;
 }
 
-/** Keywords whose sibling presence next to a `$ref` changes the type (2019-09 and later apply siblings). */
-const ANNOTATIONS = new Set([
-  "description",
-  "title",
-  "$comment",
-  "examples",
-  "default",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-]);
-
 const REF_KEYWORDS = ["$ref", "$dynamicRef", "$recursiveRef"] as const;
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** Sets a key without going through `__proto__` setters, whatever the key is. */
 function put(target: JsonObject, key: string, value: Json): void {
@@ -57,16 +41,16 @@ function reference(name: string, description: Json | undefined): JsonObject {
  */
 export function declarationSchema(node: Json, pointer: string, context: TypeSchemaContext): Json {
   if (typeof node === "boolean") return { tsType: node ? "unknown" : "never" };
-  if (!isObject(node)) return { tsType: "unknown" };
+  if (!isJsonObject(node)) return { tsType: "unknown" };
   return copyObject(node, pointer, context);
 }
 
 function copySchema(node: Json | undefined, pointer: string, context: TypeSchemaContext): Json {
   if (node === undefined) return true;
   if (context.isNamed(pointer))
-    return reference(context.nameOf(pointer), isObject(node) ? node.description : undefined);
+    return reference(context.nameOf(pointer), isJsonObject(node) ? node.description : undefined);
   if (typeof node === "boolean") return node;
-  if (!isObject(node)) return true;
+  if (!isJsonObject(node)) return true;
   return copyObject(node, pointer, context);
 }
 
@@ -75,7 +59,7 @@ function copyObject(node: JsonObject, pointer: string, context: TypeSchemaContex
   const target = refKeyword ? context.refTargets.get(pointer) : undefined;
   if (target !== undefined) {
     const referenced = reference(context.nameOf(target), node.description);
-    const siblings = Object.keys(node).filter((key) => key !== refKeyword && !ANNOTATIONS.has(key));
+    const siblings = Object.keys(node).filter((key) => key !== refKeyword && !ANNOTATION_KEYWORDS.has(key));
     // draft-07 ignores everything beside $ref; later drafts apply it as well, an intersection.
     if (context.draft === "draft-07" || siblings.length === 0) return referenced;
     const rest = copyPlain(node, pointer, context);
@@ -134,7 +118,7 @@ function copyObjectShape(
   context: TypeSchemaContext,
   out: JsonObject,
 ): void {
-  const properties = isObject(node.properties) ? node.properties : undefined;
+  const properties = isJsonObject(node.properties) ? node.properties : undefined;
   if (properties) {
     const copied: JsonObject = {};
     for (const name of Object.keys(properties)) {
@@ -142,7 +126,7 @@ function copyObjectShape(
     }
     out.properties = copied;
   }
-  const patterns = isObject(node.patternProperties) && Object.keys(node.patternProperties).length > 0;
+  const patterns = isJsonObject(node.patternProperties) && Object.keys(node.patternProperties).length > 0;
   const additional = node.additionalProperties;
   if (additional === false && !patterns) {
     out.additionalProperties = false;
@@ -200,12 +184,12 @@ export function literalType(value: Json): string {
  * property named `description` is a property, not documentation.
  */
 export function withoutDescriptions(schema: Json): Json {
-  if (!isObject(schema)) return schema;
+  if (!isJsonObject(schema)) return schema;
   const out: JsonObject = {};
   for (const key of Object.keys(schema)) {
     const value = schema[key] as Json;
     if (key === "description") continue;
-    if (key === "properties" && isObject(value)) {
+    if (key === "properties" && isJsonObject(value)) {
       const map: JsonObject = {};
       for (const name of Object.keys(value)) put(map, name, withoutDescriptions(value[name] as Json));
       out[key] = map;

@@ -6,10 +6,13 @@
  */
 import type { ValidateFunction } from "ajv";
 import { type AnyAjv, isolatedAjvFor } from "../schema/ajv.js";
-import type { Draft, Json, SchemaDocument } from "../schema/types.js";
+import { isJsonObject as isObject } from "../schema/json-value.js";
+import { escapePointerToken as escapeToken, decodePointerToken as unescapeToken } from "../schema/pointer.js";
+import type { Draft, Json, JsonObject, SchemaDocument } from "../schema/types.js";
 import { valueKey } from "./values.js";
 
-type JsonObject = { [key: string]: Json };
+/** The engine's names for the JSON helpers defined once in contracts/schema. */
+export { escapeToken, isObject, unescapeToken };
 
 let documentCounter = 0;
 
@@ -234,18 +237,6 @@ const IDENTIFYING = new Set([
   "$dynamicAnchor",
   "$recursiveAnchor",
 ]);
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-export function unescapeToken(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
-}
 
 function stripFragment(id: string): string {
   const hash = id.indexOf("#");

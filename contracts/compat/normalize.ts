@@ -3,10 +3,12 @@
  * and `$ref` folded in as conjunctions, `anyOf`/disjoint `oneOf` as unions, draft differences
  * erased. Results are memoised per node, and sub-schemas stay lazy, so recursive schemas end.
  */
-import type { Json } from "../schema/types.js";
+import { isJsonObject } from "../schema/json-value.js";
+import type { Json, JsonObject } from "../schema/types.js";
+import { NON_VALIDATING_KEYWORDS } from "../schema/vocabulary.js";
 import { acceptsBranch, acceptsNormal, type FormatChecker } from "./accepts.js";
 import { areDisjoint } from "./disjoint.js";
-import { isObject, type SchemaDoc } from "./document.js";
+import type { SchemaDoc } from "./document.js";
 import { conjoinBranches, isEmpty } from "./intersect.js";
 import {
   type ArrayBranch,
@@ -25,32 +27,6 @@ import {
 } from "./normal-form.js";
 import { evaluatedItems, evaluatedProperties } from "./unevaluated.js";
 import { typeOfValue, valueKey } from "./values.js";
-
-type JsonObject = { [key: string]: Json };
-
-/** Keywords that never change which instances are valid. */
-const ANNOTATIONS = new Set([
-  "$schema",
-  "$id",
-  "$anchor",
-  "$dynamicAnchor",
-  "$recursiveAnchor",
-  "$comment",
-  "$defs",
-  "definitions",
-  "$vocabulary",
-  "title",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "contentEncoding",
-  "contentMediaType",
-  "contentSchema",
-]);
 
 /** Keywords that constrain the node itself, split by instance type in `local()`. */
 const LOCAL = new Set([
@@ -217,7 +193,7 @@ export class Normalizer {
 
   normalize(node: Json): Normal {
     if (node === true || node === undefined) return this.top;
-    if (node === false || !isObject(node)) return this.bottom;
+    if (node === false || !isJsonObject(node)) return this.bottom;
     const key = this.keyOf(node);
     return this.remember(key, () => {
       const built = this.build(node);
@@ -240,7 +216,7 @@ export class Normalizer {
   }
 
   private keyOf(node: Json): string {
-    if (!isObject(node)) return String(node);
+    if (!isJsonObject(node)) return String(node);
     let id = this.nodeIds.get(node);
     if (id === undefined) {
       id = ++this.nextNodeId;
@@ -338,7 +314,7 @@ export class Normalizer {
       // A `true` (or empty) one accepts whatever is left, so it constrains nothing either.
       const value = node[keyword];
       if (value === undefined || value === true || this.doc.draft === "draft-07") continue;
-      if (isObject(value) && Object.keys(value).every((k) => this.isAnnotation(k))) continue;
+      if (isJsonObject(value) && Object.keys(value).every((k) => this.isAnnotation(k))) continue;
       const exact = this.unevaluated(keyword, node, origin);
       if (exact) conjuncts.push(exact);
       else opaque.push(this.opaque("unevaluated", node, keyword, origin));
@@ -628,10 +604,10 @@ export class Normalizer {
     base: Pick<Branch, "origin" | "notValues" | "opaque">,
   ): ObjectBranch {
     const properties = new Map<string, Lazy>();
-    if (isObject(node.properties)) {
+    if (isJsonObject(node.properties)) {
       for (const [name, schema] of Object.entries(node.properties)) properties.set(name, this.lazy(schema));
     }
-    const patternProperties = isObject(node.patternProperties)
+    const patternProperties = isJsonObject(node.patternProperties)
       ? Object.entries(node.patternProperties).map(([pattern, schema]) => ({
           pattern,
           schema: this.lazy(schema),
@@ -640,7 +616,7 @@ export class Normalizer {
     const dependentRequired = new Map<string, string[]>();
     const dependencySources = [node.dependentRequired, node.dependencies];
     for (const source of dependencySources) {
-      if (!isObject(source)) continue;
+      if (!isJsonObject(source)) continue;
       for (const [name, needs] of Object.entries(source)) {
         if (Array.isArray(needs)) {
           dependentRequired.set(name, [
@@ -711,7 +687,7 @@ export class Normalizer {
   private complement(node: Json, depth = 0): Normal | undefined {
     if (node === true) return this.bottom;
     if (node === false) return this.top;
-    if (!isObject(node) || depth > 16) return undefined;
+    if (!isJsonObject(node) || depth > 16) return undefined;
     const keys = Object.keys(node).filter((k) => !this.isAnnotation(k));
     if (keys.length === 0) return this.bottom;
     if (keys.length === 1 && keys[0] === "$ref" && typeof node.$ref === "string") {
@@ -739,7 +715,7 @@ export class Normalizer {
 
   /** Standard annotations, vendor `x-*` keywords and the ones the user declared: never validating. */
   private isAnnotation(keyword: string): boolean {
-    return ANNOTATIONS.has(keyword) || keyword.startsWith("x-") || this.annotations.has(keyword);
+    return NON_VALIDATING_KEYWORDS.has(keyword) || keyword.startsWith("x-") || this.annotations.has(keyword);
   }
 
   /** An unconstrained branch of one type. */
@@ -777,7 +753,7 @@ export class Normalizer {
 
 /** A tail `items` schema declaring only primitive types: where ajv's uniqueItems takes a shortcut. */
 function typedPrimitiveItems(items: Json | undefined): boolean {
-  if (!isObject(items) || items.type === undefined) return false;
+  if (!isJsonObject(items) || items.type === undefined) return false;
   const types = Array.isArray(items.type) ? items.type : [items.type];
   return types.length > 0 && !types.some((type) => type === "object" || type === "array");
 }
@@ -830,7 +806,7 @@ function upperBound(node: JsonObject, origin: Origin): Bound | undefined {
 function dependentSchemasOf(node: JsonObject): Json[] {
   const result: Json[] = [];
   for (const source of [node.dependentSchemas, node.dependencies]) {
-    if (!isObject(source)) continue;
+    if (!isJsonObject(source)) continue;
     for (const [name, value] of Object.entries(source)) {
       if (!Array.isArray(value)) result.push({ [name]: value });
     }

@@ -9,10 +9,8 @@
  * `anyOf` member's properties count only where that member passes) or `contains` (it evaluates
  * the items that match) is left to the caller as an opaque constraint.
  */
-import type { Json } from "../schema/types.js";
-import { isObject } from "./document.js";
-
-type JsonObject = { [key: string]: Json };
+import { isJsonObject } from "../schema/json-value.js";
+import type { Json, JsonObject } from "../schema/types.js";
 
 export interface EvaluatedProperties {
   /** Every property is evaluated (an additionalProperties or nested unevaluatedProperties applies). */
@@ -35,7 +33,7 @@ function conditionalContributes(
   resolve: (ref: string) => Json | undefined,
   keywords: readonly string[],
 ): boolean {
-  const dependents = isObject(schema.dependentSchemas) ? Object.values(schema.dependentSchemas) : [];
+  const dependents = isJsonObject(schema.dependentSchemas) ? Object.values(schema.dependentSchemas) : [];
   return [...CONDITIONAL.map((keyword) => schema[keyword]), dependents].some((value) =>
     contributes(value, resolve, keywords),
   );
@@ -53,10 +51,10 @@ export function evaluatedProperties(
   const patterns: string[] = [];
   let all = false;
   const visit = (schema: Json | undefined, seen: Set<object>, top: boolean): boolean => {
-    if (!isObject(schema) || seen.has(schema)) return true;
+    if (!isJsonObject(schema) || seen.has(schema)) return true;
     seen.add(schema);
-    if (isObject(schema.properties)) for (const name of Object.keys(schema.properties)) names.add(name);
-    if (isObject(schema.patternProperties)) patterns.push(...Object.keys(schema.patternProperties));
+    if (isJsonObject(schema.properties)) for (const name of Object.keys(schema.properties)) names.add(name);
+    if (isJsonObject(schema.patternProperties)) patterns.push(...Object.keys(schema.patternProperties));
     if (schema.additionalProperties !== undefined) all = true;
     if (!top && schema.unevaluatedProperties !== undefined) all = true;
     if (!visitApplied(schema, seen, resolve, visit)) return false;
@@ -74,7 +72,7 @@ export function evaluatedItems(
   let all = false;
   let dependsOnItems = false;
   const visit = (schema: Json | undefined, seen: Set<object>, top: boolean): boolean => {
-    if (!isObject(schema) || seen.has(schema)) return true;
+    if (!isJsonObject(schema) || seen.has(schema)) return true;
     seen.add(schema);
     if (Array.isArray(schema.prefixItems)) {
       prefix = Math.max(prefix, schema.prefixItems.length);
@@ -133,7 +131,7 @@ function contributes(
     const target = resolve(value.$ref);
     if (target === undefined || contributes(target, resolve, keywords, seen)) return true;
   }
-  const dependents = isObject(value.dependentSchemas) ? Object.values(value.dependentSchemas) : [];
+  const dependents = isJsonObject(value.dependentSchemas) ? Object.values(value.dependentSchemas) : [];
   return [value.allOf, ...CONDITIONAL.map((keyword) => value[keyword]), dependents].some((member) =>
     contributes(member, resolve, keywords, seen),
   );

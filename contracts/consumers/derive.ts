@@ -3,6 +3,7 @@ import { isJsonObject } from "../schema/json-value.js";
 import { joinPointer, parsePointer, resolvePointer } from "../schema/pointer.js";
 import type { LocalRef } from "../schema/refs.js";
 import type { Draft, Json } from "../schema/types.js";
+import { ANNOTATION_KEYWORDS, DEFINITION_KEYWORDS, IDENTITY_KEYWORDS } from "../schema/vocabulary.js";
 import { walkSchema } from "../schema/walk.js";
 import { EVERY, mergeTries, type ReadTrie } from "./reads.js";
 
@@ -43,24 +44,10 @@ export type Derivation = { ok: true; schema: Json } | { ok: false; reason: strin
  * URI (every `$ref` in the reader is rewritten to a pointer into the reader itself), and
  * annotations, which say nothing about validity (and would keep equal branches apart).
  */
-const DROPPED = new Set([
-  "$schema",
-  "$id",
-  "$anchor",
-  "$dynamicAnchor",
-  "$recursiveAnchor",
-  "$defs",
-  "definitions",
-  "$comment",
-  "$vocabulary",
-  "title",
-  "description",
-  "examples",
-  "example",
-  "default",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
+const DROPPED: ReadonlySet<string> = new Set([
+  ...IDENTITY_KEYWORDS,
+  ...DEFINITION_KEYWORDS,
+  ...ANNOTATION_KEYWORDS,
 ]);
 
 /** Keywords the derivation narrows to the read values (see above). */

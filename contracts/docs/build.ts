@@ -1,11 +1,11 @@
 import type { Catalog, CatalogConfig } from "../catalog/types.js";
 import type { CompareOptions } from "../compat/index.js";
+import { isJsonObject } from "../schema/json-value.js";
 import type { SchemaDocument } from "../schema/types.js";
 import { versionChange } from "./changes.js";
 import { consumerSafety } from "./consumers.js";
 import { exampleFor } from "./examples.js";
 import { fieldTable } from "./fields.js";
-import { isObject } from "./schema-view.js";
 import { Slugger } from "./slug.js";
 import type {
   DocsModel,
@@ -88,7 +88,7 @@ function versionDocs(subject: DocsSubjectInput, options: BuildDocsOptions): Vers
         previous.version,
       );
     }
-    const root = isObject(document.root) ? document.root : {};
+    const root = isJsonObject(document.root) ? document.root : {};
     const title = text(root.title);
     const description = text(root.description);
     const doc: VersionDoc = {

@@ -1,5 +1,5 @@
-import type { Json } from "../schema/types.js";
-import { isObject, type JsonObject } from "./schema-view.js";
+import { isJsonObject } from "../schema/json-value.js";
+import type { Json, JsonObject } from "../schema/types.js";
 
 /**
  * Constraint keywords as short phrases a reader scans in a table cell. Annotations (title,
@@ -73,11 +73,11 @@ export function describeConstraints(k: JsonObject): string[] {
   push(range("properties", num(k.minProperties), num(k.maxProperties)));
   if (k.additionalProperties === false) push("no other properties");
   if (k.unevaluatedProperties === false) push("no unevaluated properties");
-  if (isObject(k.propertyNames) && typeof k.propertyNames.pattern === "string") {
+  if (isJsonObject(k.propertyNames) && typeof k.propertyNames.pattern === "string") {
     push(`property names match ${k.propertyNames.pattern}`);
   }
-  const dependent = isObject(k.dependentRequired) ? k.dependentRequired : undefined;
-  const legacy = isObject(k.dependencies) ? k.dependencies : undefined;
+  const dependent = isJsonObject(k.dependentRequired) ? k.dependentRequired : undefined;
+  const legacy = isJsonObject(k.dependencies) ? k.dependencies : undefined;
   for (const map of [dependent, legacy]) {
     if (!map) continue;
     for (const [name, needs] of Object.entries(map)) {
@@ -85,7 +85,7 @@ export function describeConstraints(k: JsonObject): string[] {
       else push(`with ${name}: more rules apply`);
     }
   }
-  if (isObject(k.dependentSchemas)) {
+  if (isJsonObject(k.dependentSchemas)) {
     for (const name of Object.keys(k.dependentSchemas)) push(`with ${name}: more rules apply`);
   }
   if (k.if !== undefined) push("conditional (if/then/else)");

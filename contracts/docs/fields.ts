@@ -1,9 +1,9 @@
+import { isJsonObject } from "../schema/json-value.js";
 import { joinPointer } from "../schema/pointer.js";
 import type { Json } from "../schema/types.js";
 import { describeConstraints } from "./constraints.js";
 import {
   expandingBelow,
-  isObject,
   type Located,
   type NodeView,
   type ViewContext,
@@ -56,7 +56,9 @@ function unique(list: readonly string[]): string[] {
 
 function isObjectLike(view: NodeView): boolean {
   const k = view.keywords;
-  return view.properties.size > 0 || isObject(k.patternProperties) || isObject(k.additionalProperties);
+  return (
+    view.properties.size > 0 || isJsonObject(k.patternProperties) || isJsonObject(k.additionalProperties)
+  );
 }
 
 function declaredTypes(view: NodeView): string[] {
@@ -223,7 +225,7 @@ function childRows(
     );
   }
   const k = view.keywords;
-  if (isObject(k.patternProperties)) {
+  if (isJsonObject(k.patternProperties)) {
     for (const [pattern, schema] of Object.entries(k.patternProperties)) {
       if (!room()) return rows;
       const located = { schema, pointer: joinPointer(view.pointer, "patternProperties", pattern) };
@@ -241,7 +243,7 @@ function childRows(
       );
     }
   }
-  if (isObject(k.additionalProperties) && Object.keys(k.additionalProperties).length > 0 && room()) {
+  if (isJsonObject(k.additionalProperties) && Object.keys(k.additionalProperties).length > 0 && room()) {
     const located = {
       schema: k.additionalProperties,
       pointer: joinPointer(view.pointer, "additionalProperties"),

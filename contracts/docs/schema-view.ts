@@ -1,5 +1,6 @@
+import { isJsonObject } from "../schema/json-value.js";
 import { joinPointer, resolvePointer } from "../schema/pointer.js";
-import type { Json } from "../schema/types.js";
+import type { Json, JsonObject } from "../schema/types.js";
 import { walkSchema } from "../schema/walk.js";
 
 /**
@@ -7,8 +8,6 @@ import { walkSchema } from "../schema/walk.js";
  * reader sees one object with its properties however the author factored it. This is for display
  * only; the compatibility engine has its own (exact) normal form.
  */
-
-export type JsonObject = { [key: string]: Json };
 
 export interface Located {
   readonly schema: Json;
@@ -44,17 +43,13 @@ export interface ViewContext {
 export function viewContext(root: Json): ViewContext {
   const anchors = new Map<string, string>();
   walkSchema(root, undefined, ({ node, pointer }) => {
-    if (node !== null && typeof node === "object" && !Array.isArray(node)) {
+    if (isJsonObject(node)) {
       if (typeof node.$anchor === "string") anchors.set(node.$anchor, pointer);
       if (typeof node.$id === "string" && node.$id.startsWith("#")) anchors.set(node.$id.slice(1), pointer);
     }
     return undefined;
   });
   return { root, anchors };
-}
-
-export function isObject(value: Json | undefined): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** Resolves a local `$ref` to the pointer of its target, or undefined. */
@@ -81,7 +76,7 @@ export function viewOf(
   if (typeof schema === "boolean") {
     return { keywords: {}, properties: new Map(), required: new Set(), pointer, boolean: schema };
   }
-  if (!isObject(schema)) return { keywords: {}, properties: new Map(), required: new Set(), pointer };
+  if (!isJsonObject(schema)) return { keywords: {}, properties: new Map(), required: new Set(), pointer };
 
   const keywords: JsonObject = {};
   const properties = new Map<string, Located>();
@@ -94,7 +89,7 @@ export function viewOf(
     for (const [key, value] of Object.entries(node)) {
       if (!FOLDED.has(key) && !(key in keywords)) keywords[key] = value;
     }
-    if (isObject(node.properties)) {
+    if (isJsonObject(node.properties)) {
       for (const [name, sub] of Object.entries(node.properties)) {
         if (!properties.has(name))
           properties.set(name, { schema: sub, pointer: joinPointer(at, "properties", name) });
@@ -137,7 +132,7 @@ export function viewOf(
     }
     seen.add(target);
     const next = resolvePointer(context.root, target);
-    if (!isObject(next)) {
+    if (!isJsonObject(next)) {
       if (typeof next === "boolean")
         return { keywords, properties, required, pointer: target, boolean: next };
       break;

@@ -1,4 +1,4 @@
-import type { Json } from "./types.js";
+import type { Json, JsonObject } from "./types.js";
 
 /**
  * How deep objects and arrays may nest. ajv compiles schemas recursively and overflows the stack at
@@ -9,13 +9,13 @@ import type { Json } from "./types.js";
  */
 export const MAX_NESTING_DEPTH = 256;
 
-/** A JSON object (not null, not an array). */
-export function isJsonObject(value: Json | undefined): value is { [key: string]: Json } {
+/** A JSON object (not null, not an array); for any parsed value, JSON or YAML. */
+export function isJsonObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** What JSON Schema accepts as a schema: an object or a boolean. */
-export function isSchemaValue(value: Json | undefined): value is { [key: string]: Json } | boolean {
+export function isSchemaValue(value: Json | undefined): value is JsonObject | boolean {
   return typeof value === "boolean" || isJsonObject(value);
 }
 

@@ -13,7 +13,14 @@ export function escapePointerToken(token: string): string {
 /** Reverses escapePointerToken; undefined for a `~` not followed by 0 or 1 (an invalid pointer). */
 export function unescapePointerToken(token: string): string | undefined {
   if (/~(?![01])/.test(token)) return undefined;
-  // RFC 6901 section 4: ~1 first, so "~01" decodes to "~1" and not "/".
+  return decodePointerToken(token);
+}
+
+/**
+ * Decodes one reference token as ajv resolves `$ref` fragments: `~1` to `/`, then `~0` to `~`
+ * (RFC 6901 section 4: ~1 first, so "~01" decodes to "~1" and not "/"); any other `~` is kept.
+ */
+export function decodePointerToken(token: string): string {
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 

@@ -8,6 +8,9 @@ export const DEFAULT_DRAFT: Draft = "draft-07";
 /** A JSON value as parsed from a schema or event. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** A JSON object (not null, not an array). */
+export type JsonObject = { [key: string]: Json };
+
 /**
  * A parsed, meta-validated schema with only local `$ref`s: what the compatibility engine, the
  * registry and generators take as input.

@@ -1,46 +1,9 @@
 import { isJsonObject, isSchemaValue } from "./json-value.js";
 import { joinPointer } from "./pointer.js";
 import type { Json } from "./types.js";
+import { DATA_VALUED, SCHEMA_ARRAY_VALUED, SCHEMA_MAP_VALUED, SCHEMA_VALUED } from "./vocabulary.js";
 
-/**
- * Which places in a schema hold schemas. The table spans draft-07, 2019-09 and 2020-12 at once: a
- * keyword from another draft is walked rather than skipped, so a `$ref` can never hide in it.
- */
-
-/** Keywords whose value is one schema (or, for `items` before 2020-12, an array of schemas). */
-const SCHEMA_VALUED = new Set([
-  "additionalItems",
-  "additionalProperties",
-  "contains",
-  "contentSchema",
-  "else",
-  "if",
-  "items",
-  "not",
-  "propertyNames",
-  "then",
-  "unevaluatedItems",
-  "unevaluatedProperties",
-]);
-
-/** Keywords whose value is an array of schemas. */
-const SCHEMA_ARRAY_VALUED = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-
-/** Keywords whose value maps names to schemas (draft-07 `dependencies` also maps to string arrays). */
-export const SCHEMA_MAP_VALUED: ReadonlySet<string> = new Set([
-  "$defs",
-  "definitions",
-  "dependencies",
-  "dependentSchemas",
-  "patternProperties",
-  "properties",
-]);
-
-/**
- * Keywords whose value is data, not schema: a `$ref` inside an `enum` value or an example event is
- * part of the data. `example` is OpenAPI's annotation, common in event schemas.
- */
-const DATA_VALUED = new Set(["const", "default", "enum", "example", "examples"]);
+/** Which places in a schema hold schemas: the keyword tables of vocabulary.ts. */
 
 export interface SchemaVisit {
   /** An object or boolean schema, or (when uncertain) an object inside an unknown keyword. */

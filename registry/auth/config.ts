@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { AccordFailure, accordError } from "../../contracts/errors.js";
+import { isJsonObject } from "../../contracts/schema/json-value.js";
 import { parsePasswordHash, parseTokenHash, type ScryptHash } from "./secrets.js";
 
 export const ROLES = ["read", "write", "admin"] as const;
@@ -46,7 +47,7 @@ export function loadAuthFile(path: string): AuthConfig {
 
 /** Validates an auth document; never echoes a secret in its messages. */
 export function parseAuthConfig(document: unknown, source: string): AuthConfig {
-  if (!isObject(document) || !Array.isArray(document.users)) {
+  if (!isJsonObject(document) || !Array.isArray(document.users)) {
     throw invalid(source, "expected a top-level `users:` list");
   }
   unknownKeys(document, ["users"], "the top level", source);
@@ -54,7 +55,7 @@ export function parseAuthConfig(document: unknown, source: string): AuthConfig {
   const tokens: { hash: Buffer; user: AuthUser }[] = [];
   document.users.forEach((entry: unknown, index: number) => {
     const where = `users[${index}]`;
-    if (!isObject(entry)) throw invalid(source, `${where} must be a mapping`);
+    if (!isJsonObject(entry)) throw invalid(source, `${where} must be a mapping`);
     unknownKeys(entry, ["name", "password", "tokens", "grants"], where, source);
     const name = entry.name;
     if (typeof name !== "string" || !USER_NAME.test(name)) {
@@ -90,7 +91,7 @@ export function parseAuthConfig(document: unknown, source: string): AuthConfig {
     }
     const grants = entry.grants.map((grant: unknown, position: number) => {
       const at = `${where}.grants[${position}]`;
-      if (!isObject(grant)) throw invalid(source, `${at} must be a mapping`);
+      if (!isJsonObject(grant)) throw invalid(source, `${at} must be a mapping`);
       unknownKeys(grant, ["role", "prefix"], at, source);
       if (typeof grant.role !== "string" || !(ROLES as readonly string[]).includes(grant.role)) {
         throw invalid(source, `${at}.role must be one of ${ROLES.join(", ")}`);
@@ -121,10 +122,6 @@ function unknownKeys(
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) throw invalid(source, `unknown key ${JSON.stringify(key)} in ${where}`);
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function invalid(source: string, reason: string): AccordFailure {

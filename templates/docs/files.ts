@@ -1,6 +1,2 @@
-/** One file a renderer produces; the command writes it under the output directory. */
-export interface RenderedFile {
-  /** Relative, `/`-separated path inside the output directory. */
-  readonly path: string;
-  readonly content: string;
-}
+/** The docs renderers' files are RenderedFiles; re-exported for the docs command. */
+export type { RenderedFile } from "../files.js";

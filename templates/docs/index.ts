@@ -1,6 +1,6 @@
 import type { DocsModel } from "../../contracts/docs/types.js";
+import type { RenderedFile } from "../files.js";
 import { renderAsyncApi } from "./asyncapi/render.js";
-import type { RenderedFile } from "./files.js";
 import type { DocsFormat } from "./formats.js";
 import { renderHtmlSite } from "./html/site.js";
 import { renderMarkdown } from "./markdown/render.js";

@@ -3,12 +3,7 @@
  * stands, with one subject in two versions, so a team sees every part in use and edits from there.
  * Pure: returns paths and contents; the command writes them.
  */
-
-export interface TemplateFile {
-  /** Relative to the catalog root, `/`-separated. */
-  readonly path: string;
-  readonly content: string;
-}
+import type { RenderedFile } from "../files.js";
 
 const ACCORD_YAML = `# Accord catalog settings. Reference: README, section "accord.yaml"; JSON Schema for editors:
 # schemas/accord.schema.json in the Accord repository.
@@ -106,7 +101,7 @@ function orderPlaced(version: 1 | 2): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-export function renderInitCatalog(): TemplateFile[] {
+export function renderInitCatalog(): RenderedFile[] {
   return [
     { path: "accord.yaml", content: ACCORD_YAML },
     { path: "schemas/order-placed/subject.yaml", content: SUBJECT_YAML },

@@ -1,10 +1,8 @@
 import type { ModuleStyle } from "../../contracts/codegen/types.js";
+import type { RenderedFile } from "../files.js";
 
-/** One generated file: a path relative to the output folder (`/`-separated) and its text. */
-export interface RenderedFile {
-  readonly path: string;
-  readonly content: string;
-}
+/** The generators' files are RenderedFiles; re-exported for the generate command. */
+export type { RenderedFile };
 
 /** First line of every generated file; `accord generate` only ever replaces files that start with it. */
 export const BANNER_FIRST_LINE =

@@ -7,6 +7,7 @@
  * unknown-keyword-changed, recursive-ref-changed, unevaluated-changed, and any-of-branch-removed /
  * any-of-branch-added for alternatives kept whole (rules.ts).
  */
+import { isJsonObject } from "../../schema/json-value.js";
 import type { Json } from "../../schema/types.js";
 import { acceptsBranch } from "../accepts.js";
 import { areDisjoint } from "../disjoint.js";
@@ -130,8 +131,8 @@ function seedValues(ctx: InclusionContext, writer: Branch, constraint: Opaque): 
   seeds.push(...extendedValues(frame));
   if (writer.type !== "object") return seeds;
   const framed = seeds
-    .filter(isObject)
-    .map((seed) => ({ ...(isObject(frame) ? frame : {}), ...seed }) as Json);
+    .filter(isJsonObject)
+    .map((seed) => ({ ...(isJsonObject(frame) ? frame : {}), ...seed }) as Json);
   for (const { name } of parts.dependents ?? []) {
     const value = ctx.writerValues.valid(schemaForName(writer as ObjectBranch, name, ctx.writer).get());
     if (value === undefined) continue;
@@ -163,10 +164,6 @@ function ownDependents(writer: Branch, name: string): Lazy[] {
     .flatMap((o) => (o.parts.dependents ?? []).filter((d) => d.name === name).map((d) => d.schema));
 }
 
-function isObject(value: Json | undefined): value is { [key: string]: Json } {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Plain values of each type, to add where a constraint may care about what else an event holds. */
 const FILLERS: readonly Json[] = ["x", 0, true, null, {}, []];
 
@@ -176,7 +173,7 @@ const FILLERS: readonly Json[] = ["x", 0, true, null, {}, []];
  */
 function extendedValues(frame: Json | undefined): Json[] {
   if (Array.isArray(frame)) return FILLERS.map((filler) => [...frame, filler]);
-  if (!isObject(frame)) return [];
+  if (!isJsonObject(frame)) return [];
   const name = ["extra", "extra1", "extra2"].find((candidate) => !Object.hasOwn(frame, candidate));
   if (name === undefined) return [];
   return FILLERS.map((filler) => {

@@ -1,5 +1,5 @@
+import { isJsonObject } from "../../schema/json-value.js";
 import { joinPointer } from "../../schema/pointer.js";
-import { isObject } from "../schema-nodes.js";
 import { type LintRule, latest } from "../types.js";
 
 interface Options {
@@ -54,8 +54,8 @@ const rule: LintRule<Options> = {
     for (const subject of ctx.subjects) {
       const version = latest(subject);
       const root = version.document.root;
-      const properties = isObject(root) && isObject(root.properties) ? root.properties : {};
-      const listed = isObject(root) && Array.isArray(root.required) ? root.required : [];
+      const properties = isJsonObject(root) && isJsonObject(root.properties) ? root.properties : {};
+      const listed = isJsonObject(root) && Array.isArray(root.required) ? root.required : [];
       for (const field of required) {
         const declared = Object.hasOwn(properties, field);
         if (declared && listed.includes(field)) continue;
@@ -67,7 +67,7 @@ const rule: LintRule<Options> = {
           file: version.file,
           pointer: declared
             ? joinPointer("#", "properties", field)
-            : isObject(root) && root.properties
+            : isJsonObject(root) && root.properties
               ? "#/properties"
               : "#",
         });

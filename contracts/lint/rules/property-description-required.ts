@@ -1,5 +1,6 @@
+import { isJsonObject } from "../../schema/json-value.js";
 import { joinPointer } from "../../schema/pointer.js";
-import { followRef, hasText, isObject, objectSchemas } from "../schema-nodes.js";
+import { followRef, hasText, objectSchemas } from "../schema-nodes.js";
 import { type LintRule, latest } from "../types.js";
 
 const rule: LintRule = {
@@ -26,10 +27,10 @@ const rule: LintRule = {
       const version = latest(subject);
       const root = version.document.root;
       for (const { node, pointer } of objectSchemas(root)) {
-        if (!isObject(node.properties)) continue;
+        if (!isJsonObject(node.properties)) continue;
         for (const [name, property] of Object.entries(node.properties)) {
           // `true` and `false` property schemas cannot carry a description; a $ref may borrow its target's.
-          if (!isObject(property)) continue;
+          if (!isJsonObject(property)) continue;
           if (hasText(property.description) || hasText(followRef(root, property).description)) continue;
           ctx.report({
             messageId: "missing",

@@ -1,5 +1,12 @@
+import { isJsonObject } from "../../../contracts/schema/json-value.js";
 import { joinPointer, parsePointer, resolvePointer } from "../../../contracts/schema/pointer.js";
-import type { Draft, Json } from "../../../contracts/schema/types.js";
+import type { Draft, Json, JsonObject } from "../../../contracts/schema/types.js";
+import {
+  ANNOTATION_KEYWORDS,
+  SCHEMA_ARRAY_VALUED,
+  SCHEMA_MAP_VALUED,
+  SCHEMA_VALUED,
+} from "../../../contracts/schema/vocabulary.js";
 
 /**
  * AsyncAPI tooling must read JSON Schema draft-07 (`application/schema+json;version=draft-07`), and
@@ -8,24 +15,10 @@ import type { Draft, Json } from "../../../contracts/schema/types.js";
  * `dependentRequired` → `dependencies`, anchors → pointers), and every local `$ref` is re-pointed
  * at where the schema now lives in the AsyncAPI document. Keywords draft-07 cannot express
  * (`unevaluatedProperties`, `minContains`, ...) are kept as `x-accord-<keyword>` so no information
- * is silently dropped, and listed in `lossy`.
+ * is silently dropped, and listed in `lossy`. Schema-valued keywords of later drafts are
+ * rewritten or renamed before the shared keyword tables (vocabulary.ts) are consulted.
  */
 
-type JsonObject = { [key: string]: Json };
-
-const SCHEMA_VALUED = new Set([
-  "additionalItems",
-  "additionalProperties",
-  "contains",
-  "else",
-  "if",
-  "items",
-  "not",
-  "propertyNames",
-  "then",
-]);
-const SCHEMA_ARRAY_VALUED = new Set(["allOf", "anyOf", "oneOf"]);
-const SCHEMA_MAP_VALUED = new Set(["definitions", "patternProperties", "properties"]);
 /** No draft-07 meaning: kept under an `x-accord-` name. */
 const NO_EQUIVALENT = new Set([
   "unevaluatedProperties",
@@ -34,26 +27,12 @@ const NO_EQUIVALENT = new Set([
   "maxContains",
   "contentSchema",
 ]);
-const ANNOTATIONS = new Set([
-  "title",
-  "description",
-  "$comment",
-  "examples",
-  "default",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-]);
 const DROPPED = new Set(["$schema", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$vocabulary"]);
 
 export interface Converted {
   readonly schema: Json;
   /** Keywords that draft-07 cannot express, as JSON Pointers in the original schema. */
   readonly lossy: readonly string[];
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 interface PendingRef {
@@ -70,11 +49,12 @@ export function toDraft07(root: Json, draft: Draft, base: string): Converted {
   const anchors = new Map<string, string>();
   const refs: PendingRef[] = [];
   const lossy: string[] = [];
-  const rootId = isObject(root) && typeof root.$id === "string" ? root.$id.replace(/#.*$/, "") : undefined;
+  const rootId =
+    isJsonObject(root) && typeof root.$id === "string" ? root.$id.replace(/#.*$/, "") : undefined;
 
   const convert = (node: Json, from: string, to: string): Json => {
     moved.set(from, to);
-    if (!isObject(node)) return node;
+    if (!isJsonObject(node)) return node;
     if (typeof node.$anchor === "string") anchors.set(node.$anchor, from);
     if (typeof node.$id === "string" && node.$id.startsWith("#")) anchors.set(node.$id.slice(1), from);
     const out: JsonObject = {};
@@ -92,8 +72,8 @@ export function toDraft07(root: Json, draft: Draft, base: string): Converted {
         continue;
       }
       if (key === "$defs" || key === "definitions") {
-        if (!isObject(value)) continue;
-        const defs = (isObject(out.definitions) ? out.definitions : {}) as JsonObject;
+        if (!isJsonObject(value)) continue;
+        const defs = (isJsonObject(out.definitions) ? out.definitions : {}) as JsonObject;
         for (const [name, sub] of Object.entries(value)) {
           defs[name] = convert(sub, joinPointer(from, key, name), joinPointer(to, "definitions", name));
         }
@@ -117,8 +97,8 @@ export function toDraft07(root: Json, draft: Draft, base: string): Converted {
         continue;
       }
       if (key === "dependentRequired" || key === "dependentSchemas") {
-        if (!isObject(value)) continue;
-        const deps = (isObject(out.dependencies) ? out.dependencies : {}) as JsonObject;
+        if (!isJsonObject(value)) continue;
+        const deps = (isJsonObject(out.dependencies) ? out.dependencies : {}) as JsonObject;
         for (const [name, sub] of Object.entries(value)) {
           deps[name] =
             key === "dependentSchemas"
@@ -128,8 +108,8 @@ export function toDraft07(root: Json, draft: Draft, base: string): Converted {
         out.dependencies = deps;
         continue;
       }
-      if (key === "dependencies" && isObject(value)) {
-        const deps = (isObject(out.dependencies) ? out.dependencies : {}) as JsonObject;
+      if (key === "dependencies" && isJsonObject(value)) {
+        const deps = (isJsonObject(out.dependencies) ? out.dependencies : {}) as JsonObject;
         for (const [name, sub] of Object.entries(value)) {
           deps[name] = Array.isArray(sub)
             ? sub
@@ -147,7 +127,7 @@ export function toDraft07(root: Json, draft: Draft, base: string): Converted {
         out[key] = convert(value, joinPointer(from, key), joinPointer(to, key));
       } else if (SCHEMA_ARRAY_VALUED.has(key) && Array.isArray(value)) {
         out[key] = value.map((sub, i) => convert(sub, joinPointer(from, key, i), joinPointer(to, key, i)));
-      } else if (SCHEMA_MAP_VALUED.has(key) && isObject(value)) {
+      } else if (SCHEMA_MAP_VALUED.has(key) && isJsonObject(value)) {
         const map: JsonObject = {};
         for (const [name, sub] of Object.entries(value)) {
           map[name] = convert(sub, joinPointer(from, key, name), joinPointer(to, key, name));
@@ -160,7 +140,7 @@ export function toDraft07(root: Json, draft: Draft, base: string): Converted {
     if (ownRef !== undefined) {
       // From 2019-09 on, keywords beside $ref apply too; draft-07 ignores them. Moving the $ref into
       // allOf keeps both when anything beside it asserts.
-      const asserts = Object.keys(out).some((k) => !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+      const asserts = Object.keys(out).some((k) => !ANNOTATION_KEYWORDS.has(k) && !k.startsWith("x-"));
       if (asserts && draft !== "draft-07") {
         const holder: JsonObject = {};
         out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), holder];

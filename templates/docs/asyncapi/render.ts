@@ -1,6 +1,6 @@
 import type { DocsModel, SubjectDoc, VersionDoc } from "../../../contracts/docs/types.js";
-import type { Json } from "../../../contracts/schema/types.js";
-import type { RenderedFile } from "../files.js";
+import type { JsonObject } from "../../../contracts/schema/types.js";
+import type { RenderedFile } from "../../files.js";
 import { toDraft07 } from "./draft07.js";
 
 /**
@@ -13,8 +13,6 @@ import { toDraft07 } from "./draft07.js";
 // takes tens of seconds on a large catalog where JSON takes milliseconds. AsyncAPI tools read both.
 export const ASYNCAPI_FILE = "asyncapi.json";
 const SCHEMA_FORMAT = "application/schema+json;version=draft-07";
-
-type JsonObject = { [key: string]: Json };
 
 /** Component keys must match `^[\w\d.\-_]+$`; slugs already do, this guards the joins. */
 function key(text: string): string {

@@ -1,6 +1,6 @@
 import { searchIndex } from "../../../contracts/docs/search.js";
 import type { DocsModel } from "../../../contracts/docs/types.js";
-import type { RenderedFile } from "../files.js";
+import type { RenderedFile } from "../../files.js";
 import { SEARCH_JS } from "./assets/search-script.js";
 import { SITE_JS } from "./assets/site-script.js";
 import { STYLE_CSS } from "./assets/style.js";

@@ -1,8 +1,8 @@
 import { markBrokenConsumers } from "../../../contracts/docs/consumers.js";
 import { layoutGraph } from "../../../contracts/docs/graph.js";
 import type { DocsModel, SubjectDoc, VersionDoc } from "../../../contracts/docs/types.js";
+import type { RenderedFile } from "../../files.js";
 import { inlinedVersions } from "../deferral.js";
-import type { RenderedFile } from "../files.js";
 import { changeHtml, verdictBadge } from "./changes.js";
 import { consumersSection } from "./consumers.js";
 import { type Html, html, prettyJson } from "./escape.js";

@@ -8,8 +8,8 @@ import type {
 } from "../../../contracts/docs/types.js";
 import { breakingInstancePath } from "../../../contracts/gate/instance-path.js";
 import { breakingSpot } from "../../../contracts/schema/excerpt.js";
+import type { RenderedFile } from "../../files.js";
 import { inlinedVersions } from "../deferral.js";
-import type { RenderedFile } from "../files.js";
 import { consumerLines } from "./consumers.js";
 import { cellCode, code, fenced, href, mdCell, mdText } from "./escape.js";
 
