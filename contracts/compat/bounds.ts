@@ -101,9 +101,16 @@ function effectiveMaxProperties(branch: ObjectBranch): number | undefined {
 const extent = (value: number | undefined): Extent | undefined =>
   value === undefined ? undefined : { value, exclusive: false };
 
+const numberOf = (value: Json) => value as number;
 const lengthOf = (value: Json) => codePointLength(value as string);
 const sizeOf = (value: Json) => (value as Json[]).length;
 const propertyCount = (value: Json) => Object.keys(value as object).length;
+
+/**
+ * Integer-typed writers only: a whole-number multipleOf does not say as much under ajv's
+ * arithmetic (`5e-324 / 2` underflows to 0, an integer, so ajv takes 5e-324 as a multiple of 2).
+ */
+const integerTyped = (writer: NumberBranch) => writer.integer;
 
 export const BOUNDS = {
   number: [
@@ -113,10 +120,8 @@ export const BOUNDS = {
       tightened: "minimum-increased",
       loosened: "minimum-decreased",
       declared: (b: NumberBranch) => numeric(b.min, "minimum"),
-      measure: (v) => v as number,
-      // Integer-typed only: a whole-number multipleOf does not say as much under ajv's arithmetic
-      // (`5e-324 / 2` underflows to 0, an integer, so ajv takes 5e-324 as a multiple of 2).
-      integral: (writer) => writer.integer,
+      measure: numberOf,
+      integral: integerTyped,
     }),
     row({
       kind: "maximum",
@@ -124,8 +129,8 @@ export const BOUNDS = {
       tightened: "maximum-decreased",
       loosened: "maximum-increased",
       declared: (b: NumberBranch) => numeric(b.max, "maximum"),
-      measure: (v) => v as number,
-      integral: (writer) => writer.integer,
+      measure: numberOf,
+      integral: integerTyped,
     }),
   ],
   string: [

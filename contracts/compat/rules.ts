@@ -24,16 +24,19 @@ export type CompatCategory = "STRUCTURE" | "CONSTRAINT" | "COMPOSITION" | "REFER
  * number, string, array, object, composition (anyOf/oneOf/not/if), reference ($dynamicRef), and
  * schema for what concerns a schema as a whole (unknown keywords, the analysis budget).
  */
-export type CompatFamily =
-  | "type"
-  | "enum"
-  | "number"
-  | "string"
-  | "array"
-  | "object"
-  | "composition"
-  | "reference"
-  | "schema";
+export const COMPAT_FAMILIES = [
+  "type",
+  "enum",
+  "number",
+  "string",
+  "array",
+  "object",
+  "composition",
+  "reference",
+  "schema",
+] as const;
+
+export type CompatFamily = (typeof COMPAT_FAMILIES)[number];
 
 /** What a message template reads: the old and the new schema's setting ("none" when absent). */
 export interface MessageData {
