@@ -26,6 +26,7 @@ const LIST_ROUTES = new Map([
   ["/schemas/ids/:id/subjects", "subjects"],
   ["/schemas/ids/:id/versions", "versions"],
   ["/subjects/:subject/versions/:version/referencedby", "schema ids"],
+  ["/contexts", "contexts"],
 ]);
 
 /**

@@ -66,6 +66,8 @@ export function describeHttpConformance(open: () => Promise<RegistryStore>): voi
         expect(await register(":.:orders-value", ORDER_V1)).toMatchObject({ id: 1, version: 1 });
 
         expect((await call("GET", "/contexts")).body).toEqual([".", ".eu"]);
+        expect((await call("GET", "/contexts?contextPrefix=.e")).body).toEqual([".eu"]);
+        expect((await call("GET", "/contexts?offset=1&limit=1")).body).toEqual([".eu"]);
         expect((await call("GET", "/subjects")).body).toEqual([
           ":.eu:orders-value",
           ":.eu:payments-value",
