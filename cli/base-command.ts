@@ -95,7 +95,7 @@ export abstract class BaseCommand<R = unknown> extends Command {
     const style = this.errorStyle;
     process.stderr.write(`${style.red("accord:")} ${error.message}\n`);
     if (stack && this.debugRequested()) process.stderr.write(`${stack}\n`);
-    if (this.jsonEnabled()) {
+    if (this.jsonEnabled() || this.formatJsonRequested()) {
       const json: ErrorJson = {
         error: { code: error.code, message: error.message, location: error.location ?? null },
       };
@@ -105,9 +105,21 @@ export abstract class BaseCommand<R = unknown> extends Command {
 
   /** Read from argv, not parsed flags: the failure may be the parse itself. */
   private debugRequested(): boolean {
+    return this.optionsBeforeEnd().includes("--debug");
+  }
+
+  /** `--format json` (check, lint) prints the error object on failure, as `--json` does; read from argv too. */
+  private formatJsonRequested(): boolean {
+    const options = this.optionsBeforeEnd();
+    return (
+      options.includes("--format=json") ||
+      options.some((word, at) => word === "--format" && options[at + 1] === "json")
+    );
+  }
+
+  private optionsBeforeEnd(): string[] {
     const end = this.argv.indexOf("--");
-    const debugAt = this.argv.indexOf("--debug");
-    return debugAt !== -1 && (end === -1 || debugAt < end);
+    return end === -1 ? this.argv : this.argv.slice(0, end);
   }
 }
 

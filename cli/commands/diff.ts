@@ -1,10 +1,12 @@
 import { Args, Flags } from "@oclif/core";
-import { COMPATIBILITY_MODES, type CompatReport } from "../../contracts/compat/types.js";
+import { COMPATIBILITY_MODES } from "../../contracts/compat/types.js";
 import { DRAFTS } from "../../contracts/schema/types.js";
 import { BaseCommand } from "../base-command.js";
+import { type CompatJson, compatJson } from "../format/compat-json.js";
 
 /** Under `--json`, exactly the engine's report. */
-export type DiffResult = CompatReport;
+/** Under `--json`: the compatibility report, rule ids under `ruleId`. */
+export type DiffResult = CompatJson;
 
 export default class Diff extends BaseCommand<DiffResult> {
   static override summary = "Check whether a new version of an event schema is compatible with an old one.";
@@ -91,6 +93,6 @@ Exit codes: 0 compatible, 1 incompatible or undetermined, 2 usage or input error
         this.exitWithFindings();
       }
     }
-    return report;
+    return compatJson(report);
   }
 }

@@ -74,7 +74,7 @@ Exit codes: 0 written or up to date, 1 drift under --check, 2 usage or input err
     const { runGenerate } = await import("../generate/run.js");
     const outcome = await runGenerate({
       cwd: process.cwd(),
-      check: flags.check,
+      check: flags.check === true,
       ...definedOnly({
         config: flags.config,
         catalog: flags.catalog,

@@ -40,7 +40,7 @@ function readsText(consumer: ImpactConsumer): string {
 }
 
 function findingLines(consumer: ImpactConsumer, finding: ImpactFinding, style: Style): string[] {
-  const head = `${finding.path !== undefined ? `${finding.path}: ` : ""}${finding.undetermined ? "undetermined " : ""}${finding.rule}`;
+  const head = `${finding.path !== undefined ? `${finding.path}: ` : ""}${finding.undetermined ? "undetermined " : ""}${finding.ruleId}`;
   const lines = [`    ${style.bold(head)}`, `${INDENT}${finding.message}`];
   if (finding.example === undefined) return lines;
   const spot = breakingSpot(finding.example, breakingInstancePath(finding, finding.example));

@@ -30,7 +30,7 @@ export interface RejectedVersion {
   /** The server's message (for a 409, its compatibility findings). */
   readonly message: string;
   /** Rule ids named in the message. */
-  readonly rules: readonly string[];
+  readonly ruleIds: readonly string[];
   readonly status?: number;
 }
 
@@ -202,7 +202,7 @@ async function publishSubject(
           ...base,
           version: version.version,
           message,
-          rules: ruleIdsIn(message),
+          ruleIds: ruleIdsIn(message),
           ...(registered.error.status === undefined ? {} : { status: registered.error.status }),
         });
         rejectedAt = version.version;

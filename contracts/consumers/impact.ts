@@ -15,7 +15,7 @@ import { consumerBreaks } from "./breaks.js";
 
 export interface ImpactFinding {
   /** The engine's rule id for the gap. */
-  readonly rule: string;
+  readonly ruleId: string;
   /** The read path broken (consumers with `reads`). */
   readonly path?: string;
   readonly message: string;
@@ -101,5 +101,5 @@ export function impactOf(
 }
 
 function located(finding: { rule: string; message: string; oldPath: string; newPath: string }) {
-  return { rule: finding.rule, message: finding.message, oldPath: finding.oldPath, newPath: finding.newPath };
+  return { ruleId: finding.rule, message: finding.message, oldPath: finding.oldPath, newPath: finding.newPath };
 }

@@ -234,7 +234,7 @@ describe("accord impact", () => {
       consumers: {
         name: string;
         safe: boolean;
-        findings: { rule: string; path?: string; example?: unknown }[];
+        findings: { ruleId: string; path?: string; example?: unknown }[];
       }[];
     };
     expect(report.subject).toBe("order-placed");
@@ -245,7 +245,7 @@ describe("accord impact", () => {
       ["legacy-reporting", false],
     ]);
     const [billing] = report.consumers;
-    expect(billing?.findings.map((f) => [f.rule, f.path])).toEqual([["minimum-decreased", "/total"]]);
+    expect(billing?.findings.map((f) => [f.ruleId, f.path])).toEqual([["minimum-decreased", "/total"]]);
     expect(validatorFor(order(), "draft-07")(billing?.findings[0]?.example)).toBe(false);
     expect(
       validatorFor(order({ total: { type: "number" } }), "draft-07")(billing?.findings[0]?.example),

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import type { CompatReport, Finding } from "../../contracts/compat/types.js";
+import type { DiffResult } from "../../cli/commands/diff.js";
 import { validatorFor } from "../../contracts/schema/ajv.js";
 import type { Draft, Json } from "../../contracts/schema/types.js";
 import { type CliResult, REPO_ROOT, runCli } from "./helpers.js";
@@ -16,12 +16,17 @@ function readSchema(path: string): Json {
   return (path.endsWith(".json") ? JSON.parse(text) : parseYaml(text)) as Json;
 }
 
-function reportOf(result: CliResult): CompatReport {
-  return JSON.parse(result.stdout) as CompatReport;
+function reportOf(result: CliResult): DiffResult {
+  return JSON.parse(result.stdout) as DiffResult;
 }
 
 /** Checks the witness independently of the engine: accepted by the writer, rejected by the reader. */
-function expectWitness(finding: Finding, oldPath: string, newPath: string, draft: Draft): void {
+function expectWitness(
+  finding: DiffResult["findings"][number],
+  oldPath: string,
+  newPath: string,
+  draft: Draft,
+): void {
   const [writer, reader] = finding.direction === "backward" ? [oldPath, newPath] : [newPath, oldPath];
   expect(validatorFor(readSchema(writer), draft)(finding.example)).toBe(true);
   expect(validatorFor(readSchema(reader), draft)(finding.example)).toBe(false);
@@ -43,7 +48,7 @@ describe("accord diff: verdicts and exit codes", () => {
     const files = [fixture("vendor-hint-v1.json"), fixture("vendor-hint-v2.json")];
     const plain = reportOf(await runCli(["diff", ...files, "--mode", "FULL", "--json"]));
     expect(plain.verdict).toBe("undetermined");
-    expect(plain.undetermined.map((u) => u.rule)).toContain("unknown-keyword-changed");
+    expect(plain.undetermined.map((u) => u.ruleId)).toContain("unknown-keyword-changed");
     const declared = await runCli([
       "diff",
       ...files,
@@ -78,7 +83,7 @@ describe("accord diff: verdicts and exit codes", () => {
     expect(result.code).toBe(1);
     const report = reportOf(result);
     expect(report).toMatchObject({ compatible: false, verdict: "incompatible", mode: "BACKWARD" });
-    const finding = report.findings.find((f) => f.rule === "max-length-decreased");
+    const finding = report.findings.find((f) => f.ruleId === "max-length-decreased");
     expect(finding).toBeDefined();
     if (!finding) return;
     expect(finding.direction).toBe("backward");
@@ -118,7 +123,7 @@ describe("accord diff: verdicts and exit codes", () => {
     expect(widened.code).toBe(1);
     const report = reportOf(widened);
     expect(report.verdict).toBe("incompatible");
-    const finding = report.findings.find((f) => f.rule === "max-length-increased");
+    const finding = report.findings.find((f) => f.ruleId === "max-length-increased");
     expect(finding?.direction).toBe("forward");
     if (finding) expectWitness(finding, oldFile, newFile, "draft-07");
   });
@@ -159,7 +164,7 @@ describe("accord diff: verdicts and exit codes", () => {
     expect(result.code).toBe(1);
     const report = reportOf(result);
     expect(report.mode).toBe("BACKWARD_TRANSITIVE");
-    expect(report.findings.map((f) => f.rule)).toContain("max-length-decreased");
+    expect(report.findings.map((f) => f.ruleId)).toContain("max-length-decreased");
   });
 
   it("counts an optional property added to an open model as breaking unless writers emit only declared properties", async () => {
@@ -168,7 +173,7 @@ describe("accord diff: verdicts and exit codes", () => {
     expect(open.code).toBe(1);
     const openReport = reportOf(open);
     expect(openReport.assumptions.writersEmitOnlyDeclared).toBe(false);
-    expect(openReport.findings.map((f) => f.rule)).toContain("property-added-to-open-model");
+    expect(openReport.findings.map((f) => f.ruleId)).toContain("property-added-to-open-model");
 
     const closed = await runCli([...args, "--writers-emit-only-declared"]);
     expect(closed.code).toBe(0);
@@ -238,7 +243,7 @@ describe("accord diff: the order-placed examples", () => {
     expect(result.code).toBe(1);
     const report = reportOf(result);
     expect(report.verdict).toBe("incompatible");
-    const rules = report.findings.map((f) => f.rule);
+    const rules = report.findings.map((f) => f.ruleId);
     expect(rules).toContain("enum-value-removed");
     expect(rules).toContain("max-length-decreased");
     expect(report.assumptions).toMatchObject({

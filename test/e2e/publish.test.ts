@@ -27,7 +27,7 @@ interface PublishJson {
   dryRun: boolean;
   created: Entry[];
   existing: Entry[];
-  rejected: (Entry & { message: string; rules: string[] })[];
+  rejected: (Entry & { message: string; ruleIds: string[] })[];
   planned: Entry[];
 }
 
@@ -104,7 +104,7 @@ describe("accord publish", () => {
     expect(result.rejected[0]).toMatchObject({
       subject: "order-placed",
       version: 3,
-      rules: ["enum-value-removed"],
+      ruleIds: ["enum-value-removed"],
     });
     expect(result.rejected[0]?.message).toContain("CHF");
     expect((await call(`${server.url}/subjects/order-placed/versions`, "GET")).body).toEqual([1, 2]);

@@ -36,7 +36,7 @@ error, 3 internal error.`;
     const result = await publishConsumer({
       ...(flags.config !== undefined ? { config: flags.config } : {}),
       ...(flags.registry !== undefined ? { registry: flags.registry } : {}),
-      dryRun: flags["dry-run"],
+      dryRun: flags["dry-run"] === true,
       cwd: process.cwd(),
     });
     await this.logReport(() => renderConsumerPublish(result));
