@@ -234,7 +234,7 @@ steps.push({
       ].join("\n"),
     );
   },
-  args: ["impact", "order-placed", "examples/order-placed/v2-compatible.json", "--dir", impact],
+  args: ["impact", "order-placed", "examples/order-placed/v2-compatible.json", "--catalog", impact],
   expect: 1,
 });
 
