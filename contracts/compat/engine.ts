@@ -6,6 +6,7 @@
  */
 import type { Json } from "../schema/types.js";
 import { acceptsBranch, acceptsNormal, type FormatChecker } from "./accepts.js";
+import { areDisjoint } from "./disjoint.js";
 import { escapeToken } from "./document.js";
 import { emptyOutcome, type Gap, type GapKind, isClean, merge, type Outcome } from "./gaps.js";
 import type { ValueFactory } from "./generate.js";
@@ -139,8 +140,15 @@ export class Inclusion implements InclusionContext {
       ...alternatives.filter((c) => c.origin.pointer === writer.origin.pointer),
       ...alternatives.filter((c) => c.origin.pointer !== writer.origin.pointer),
     ];
+    const counterparts = candidates.filter((candidate) => candidate.origin.pointer === writer.origin.pointer);
     const outcomes: Outcome[] = [];
-    for (const candidate of candidates) {
+    let counterpartGap: Gap | undefined;
+    for (const [i, candidate] of candidates.entries()) {
+      // Once a counterpart's gap is real (its example is a writer value no alternative takes), it
+      // is the one reported, and an alternative sharing no value with the writer (another
+      // `action` of a webhook) can neither take the writer whole nor change that: skip its check.
+      if (i === counterparts.length && !writer.values) counterpartGap = this.fewestRealGaps(outcomes, reader);
+      if (counterpartGap && areDisjoint(this.single(writer), this.single(candidate), this.formats)) continue;
       const outcome = this.branchInBranch(writer, candidate);
       if (isClean(outcome)) return emptyOutcome();
       outcomes.push(outcome);
@@ -169,8 +177,8 @@ export class Inclusion implements InclusionContext {
     // Among the others, the one with the fewest such gaps. Only the chosen gap is reported, so each
     // outcome's gaps are tested (a walk of the whole reader per example, the costly part on large
     // events) only until they can no longer win.
-    const counterparts = candidates.filter((candidate) => candidate.origin.pointer === writer.origin.pointer);
     const best =
+      counterpartGap ??
       this.fewestRealGaps(outcomes.slice(0, counterparts.length), reader) ??
       this.fewestRealGaps(outcomes.slice(counterparts.length), reader);
     // A writer alternative with no counterpart at its place is an alternative added or removed.
@@ -186,6 +194,11 @@ export class Inclusion implements InclusionContext {
         unknowns: [],
       };
     return { gaps: [], unknowns: [site(writer, reader.origin, "branch", "anyOf")] };
+  }
+
+  /** A branch as a normal form of its own (for the questions asked of whole normal forms). */
+  private single(branch: Branch): Normal {
+    return { id: -++singleCounter, origin: branch.origin, branches: [branch] };
   }
 
   /**
@@ -305,6 +318,8 @@ export class Inclusion implements InclusionContext {
 function isAlternativeMovedOrLost(writer: Branch, reader: Branch): boolean {
   return ALTERNATIVE.test(writer.origin.pointer) && writer.origin.pointer !== reader.origin.pointer;
 }
+
+let singleCounter = 0;
 
 const ALTERNATIVE = /\/(anyOf|oneOf)\/\d+$/;
 

@@ -33,6 +33,14 @@ export interface ProofContext {
  */
 const BUDGET = 16;
 
+/**
+ * Judgements in a row that may bring no improvement before the search stops. On a real catalog
+ * three proofs in four cannot be improved at all (what the reader still rejects is a second
+ * change, or an alternative of a failing union never meant to match), and nearly every
+ * improvement that does come follows one within a few judgements.
+ */
+const STALE_LIMIT = 5;
+
 interface Judgement {
   readonly related: readonly ValidationError[];
   readonly foreign: number;
@@ -42,8 +50,11 @@ interface Judgement {
 /** The proof for a gap's example, or undefined when ajv does not confirm the break at all. */
 export function prove(example: Json, at: readonly string[], context: ProofContext): Proof | undefined {
   let spent = 0;
+  let stale = 0;
+  const exhausted = () => spent >= BUDGET || stale >= STALE_LIMIT;
   const judge = (value: Json): Judgement | undefined => {
     spent++;
+    stale++;
     if (context.writerAccepts(value) !== true) return undefined;
     const errors = context.readerErrors(value);
     if (errors === undefined || errors.length === 0) return undefined;
@@ -59,6 +70,7 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
     const previous = best.judgement.foreign;
     if (strictly ? judgement.foreign >= previous : judgement.foreign > previous) return false;
     best = { example: value, judgement };
+    stale = 0;
     return true;
   };
   if (first.related.length > 0) {
@@ -67,7 +79,7 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
     // reports its own), and a candidate equal to the value already there is not judged.
     const tried = new Set<string>();
     for (const error of first.errors) {
-      if (spent >= BUDGET || best.judgement.foreign === 0) break;
+      if (exhausted() || best.judgement.foreign === 0) break;
       const location = locationOf(error);
       if (onPath(location, at)) continue;
       const place = instancePointer(location);
@@ -80,7 +92,7 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
         REMOVE,
       ];
       for (const candidate of candidates) {
-        if (spent >= BUDGET) break;
+        if (exhausted()) break;
         const repaired = replaceAt(best.example, location, candidate);
         if (repaired !== undefined && better(repaired, true)) break;
       }
@@ -91,7 +103,7 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
     // findings adds up. What stays unrepaired is usually a second change (a property the reader
     // now requires) or an alternative of a failing union that was never meant to match.
     for (const path of best.judgement.foreign > 0 ? foreignMembers(best.judgement.errors, at) : []) {
-      if (spent >= BUDGET || best.judgement.foreign === 0) break;
+      if (exhausted() || best.judgement.foreign === 0) break;
       if (valueAt(best.example, path) === undefined) continue;
       const smaller = replaceAt(best.example, path, REMOVE);
       if (smaller !== undefined) better(smaller, false);
