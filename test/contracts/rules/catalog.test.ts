@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { COMPAT_RULE_IDS } from "../../../contracts/compat/rules.js";
+import { COMPAT_FAMILIES, COMPAT_RULE_IDS } from "../../../contracts/compat/rules.js";
 import { GATE_RULES } from "../../../contracts/gate/rules.js";
 import { LINT_RULES } from "../../../contracts/lint/index.js";
 import { listRules } from "../../../contracts/rules/catalog.js";
 
 const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+const outputSchema = JSON.parse(
+  readFileSync(new URL("../../../schemas/output/rules.json", import.meta.url), "utf8"),
+) as { oneOf: { properties?: { rules: { items: { properties: Record<string, { enum?: string[] }> } } } }[] };
 
 describe("the rule listing", () => {
   it("lists every compat, gate and lint rule once, by kind, each sorted by id", () => {
@@ -30,6 +33,13 @@ describe("the rule listing", () => {
       family: "number",
       direction: "forward",
     });
+  });
+
+  it("has the families and directions the output schema of accord rules lists", () => {
+    const fields = outputSchema.oneOf.find((shape) => shape.properties)?.properties?.rules.items.properties;
+    expect(fields?.family?.enum).toEqual([...COMPAT_FAMILIES]);
+    const directions = new Set(listRules("compat").map((rule) => rule.direction));
+    expect([...directions].sort()).toEqual([...(fields?.direction?.enum ?? [])].sort());
   });
 
   it("documents every gate rule in the README with its severity and summary", () => {
