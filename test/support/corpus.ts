@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CompareOptions, Direction, Verdict } from "../../contracts/compat/types.js";
 import { validatorFor } from "../../contracts/schema/ajv.js";
+import { isJsonObject } from "../../contracts/schema/json-value.js";
 import type { Draft, Json, SchemaDocument } from "../../contracts/schema/types.js";
 import { schemaDocument } from "./schema-doc.js";
 
@@ -85,9 +86,6 @@ export function combineVerdicts(a: Verdict, b: Verdict): Verdict {
   return "compatible";
 }
 
-const isPlainObject = (value: unknown): value is { [key: string]: Json } =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-
 // Only positions that describe a whole value of their own get closed: allOf parts, if, not,
 // dependentSchemas and the like apply beside their parent, and closing them would change its meaning.
 const SHAPE_MAPS = ["properties", "patternProperties", "$defs", "definitions"];
@@ -100,10 +98,10 @@ const SHAPE_LISTS = ["anyOf", "oneOf", "prefixItems", "items"];
  * writer may emit under that option.
  */
 export function closeWriter(schema: Json): Json {
-  if (!isPlainObject(schema)) return schema;
+  if (!isJsonObject(schema)) return schema;
   const out: { [key: string]: Json } = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (SHAPE_MAPS.includes(key) && isPlainObject(value)) {
+    if (SHAPE_MAPS.includes(key) && isJsonObject(value)) {
       out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, closeWriter(child)]));
     } else if (SHAPE_LISTS.includes(key) && Array.isArray(value)) {
       out[key] = value.map(closeWriter);
@@ -113,7 +111,7 @@ export function closeWriter(schema: Json): Json {
       out[key] = value;
     }
   }
-  if (isPlainObject(out.properties) && !("additionalProperties" in out)) out.additionalProperties = false;
+  if (isJsonObject(out.properties) && !("additionalProperties" in out)) out.additionalProperties = false;
   return out;
 }
 

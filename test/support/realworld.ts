@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { Json } from "../../contracts/schema/types.js";
+import { isJsonObject } from "../../contracts/schema/json-value.js";
+import type { Json, JsonObject } from "../../contracts/schema/types.js";
 
 /**
  * A real-world corpus from published schemas installed as devDependencies (no network): six
@@ -9,8 +10,6 @@ import type { Json } from "../../contracts/schema/types.js";
  * schemas nobody on the team wrote, evolving the way real contracts do, which is where Accord's
  * users meet it first (issue 11).
  */
-
-type JsonObject = { [key: string]: Json };
 
 /** The webhook releases, oldest first, by the npm alias each is installed under. */
 export const WEBHOOK_RELEASES = [
@@ -42,9 +41,6 @@ export interface AsyncapiSpecVersion {
 const require = createRequire(import.meta.url);
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 
-const isObject = (value: unknown): value is JsonObject =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-
 const loaded = new Map<string, JsonObject>();
 
 /** Parsed once per process: each release is 300-400 KB of JSON and many tests read it. */
@@ -68,7 +64,9 @@ function releaseBundle(release: WebhookRelease): JsonObject {
 function eventDefinitionNames(bundle: JsonObject): string[] {
   const branches = Array.isArray(bundle.oneOf) ? bundle.oneOf : [];
   return branches.flatMap((branch) =>
-    isObject(branch) && typeof branch.$ref === "string" ? [branch.$ref.replace("#/definitions/", "")] : [],
+    isJsonObject(branch) && typeof branch.$ref === "string"
+      ? [branch.$ref.replace("#/definitions/", "")]
+      : [],
   );
 }
 
@@ -84,7 +82,7 @@ function directRefs(value: Json, into: Set<string>): void {
     for (const item of value) directRefs(item, into);
     return;
   }
-  if (!isObject(value)) return;
+  if (!isJsonObject(value)) return;
   for (const [key, child] of Object.entries(value)) {
     if (key === "$ref" && typeof child === "string") {
       const match = LOCAL_DEFINITION_REF.exec(child);
@@ -137,7 +135,7 @@ export function webhookEvents(release: WebhookRelease): WebhookEvent[] {
   return commonEventDefinitions()
     .map((definition) => {
       const payload = definitions[definition];
-      if (!isObject(payload)) throw new Error(`webhook schemas: ${definition} is not a schema object`);
+      if (!isJsonObject(payload)) throw new Error(`webhook schemas: ${definition} is not a schema object`);
       const reached = reachedDefinitions(definitions, payload);
       const event = eventName(definition);
       // Copies, so a test that edits a schema never changes what the next caller gets.

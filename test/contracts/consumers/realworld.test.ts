@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCompatibility } from "../../../contracts/compat/index.js";
 import { consumerReader } from "../../../contracts/consumers/reader.js";
 import { loadSchemaValue } from "../../../contracts/schema/load.js";
-import type { Json } from "../../../contracts/schema/types.js";
+import type { JsonObject } from "../../../contracts/schema/types.js";
 import { webhookEvents } from "../../support/realworld.js";
 
 /**
@@ -12,8 +12,6 @@ import { webhookEvents } from "../../support/realworld.js";
  * unions whose branches are themselves overlapping oneOf), it may say undetermined, and the
  * figure is pinned so a regression shows.
  */
-
-type JsonObject = { [key: string]: Json };
 
 /** Top-level property names, through a root union's first branch (`$ref`s followed). */
 function topNames(root: JsonObject, schema: JsonObject = root): string[] {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isJsonObject } from "../../../contracts/schema/json-value.js";
 import type { Json, JsonObject } from "../../../contracts/schema/types.js";
 import {
   ANNOTATION_KEYWORDS,
@@ -26,26 +27,24 @@ const metaSchemas = [
 ];
 const properties = metaSchemas.flatMap((meta) => Object.entries((meta.properties ?? {}) as JsonObject));
 
-const isObject = (value: Json | undefined): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 const REFERENCES = new Set(["$ref", "$recursiveRef", "$dynamicRef"]);
 
 /** `{"$ref": "#"}` and its later spellings: the value is a schema. */
 function isSchemaRef(value: Json | undefined): boolean {
   return (
-    isObject(value) && (value.$ref === "#" || value.$recursiveRef === "#" || value.$dynamicRef === "#meta")
+    isJsonObject(value) &&
+    (value.$ref === "#" || value.$recursiveRef === "#" || value.$dynamicRef === "#meta")
   );
 }
 
 function isSchemaArrayRef(value: Json | undefined): boolean {
-  return isObject(value) && typeof value.$ref === "string" && value.$ref.endsWith("/schemaArray");
+  return isJsonObject(value) && typeof value.$ref === "string" && value.$ref.endsWith("/schemaArray");
 }
 
 /** One schema, or one of the alternatives (draft-07 `items`: a schema or an array of them). */
 function holdsSchema(value: Json | undefined): boolean {
   return (
-    isSchemaRef(value) || (isObject(value) && Array.isArray(value.anyOf) && value.anyOf.some(isSchemaRef))
+    isSchemaRef(value) || (isJsonObject(value) && Array.isArray(value.anyOf) && value.anyOf.some(isSchemaRef))
   );
 }
 
@@ -55,7 +54,7 @@ describe("the shared keyword vocabulary", () => {
     for (const [keyword, value] of properties) {
       if (holdsSchema(value)) found.single.add(keyword);
       else if (isSchemaArrayRef(value)) found.array.add(keyword);
-      else if (isObject(value) && holdsSchema(value.additionalProperties)) found.map.add(keyword);
+      else if (isJsonObject(value) && holdsSchema(value.additionalProperties)) found.map.add(keyword);
     }
     expect(found.single.size).toBeGreaterThan(10);
     for (const keyword of found.single) expect(SCHEMA_VALUED, keyword).toContain(keyword);

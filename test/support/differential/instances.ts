@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import RandExp from "randexp";
 import { collectHints, type Rng, resolveLocalRef } from "../../../bench/fixtures/event-schemas.js";
+import { isJsonObject } from "../../../contracts/schema/json-value.js";
 import type { Json } from "../../../contracts/schema/types.js";
 import { COUNT_BOUNDS, NUMERIC_BOUNDS } from "./mutations.js";
 import type { JsonObject } from "./schemas.js";
@@ -12,9 +13,6 @@ import type { JsonObject } from "./schemas.js";
  * containers), values built to follow either schema through every keyword family, and those
  * values nudged just outside one constraint (a property deleted or added, an item appended).
  */
-
-const isObject = (value: unknown): value is JsonObject =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 
 const FORMAT_VALUES: Record<string, Json[]> = {
   "date-time": [
@@ -103,9 +101,9 @@ export function poolOf(rng: Rng, ...schemas: Json[]): Pool {
       for (const sample of FORMAT_VALUES[node] ?? []) if (typeof sample === "string") strings.add(sample);
       return;
     }
-    if (!isObject(node)) return;
+    if (!isJsonObject(node)) return;
     for (const [child, value] of Object.entries(node)) {
-      if (child === "patternProperties" && isObject(value)) {
+      if (child === "patternProperties" && isJsonObject(value)) {
         for (const pattern of Object.keys(value)) visit(pattern, "patternProperties");
       }
       if (child === "enum" || child === "const" || child === "examples" || child === "default") continue;
@@ -139,7 +137,7 @@ const MAX_DEPTH = 6;
 
 /** A value built to follow the schema (a random branch of each choice); often valid, not always. */
 export function valueFor(rng: Rng, schema: Json | undefined, root: Json, pool: Pool, depth = 0): Json {
-  if (schema === undefined || schema === true || !isObject(schema) || depth > MAX_DEPTH)
+  if (schema === undefined || schema === true || !isJsonObject(schema) || depth > MAX_DEPTH)
     return anyValue(rng, pool);
   if (typeof schema.$ref === "string" && rng.chance(0.85)) {
     const target = resolveLocalRef(root, schema.$ref) as Json | undefined;
@@ -192,10 +190,11 @@ export function valueFor(rng: Rng, schema: Json | undefined, root: Json, pool: P
 
 /** Conjunction of two schemas, shallowly: good enough to steer generation, never used to judge. */
 function merge(a: Json | undefined, b: Json | undefined): Json {
-  if (!isObject(a)) return b ?? {};
-  if (!isObject(b)) return a;
+  if (!isJsonObject(a)) return b ?? {};
+  if (!isJsonObject(b)) return a;
   const out: JsonObject = { ...a, ...b };
-  if (isObject(a.properties) && isObject(b.properties)) out.properties = { ...a.properties, ...b.properties };
+  if (isJsonObject(a.properties) && isJsonObject(b.properties))
+    out.properties = { ...a.properties, ...b.properties };
   if (Array.isArray(a.required) && Array.isArray(b.required)) out.required = [...a.required, ...b.required];
   return out;
 }
@@ -215,20 +214,20 @@ function typeOf(rng: Rng, schema: JsonObject): string | undefined {
 
 function objectFor(rng: Rng, schema: JsonObject, root: Json, pool: Pool, depth: number): Json {
   const out: JsonObject = {};
-  const properties = isObject(schema.properties) ? schema.properties : {};
+  const properties = isJsonObject(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   for (const [name, sub] of Object.entries(properties)) {
     if (required.has(name) || rng.chance(0.5)) out[name] = valueFor(rng, sub, root, pool, depth + 1);
   }
   for (const name of required) if (!(name in out)) out[name] = anyValue(rng, pool);
-  if (isObject(schema.patternProperties) && rng.chance(0.5)) {
+  if (isJsonObject(schema.patternProperties) && rng.chance(0.5)) {
     const [pattern, sub] = rng.pick(Object.entries(schema.patternProperties));
     const name = patternSamples(rng, pattern)[0];
     if (name !== undefined) out[name] = valueFor(rng, sub, root, pool, depth + 1);
   }
   for (const key of ["dependentRequired", "dependencies"]) {
     const map = schema[key];
-    if (!isObject(map)) continue;
+    if (!isJsonObject(map)) continue;
     for (const [name, needs] of Object.entries(map)) {
       if (name in out && Array.isArray(needs))
         for (const need of needs as string[]) out[need] ??= anyValue(rng, pool);
@@ -308,7 +307,7 @@ export function nudge(rng: Rng, value: Json, pool: Pool): Json {
     if (Array.isArray(node)) {
       containers.push(node);
       for (const child of node) visit(child);
-    } else if (isObject(node)) {
+    } else if (isJsonObject(node)) {
       containers.push(node);
       for (const child of Object.values(node)) visit(child);
     }

@@ -1,4 +1,5 @@
 import type { Rng } from "../../../bench/fixtures/event-schemas.js";
+import { isJsonObject } from "../../../contracts/schema/json-value.js";
 import type { Json } from "../../../contracts/schema/types.js";
 import type { DraftShape } from "./drafts.js";
 import {
@@ -17,9 +18,6 @@ import {
  * inclusive swapped, a required name flipped, an enum value dropped, a pattern tightened, a branch
  * added or removed, a sub-schema replaced by `true`/`false`. Each applies to one sub-schema.
  */
-
-const isObject = (value: Json | undefined): value is JsonObject =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 
 const MAP_KEYWORDS = [
   "properties",
@@ -52,9 +50,9 @@ export interface Slot {
 
 /** Every sub-schema slot of a schema, the root excluded, in document order. */
 export function subschemaSlots(schema: Json, out: Slot[] = []): Slot[] {
-  if (!isObject(schema)) return out;
+  if (!isJsonObject(schema)) return out;
   for (const [keyword, value] of Object.entries(schema)) {
-    if (MAP_KEYWORDS.includes(keyword) && isObject(value)) {
+    if (MAP_KEYWORDS.includes(keyword) && isJsonObject(value)) {
       for (const name of Object.keys(value)) {
         // `dependencies` entries may be name lists (draft-07); only schemas are sub-schemas.
         if (Array.isArray(value[name])) continue;
@@ -66,7 +64,7 @@ export function subschemaSlots(schema: Json, out: Slot[] = []): Slot[] {
         out.push({ parent: value, key: index });
         subschemaSlots(child, out);
       });
-    } else if (SINGLE_KEYWORDS.includes(keyword) && (isObject(value) || typeof value === "boolean")) {
+    } else if (SINGLE_KEYWORDS.includes(keyword) && (isJsonObject(value) || typeof value === "boolean")) {
       out.push({ parent: schema, key: keyword });
       subschemaSlots(value, out);
     }
@@ -210,7 +208,7 @@ const MUTATIONS: readonly Mutation[] = [
   },
   // Objects: required flipped, a property added or removed, closed or opened.
   (node, { rng }) => {
-    if (!isObject(node.properties)) return false;
+    if (!isJsonObject(node.properties)) return false;
     const names = Object.keys(node.properties);
     const required = Array.isArray(node.required) ? [...(node.required as string[])] : [];
     const name = rng.pick(names.length > 0 ? names : NAMES);
@@ -222,21 +220,21 @@ const MUTATIONS: readonly Mutation[] = [
     return true;
   },
   (node, ctx) => {
-    if (!isObject(node.properties)) return false;
+    if (!isJsonObject(node.properties)) return false;
     const names = Object.keys(node.properties);
     if (names.length > 0 && ctx.rng.chance(0.4)) delete node.properties[ctx.rng.pick(names)];
     else node.properties[ctx.rng.pick(NAMES)] = genLeaf(ctx, 1);
     return true;
   },
   (node, ctx) => {
-    if (!isObject(node.properties) && node.type !== "object") return false;
+    if (!isJsonObject(node.properties) && node.type !== "object") return false;
     const choice = ctx.rng.int(0, 3);
     if (choice === 0) delete node.additionalProperties;
     else node.additionalProperties = choice === 1 ? false : choice === 2 ? true : genLeaf(ctx, 0);
     return true;
   },
   (node, ctx) => {
-    if (node.type !== "object" && !isObject(node.properties)) return false;
+    if (node.type !== "object" && !isJsonObject(node.properties)) return false;
     const { rng } = ctx;
     const choice = rng.int(0, 2);
     if (choice === 0)
@@ -250,7 +248,7 @@ const MUTATIONS: readonly Mutation[] = [
   },
   // Dependencies in both spellings.
   (node, ctx) => {
-    if (node.type !== "object" && !isObject(node.properties)) return false;
+    if (node.type !== "object" && !isJsonObject(node.properties)) return false;
     const { rng, shape } = ctx;
     const [first = "a", second = "b"] = rng.pickSome(NAMES, 2);
     const keyword = shape.dependent ? rng.pick(["dependentRequired", "dependentSchemas"]) : "dependencies";
@@ -262,7 +260,7 @@ const MUTATIONS: readonly Mutation[] = [
       keyword === "dependentRequired" || (keyword === "dependencies" && rng.chance(0.5))
         ? [second]
         : rng.pick<Json>([{ required: [second] }, false, { properties: { [second]: genLeaf(ctx, 0) } }]);
-    node[keyword] = { ...(isObject(node[keyword]) ? node[keyword] : {}), [first]: entry };
+    node[keyword] = { ...(isJsonObject(node[keyword]) ? node[keyword] : {}), [first]: entry };
     return true;
   },
   // Arrays: tuples grown or shortened, the rest closed or opened, contains and uniqueness flipped.
@@ -372,7 +370,7 @@ export function mutate(rng: Rng, shape: DraftShape, schema: JsonObject, edits = 
         (slot.parent as Record<string | number, Json>)[slot.key] = rng.pick<Json>([true, false, {}]);
         break;
       }
-      if (!isObject(node)) continue;
+      if (!isJsonObject(node)) continue;
       const mutation = rng.pick(MUTATIONS);
       if (mutation(node, ctx)) break;
     }

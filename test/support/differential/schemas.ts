@@ -1,5 +1,5 @@
 import type { Rng } from "../../../bench/fixtures/event-schemas.js";
-import type { Json } from "../../../contracts/schema/types.js";
+import type { Json, JsonObject } from "../../../contracts/schema/types.js";
 import type { DraftShape } from "./drafts.js";
 
 /**
@@ -8,7 +8,7 @@ import type { DraftShape } from "./drafts.js";
  * share of pairs), and evolves it with mutations.ts.
  */
 
-export type JsonObject = { [key: string]: Json };
+export type { JsonObject };
 
 /** The `then` keyword, by name: Biome rejects a literal `then` member (it would make a thenable). */
 export const THEN = "then";
