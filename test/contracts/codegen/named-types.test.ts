@@ -152,4 +152,13 @@ describe("planSubjectTypes: each named type declared once per subject", () => {
     const [old] = typesOf([fixed]).types as [VersionTypes];
     expect(old.root.schema).toMatchObject({ properties: { a: { tsType: "Money", description: "Paid." } } });
   });
+
+  it("takes $ref siblings that never validate (OpenAPI's example among them) as no change to the type", () => {
+    const props = { a: { $ref: "#/$defs/money", description: "Paid.", example: 5, $comment: "cents" } };
+    const [types] = typesOf([schema({ money }, props)]).types as [VersionTypes];
+    expect((types.root.schema as { properties: { a: Json } }).properties.a).toEqual({
+      tsType: "Money",
+      description: "Paid.",
+    });
+  });
 });

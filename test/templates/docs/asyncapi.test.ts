@@ -190,6 +190,21 @@ describe("toDraft07", () => {
     expect(schema).toMatchObject({ required: ["id"], allOf: [{ $ref: "#/definitions/Base" }] });
   });
 
+  it("leaves $ref in place beside annotations only, OpenAPI's example among them", () => {
+    const root: Json = {
+      $defs: { Base: { type: "object", properties: { id: { type: "string" } } } },
+      properties: { base: { $ref: "#/$defs/Base", description: "The base.", example: { id: "a" } } },
+    };
+    const schema = sameVerdicts(root, "2020-12", [{ base: { id: "a" } }, { base: { id: 1 } }]) as {
+      properties: { base: Json };
+    };
+    expect(schema.properties.base).toEqual({
+      $ref: "#/definitions/Base",
+      description: "The base.",
+      example: { id: "a" },
+    });
+  });
+
   it("turns anchors into pointers and prefixes every reference with the schema's new place", () => {
     const root: Json = {
       type: "object",
