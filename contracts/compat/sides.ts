@@ -45,8 +45,20 @@ export function sideOf(
  * the engine's examples; undefined when none could be built (e.g. an unsatisfiable schema).
  */
 export function exampleEvent(document: SchemaDocument): Json | undefined {
+  const root = document.root;
+  const known =
+    typeof root === "object" && root !== null ? examples.get(root)?.get(document.draft) : undefined;
+  if (known) return known.value;
   const side = sideOf(document);
-  const value = side.values.valid(side.normalizer.normalize(document.root));
-  if (value === undefined) return undefined;
-  return validatorFor(document.root, document.draft)(value) ? value : undefined;
+  const built = side.values.valid(side.normalizer.normalize(root));
+  const value = built !== undefined && validatorFor(root, document.draft)(built) ? built : undefined;
+  if (typeof root === "object" && root !== null) {
+    const byDraft = examples.get(root) ?? new Map<string, { value: Json | undefined }>();
+    byDraft.set(document.draft, { value });
+    examples.set(root, byDraft);
+  }
+  return value;
 }
+
+/** Examples per schema object and draft: identical versions (one interned root) share theirs. */
+const examples = new WeakMap<object, Map<string, { value: Json | undefined }>>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkCompatibility, compareSchemas } from "../../../contracts/compat/index.js";
+import { exampleEvent } from "../../../contracts/compat/sides.js";
 import type { SchemaDocument } from "../../../contracts/schema/types.js";
 import { schemaDocument } from "../../support/schema-doc.js";
 
@@ -45,5 +46,11 @@ describe("answers per pair of documents", () => {
     expect(first.findings.map((finding) => finding.direction)).toEqual(["backward"]);
     const reversed = compareSchemas(v2, v1, "FULL");
     expect(reversed.findings.map((finding) => finding.direction)).toEqual(["forward"]);
+  });
+
+  it("builds one example event for versions that share one schema", () => {
+    const example = exampleEvent(v1);
+    expect(example).toBeDefined();
+    expect(exampleEvent(twin(v1, "v2.json"))).toBe(example);
   });
 });
