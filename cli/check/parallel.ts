@@ -13,20 +13,30 @@ import { checkSlice, type SliceInput, type SliceResult } from "./slice.js";
  * the slices merge into exactly the report a single pass gives.
  */
 
-/** Fewer version files than this per thread, and starting a worker costs more than it saves. */
-export const VERSION_FILES_PER_THREAD = 250;
+/** Less work than this per thread, and starting a worker costs more than it saves. */
+export const WORK_UNITS_PER_THREAD = 250;
 
-/** Version files of a catalog: what a slice's size is measured in. */
-export function countVersionFiles(files: CatalogFiles): number {
-  let count = 0;
-  for (const path of files.keys())
-    if (subjectOfFile(path) !== undefined && /\/v[0-9]+\.[a-z]+$/.test(path)) count++;
-  return count;
+/** Schema text one unit of work stands for: a typical event schema is one unit. */
+const BYTES_PER_UNIT = 4096;
+
+/**
+ * The work a catalog's version files make, in units: one per started 4 KiB of schema text, so a
+ * catalog of a few hundred 30 KB webhook payloads counts as the large catalog it is to compare.
+ */
+export function versionFileUnits(files: CatalogFiles): number {
+  let units = 0;
+  for (const [path, text] of files)
+    if (subjectOfFile(path) !== undefined && /\/v[0-9]+\.[a-z]+$/.test(path)) units += unitsOf(text);
+  return units;
+}
+
+function unitsOf(text: string): number {
+  return Math.max(1, Math.ceil(text.length / BYTES_PER_UNIT));
 }
 
 /**
  * The catalog (and its base) in `count` slices of whole subjects, in name order. A version is
- * compared with up to all earlier ones, so a subject costs about the square of its file count.
+ * compared with up to all earlier ones, so a subject costs about its file count times its units.
  * The sequential check is the one-slice case.
  */
 export function sliceInputs(
@@ -35,7 +45,11 @@ export function sliceInputs(
   count: number,
   allowUndetermined: boolean,
 ): SliceInput[] {
-  const plan = planSubjectSlices(base ? [head, base] : [head], count, (files) => files.length ** 2 + 1);
+  const plan = planSubjectSlices(
+    base ? [head, base] : [head],
+    count,
+    (files) => files.length * files.reduce((units, [, text]) => units + unitsOf(text), 0) + 1,
+  );
   return plan.map((subjects, index) => {
     const names = new Set(subjects);
     return {

@@ -18,7 +18,7 @@ import {
   workingTreeFailure,
 } from "../catalog-io.js";
 import { workerCount } from "../pool.js";
-import { countVersionFiles, gateInSlices, sliceInputs, VERSION_FILES_PER_THREAD } from "./parallel.js";
+import { gateInSlices, sliceInputs, versionFileUnits, WORK_UNITS_PER_THREAD } from "./parallel.js";
 import { registryVerdicts } from "./registry-check.js";
 import { withRegistryConsumers } from "./registry-consumers.js";
 import { loadSlice, type SliceInput } from "./slice.js";
@@ -90,9 +90,7 @@ export async function checkCatalog(options: CheckOptions): Promise<CheckOutcome>
   const baseRef = inputs.base ? { base: inputs.base.ref } : {};
 
   // The registry check needs every subject's newest version in one place, so it stays sequential.
-  const workers = options.registry
-    ? 0
-    : workerCount(countVersionFiles(inputs.head), VERSION_FILES_PER_THREAD);
+  const workers = options.registry ? 0 : workerCount(versionFileUnits(inputs.head), WORK_UNITS_PER_THREAD);
   if (workers > 0) {
     const sliced = await gateInSlices(inputs.head, inputs.base?.files, {
       workers,
