@@ -1,4 +1,4 @@
-import { Args, Flags } from "@oclif/core";
+import { Args } from "@oclif/core";
 import type { ImpactReport } from "../../contracts/consumers/impact.js";
 import { BaseCommand } from "../base-command.js";
 import { catalogFlag } from "../flags.js";

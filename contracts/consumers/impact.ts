@@ -101,5 +101,10 @@ export function impactOf(
 }
 
 function located(finding: { rule: string; message: string; oldPath: string; newPath: string }) {
-  return { ruleId: finding.rule, message: finding.message, oldPath: finding.oldPath, newPath: finding.newPath };
+  return {
+    ruleId: finding.rule,
+    message: finding.message,
+    oldPath: finding.oldPath,
+    newPath: finding.newPath,
+  };
 }
