@@ -26,6 +26,28 @@ export interface Reply {
   readonly raw: LightMyRequestResponse;
 }
 
+/** Sends a request to `app` the way Confluent clients do (their media type, JSON body). */
+export async function callRegistry(
+  app: FastifyInstance,
+  method: InjectOptions["method"],
+  url: string,
+  body?: unknown,
+): Promise<Reply> {
+  const raw = await app.inject({
+    method,
+    url,
+    headers: body === undefined ? {} : { "content-type": VND },
+    ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+  });
+  let parsed: unknown = raw.body;
+  try {
+    parsed = JSON.parse(raw.body);
+  } catch {
+    // Not JSON: keep the text, the test will say what it expected.
+  }
+  return { status: raw.statusCode, body: parsed, raw };
+}
+
 /** A registry app over a fresh store (in memory unless a data directory is given). */
 export async function testRegistry(
   options: { dataDir?: string; bodyLimit?: number; checks?: Partial<CheckPoolOptions> } = {},
@@ -40,21 +62,7 @@ export async function testRegistry(
   return {
     app,
     store,
-    async call(method, url, body) {
-      const raw = await app.inject({
-        method,
-        url,
-        headers: body === undefined ? {} : { "content-type": VND },
-        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-      });
-      let parsed: unknown = raw.body;
-      try {
-        parsed = JSON.parse(raw.body);
-      } catch {
-        // Not JSON: keep the text, the test will say what it expected.
-      }
-      return { status: raw.statusCode, body: parsed, raw };
-    },
+    call: (method, url, body) => callRegistry(app, method, url, body),
     async close() {
       await app.close();
       await store.close();

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildApp } from "../../../registry/app.js";
 import { guidOf } from "../../../registry/guid.js";
 import type { RegistryStore } from "../../../registry/store/types.js";
-import { expectError, jsonSchema, ORDER_V1, ORDER_V2, type Reply, VND } from "../helpers.js";
+import { callRegistry, expectError, jsonSchema, ORDER_V1, ORDER_V2, type Reply } from "../helpers.js";
 
 /**
  * The part of the store conformance suite that goes through the HTTP API: what Confluent clients
@@ -25,25 +25,8 @@ export function describeHttpConformance(open: () => Promise<RegistryStore>): voi
       await store.close();
     });
 
-    async function call(
-      method: "GET" | "POST" | "PUT" | "DELETE",
-      url: string,
-      body?: unknown,
-    ): Promise<Reply> {
-      const raw = await app.inject({
-        method,
-        url,
-        headers: body === undefined ? {} : { "content-type": VND },
-        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-      });
-      let parsed: unknown = raw.body;
-      try {
-        parsed = JSON.parse(raw.body);
-      } catch {
-        // Not JSON: the test says what it expected.
-      }
-      return { status: raw.statusCode, body: parsed, raw };
-    }
+    const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, body?: unknown): Promise<Reply> =>
+      callRegistry(app, method, url, body);
 
     async function register(subject: string, schema: unknown): Promise<{ id: number; version: number }> {
       const reply = await call(

@@ -4,6 +4,7 @@ import { AccordFailure } from "../../../contracts/errors.js";
 import { POSTGRES_MIGRATIONS } from "../../../registry/store/migrations/postgres/index.js";
 import { describeUrl, lockKeys, openPostgresStore } from "../../../registry/store/postgres.js";
 import { describeStoreConformance } from "./conformance.js";
+import { expectMigratedIntoDefaultContext } from "./migrated.js";
 import { freshSchemaName, PG_SKIP_REASON, PG_URL, PostgresFixtures } from "./postgres-helpers.js";
 
 const fixtures = new PostgresFixtures();
@@ -85,17 +86,7 @@ if (!PG_URL) {
       }
       const store = await fixtures.open({ schema });
       try {
-        expect(await store.listSubjects({ deleted: true })).toEqual(["base", "s"]);
-        expect(await store.schemaById(2, ".")).toMatchObject({ context: ".", fingerprint: "f2" });
-        expect((await store.getVersion("s", 1))?.deleted).toBe(true);
-        expect(await store.referencedBy("base", 1, { deleted: true })).toEqual([2]);
-        expect(await store.listContexts()).toEqual(["."]);
-        const next = await store.register({
-          subject: "t",
-          schema: { schema: "{}", fingerprint: "f4", references: [] },
-          expected: { maxVersion: 0, live: [] },
-        });
-        expect(next).toEqual({ ok: true, value: { kind: "created", id: 4, version: 1 } });
+        await expectMigratedIntoDefaultContext(store);
       } finally {
         await store.close();
       }

@@ -7,6 +7,7 @@ import { AccordFailure } from "../../../contracts/errors.js";
 import { MIGRATIONS } from "../../../registry/store/migrations/index.js";
 import { DATABASE_FILE, openSqliteStore } from "../../../registry/store/sqlite.js";
 import { describeStoreConformance } from "./conformance.js";
+import { expectMigratedIntoDefaultContext } from "./migrated.js";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -79,18 +80,7 @@ describe("sqlite store on disk", () => {
 
     const store = openSqliteStore({ dataDir });
     try {
-      expect(await store.listSubjects({ deleted: true })).toEqual(["base", "s"]);
-      expect(await store.schemaById(2, ".")).toMatchObject({ context: ".", fingerprint: "f2" });
-      expect((await store.getVersion("s", 1))?.deleted).toBe(true);
-      expect(await store.referencedBy("base", 1, { deleted: true })).toEqual([2]);
-      expect(await store.listContexts()).toEqual(["."]);
-      // Id 3 was handed out before the migration and purged: never again.
-      const next = await store.register({
-        subject: "t",
-        schema: { schema: "{}", fingerprint: "f4", references: [] },
-        expected: { maxVersion: 0, live: [] },
-      });
-      expect(next).toEqual({ ok: true, value: { kind: "created", id: 4, version: 1 } });
+      await expectMigratedIntoDefaultContext(store);
     } finally {
       await store.close();
     }
