@@ -11,9 +11,6 @@ import { escapePointerToken as escapeToken, decodePointerToken as unescapeToken 
 import type { Draft, Json, JsonObject, SchemaDocument } from "../schema/types.js";
 import { valueKey } from "./values.js";
 
-/** The engine's names for the JSON helpers defined once in contracts/schema. */
-export { escapeToken, isObject, unescapeToken };
-
 let documentCounter = 0;
 
 export class SchemaDoc {

@@ -4,10 +4,10 @@
  * (writer, reader) pairs, and assumes a pair already being checked holds (co-induction), which
  * is what ends recursive `$ref`s. Every "no" carries a local example; every "cannot tell" is kept.
  */
+import { escapePointerToken as escapeToken } from "../schema/pointer.js";
 import type { Json } from "../schema/types.js";
 import { acceptsBranch, acceptsNormal, type FormatChecker } from "./accepts.js";
 import { areDisjoint } from "./disjoint.js";
-import { escapeToken } from "./document.js";
 import { emptyOutcome, type Gap, type GapKind, isClean, merge, type Outcome } from "./gaps.js";
 import type { ValueFactory } from "./generate.js";
 import { checkArray } from "./keywords/array.js";

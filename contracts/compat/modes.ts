@@ -7,9 +7,9 @@
  * finding into an undetermined spot, so the engine never reports an example that does not break.
  */
 import { errorsFor, guardedValidatorFor } from "../schema/ajv.js";
-import { childAt } from "../schema/pointer.js";
+import { isJsonObject as isObject } from "../schema/json-value.js";
+import { childAt, decodePointerToken as unescapeToken } from "../schema/pointer.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
-import { isObject, unescapeToken } from "./document.js";
 import { Inclusion } from "./engine.js";
 import { formatsFor } from "./formats.js";
 import type { GapSite } from "./gaps.js";

@@ -8,7 +8,7 @@
  */
 import type { ValidationError } from "../schema/ajv.js";
 import { isJsonObject as isObject } from "../schema/json-value.js";
-import { instancePointer } from "../schema/pointer.js";
+import { decodePointerToken, instancePointer } from "../schema/pointer.js";
 import type { Json } from "../schema/types.js";
 import { setOwn, valueKey } from "./values.js";
 
@@ -137,10 +137,7 @@ function describe(error: ValidationError): string {
 
 function parseInstancePath(path: string): string[] {
   if (path === "") return [];
-  return path
-    .slice(1)
-    .split("/")
-    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return path.slice(1).split("/").map(decodePointerToken);
 }
 
 /** One path leads to the other: an error at an ancestor (an anyOf) or inside the breaking value. */
