@@ -1,5 +1,5 @@
 /** `format` as ajv-formats asserts it, per draft, so the engine and ajv agree on every string. */
-import { ajvFor, rememberedFormatTest } from "../schema/ajv.js";
+import { ajvFor, formatTestOf, rememberedFormatTest } from "../schema/ajv.js";
 import type { Draft } from "../schema/types.js";
 import type { NormalizeOptions } from "./normalize.js";
 
@@ -29,22 +29,11 @@ export function formatsFor(draft: Draft): NormalizeOptions {
       checkFormat: (name, value) => {
         if (typeOf(name) !== "string") return true;
         // ajv-formats' own definition answers through the shared memory of answers.
-        const remembered = rememberedFormatTest(name, formats[name]);
-        return remembered ? remembered(value) : check(formats[name], value);
+        const test = rememberedFormatTest(name, formats[name]) ?? formatTestOf(formats[name]);
+        return test ? test(value) : true;
       },
     };
     checkers.set(draft, checker);
   }
   return checker;
-}
-
-function check(definition: FormatDefinition | undefined, value: string): boolean {
-  if (definition === undefined) return true;
-  if (definition instanceof RegExp) return definition.test(value);
-  if (typeof definition === "function") return definition(value);
-  if (definition.async) return true;
-  const validate = definition.validate;
-  if (validate instanceof RegExp) return validate.test(value);
-  if (typeof validate === "function") return Boolean((validate as (v: string) => unknown)(value));
-  return true;
 }

@@ -71,7 +71,7 @@ export function rememberedFormatTest(name: string, definition?: unknown): Format
   if (definition !== undefined && definition !== own) return undefined;
   const known = rememberedTests.get(name);
   if (known) return known;
-  const test = stringTestOf(own);
+  const test = formatTestOf(own);
   if (!test) return undefined;
   let answers = new Map<string, boolean>();
   const remembered = (value: string): boolean => {
@@ -86,13 +86,17 @@ export function rememberedFormatTest(name: string, definition?: unknown): Format
   return remembered;
 }
 
-function stringTestOf(definition: unknown): FormatTest | undefined {
+/**
+ * The string test an ajv format definition stands for (a RegExp, a function, or an object with
+ * `validate`); undefined when it tests no strings (number formats, async ones, `true`).
+ */
+export function formatTestOf(definition: unknown): FormatTest | undefined {
   if (definition instanceof RegExp) return (value) => definition.test(value);
   if (typeof definition === "function") return (value) => Boolean(definition(value));
   if (typeof definition !== "object" || definition === null) return undefined;
   const { type, async, validate } = definition as { type?: string; async?: boolean; validate?: unknown };
   if ((type !== undefined && type !== "string") || async) return undefined;
-  return validate instanceof RegExp || typeof validate === "function" ? stringTestOf(validate) : undefined;
+  return validate instanceof RegExp || typeof validate === "function" ? formatTestOf(validate) : undefined;
 }
 
 /**
