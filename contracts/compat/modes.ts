@@ -110,6 +110,19 @@ const NOTHING_TO_COMPARE: Compared = { findings: [], undetermined: [], structura
  */
 const answers = new WeakMap<object, WeakMap<object, Map<string, Compared>>>();
 
+/**
+ * Every option, by name, in one key: an answer is reused only under the same options, including
+ * any a later change adds (a stale answer under another reading could be a wrong verdict).
+ */
+function readingOf(options: CompareOptions): string {
+  const { annotationKeywords, writersEmitOnlyDeclared, ...rest } = options;
+  return JSON.stringify([
+    writersEmitOnlyDeclared === true,
+    [...(annotationKeywords ?? [])].sort(),
+    Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ]);
+}
+
 function comparePair(
   oldDocument: SchemaDocument,
   newDocument: SchemaDocument,
@@ -122,13 +135,7 @@ function comparePair(
   const [oldRoot, newRoot] = [oldDocument.root, newDocument.root];
   if (!isObject(oldRoot) || !isObject(newRoot))
     return compareWithinBudget(oldDocument, newDocument, direction, options);
-  const reading = [
-    direction,
-    oldDocument.draft,
-    newDocument.draft,
-    options.writersEmitOnlyDeclared === true,
-    [...(options.annotationKeywords ?? [])].sort().join(","),
-  ].join("|");
+  const reading = [direction, oldDocument.draft, newDocument.draft, readingOf(options)].join("|");
   const byNew = answers.get(oldRoot) ?? new WeakMap<object, Map<string, Compared>>();
   answers.set(oldRoot, byNew);
   const byReading = byNew.get(newRoot) ?? new Map<string, Compared>();

@@ -53,4 +53,20 @@ describe("answers per pair of documents", () => {
     expect(example).toBeDefined();
     expect(exampleEvent(twin(v1, "v2.json"))).toBe(example);
   });
+
+  it("keeps answers apart per option: one pair asked under two readings gets two answers", () => {
+    const open = schemaDocument({ type: "object", properties: { a: { type: "string" } } }, "o1.json");
+    const more = schemaDocument(
+      { type: "object", properties: { a: { type: "string" }, b: { type: "integer" } } },
+      "o2.json",
+    );
+    // Closed writers never send `b`; open ones may send it with any value, which the reader refuses.
+    expect(compareSchemas(open, more, "BACKWARD", { writersEmitOnlyDeclared: true }).verdict).toBe(
+      "compatible",
+    );
+    expect(compareSchemas(open, more, "BACKWARD").verdict).toBe("incompatible");
+    expect(compareSchemas(open, more, "BACKWARD", { writersEmitOnlyDeclared: true }).verdict).toBe(
+      "compatible",
+    );
+  });
 });
