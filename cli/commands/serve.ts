@@ -125,15 +125,18 @@ is closed.`;
       // The log goes to stderr; stdout stays for the URL line (and --json).
       logger: { level: flags["log-level"], stream: process.stderr },
     });
-    const listening = `Accord registry listening on ${server.url} (data: ${server.databaseFile})`;
-    // Under --json stdout carries only the final JSON, but a script still needs the URL now.
-    if (this.jsonEnabled()) process.stderr.write(`${listening}\n`);
-    else this.log(listening);
-    await new Promise<void>((resolve) => {
+    // The signal handlers go in before the URL is announced: until a listener exists, Node leaves
+    // SIGTERM's default action (exit at once), and a supervisor may signal as soon as it sees the URL.
+    const stopped = new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
+    const listening = `Accord registry listening on ${server.url} (data: ${server.databaseFile})`;
+    // Under --json stdout carries only the final JSON, but a script still needs the URL now.
+    if (this.jsonEnabled()) process.stderr.write(`${listening}\n`);
+    else this.log(listening);
+    await stopped;
     await server.close();
     this.log("Accord registry stopped.");
     return { url: server.url, database: server.databaseFile };
