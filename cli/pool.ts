@@ -1,24 +1,25 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { type MessagePort, Worker } from "node:worker_threads";
 
 /**
  * The one worker pool of the CLI (`check`, `generate` and `docs` on large catalogs). Work is cut
- * into contiguous slices of similar cost, in a fixed order; the first slice runs on this thread and
- * each other slice on a worker thread of its own, and the results come back in slice order, so a
- * parallel run gives exactly what one thread gives. ACCORD_WORKERS sets the number of extra threads
- * for every command (0 turns them off).
+ * into tasks (a few per thread, contiguous runs of subjects of similar cost); this thread and the
+ * workers take them from one queue, and the results come back in task order, so a parallel run
+ * gives exactly what one thread gives. ACCORD_WORKERS sets the number of worker threads for every
+ * command (0 turns them off).
  */
 
-/** Most extra threads ACCORD_WORKERS can ask for. */
+/** Most worker threads ACCORD_WORKERS can ask for. */
 const MAX_FORCED_WORKERS = 16;
 /** Most cores used without ACCORD_WORKERS. */
 const MAX_CORES = 8;
 
 /**
- * Extra threads for `units` of work (version files, versions...): ACCORD_WORKERS when set, else
- * one per spare core, but only as many as keep at least `unitsPerThread` on every thread.
+ * Worker threads for `units` of work (version files, versions...): ACCORD_WORKERS when set, else
+ * one per core, but only as many as keep at least `unitsPerThread` on every thread, and none when
+ * that is one (a single worker would only add its start-up to the same work).
  */
 export function workerCount(
   units: number,
@@ -27,8 +28,8 @@ export function workerCount(
 ): number {
   const forced = env.ACCORD_WORKERS;
   if (forced !== undefined && /^[0-9]+$/.test(forced)) return Math.min(Number(forced), MAX_FORCED_WORKERS);
-  const spare = Math.max(0, Math.min(availableParallelism(), MAX_CORES) - 1);
-  return Math.max(0, Math.min(spare, Math.floor(units / unitsPerThread) - 1));
+  const threads = Math.min(availableParallelism(), MAX_CORES, Math.floor(units / unitsPerThread));
+  return threads > 1 ? threads : 0;
 }
 
 /**
@@ -50,67 +51,155 @@ export function sliceByCost<T>(items: readonly T[], count: number, cost: (item: 
   return slices;
 }
 
-/** A running worker: its one reply, and a way to stop it when another slice has failed. */
-interface Running<R> {
-  readonly reply: Promise<R>;
-  readonly stop: () => void;
+/** A task taken, a task's result, or the end of a worker's share of the queue. */
+type QueueMessage<R> =
+  | { readonly started: number }
+  | { readonly index: number; readonly result: R }
+  | { readonly done: true };
+
+/** What a queue worker receives: every task, the order to take them in, and the shared counter. */
+interface QueueData {
+  readonly tasks: readonly unknown[];
+  readonly order: readonly number[];
+  readonly next: SharedArrayBuffer;
+  readonly shared: SharedArrayBuffer | undefined;
 }
 
 /**
- * Starts the worker module at `url` with `task` as its `workerData`; the reply is the first
- * message it posts. A worker that throws, or exits before replying, rejects with the reason.
+ * The old-generation heap of each worker, in MiB. V8 sizes a heap from the machine's memory and
+ * collects lazily, so without a ceiling two workers of a large check held ~800 MiB of mostly
+ * garbage; the largest slice measured (a 74 KB webhook payload, six versions, FULL_TRANSITIVE) needs
+ * under 96 MiB live. A task that still runs out is run again on the main thread, which has none.
  */
-export function runWorker<R>(url: URL, task: unknown): Running<R> {
-  const worker = new Worker(url, { workerData: task });
-  const reply = new Promise<R>((resolve, reject) => {
-    // The worker ends by itself once it has posted its reply.
-    worker.once("message", (message: R) => resolve(message));
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`worker ${fileURLToPath(url)} exited with code ${code}`)));
-  });
-  return { reply, stop: () => void worker.terminate() };
-}
+export const WORKER_HEAP_MB = 256;
 
-export interface SliceJob<S, R> {
-  /** The worker module (compiled JavaScript beside its caller): it runs one slice's task and posts one reply. */
+export interface QueueJob<T, R> {
+  /**
+   * The worker module (compiled JavaScript beside its caller), which calls `serveQueue` with the
+   * same work as `run`.
+   */
   readonly worker: URL;
-  readonly slices: readonly S[];
-  /** Runs a slice on this thread: the first always, every slice when workers cannot start. */
-  readonly here: (slice: S) => R | Promise<R>;
-  /** The structured-cloneable data a worker receives for a slice (its index is 1 or more). */
-  readonly task: (slice: S, index: number) => unknown;
+  /** The tasks, in the order their results are returned. */
+  readonly tasks: readonly T[];
+  /** Worker threads (0: every task on this thread). */
+  readonly workers: number;
+  /** Runs a task on this thread; `shared` is the job's shared memory. */
+  readonly run: (task: T, index: number, shared: SharedArrayBuffer | undefined) => R | Promise<R>;
+  /** The structured-cloneable form of a task a worker receives (the task itself by default). */
+  readonly transfer?: (task: T) => unknown;
+  /** Tasks are taken costliest first, so one large task never starts last. */
+  readonly cost?: (task: T) => number;
+  /** Memory every thread sees (progress counters). */
+  readonly shared?: SharedArrayBuffer;
+  /** Each worker's old-generation heap in MiB (WORKER_HEAP_MB by default). */
+  readonly heapMb?: number;
+}
+
+/** The next task index from the shared counter, or undefined when every task is taken. */
+function take(next: Int32Array, order: readonly number[]): number | undefined {
+  const position = Atomics.add(next, 0, 1);
+  return position < order.length ? order[position] : undefined;
+}
+
+function isOutOfMemory(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
 }
 
 /**
- * Runs the first slice here and each other on a worker, and returns the replies in slice order.
- * The first slice to throw (or worker to fail) stops the other workers, and its error is thrown.
- * Run from TypeScript sources (tests) there is no compiled worker, so every slice runs here.
+ * Runs every task and returns the results in task order: with workers, each takes the next task
+ * from a shared counter when it is free (costliest first) while this thread only collects, so a
+ * long task never leaves another thread idle behind a fixed split, and a parallel run gives
+ * exactly what one thread gives. A task whose worker ran out of heap runs again here; any other
+ * failure (a task that throws, a worker that dies) stops the rest and its error is thrown. Run
+ * from TypeScript sources (tests) there is no compiled worker, so every task runs here.
  */
-export async function runSlices<S, R>(job: SliceJob<S, R>): Promise<R[]> {
-  const [first, ...others] = job.slices;
-  if (first === undefined) return [];
-  if (!existsSync(fileURLToPath(job.worker))) {
-    const replies: R[] = [];
-    for (const slice of job.slices) replies.push(await job.here(slice));
-    return replies;
+export async function runQueue<T, R>(job: QueueJob<T, R>): Promise<R[]> {
+  const order = job.tasks.map((_, index) => index);
+  if (job.cost) {
+    const costs = job.tasks.map(job.cost);
+    order.sort((a, b) => (costs[b] as number) - (costs[a] as number) || a - b);
   }
-  const running = others.map((slice, index) => runWorker<R>(job.worker, job.task(slice, index + 1)));
-  // The first failure, wherever it happens, stops every worker; the ones stopped then fail too, later.
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const results = new Array<R>(job.tasks.length);
+  const workers = existsSync(fileURLToPath(job.worker)) ? Math.min(job.workers, job.tasks.length) : 0;
+  const data: QueueData = {
+    tasks: job.transfer ? job.tasks.map(job.transfer) : job.tasks,
+    order,
+    next: next.buffer as SharedArrayBuffer,
+    shared: job.shared,
+  };
+  const running: Worker[] = [];
+  const retries: number[] = [];
   let failure: { readonly error: unknown } | undefined;
   const fail = (error: unknown) => {
     if (failure !== undefined) return;
     failure = { error };
-    for (const worker of running) worker.stop();
+    Atomics.store(next, 0, order.length);
+    for (const worker of running) void worker.terminate();
   };
-  for (const worker of running) worker.reply.catch(fail);
-  const replies: R[] = [];
+  const finished = Array.from({ length: workers }, () => {
+    const worker = new Worker(job.worker, {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: job.heapMb ?? WORKER_HEAP_MB },
+    });
+    running.push(worker);
+    return new Promise<void>((resolve) => {
+      let current: number | undefined;
+      let done = false;
+      worker.on("message", (message: QueueMessage<R>) => {
+        if ("started" in message) current = message.started;
+        else if ("done" in message) {
+          done = true;
+          resolve();
+        } else {
+          results[message.index] = message.result;
+          current = undefined;
+        }
+      });
+      worker.once("error", (error) => {
+        done = true;
+        if (isOutOfMemory(error) && current !== undefined) retries.push(current);
+        else fail(error);
+        resolve();
+      });
+      worker.once("exit", (code) => {
+        if (!done) fail(new Error(`worker ${fileURLToPath(job.worker)} exited with code ${code}`));
+        resolve();
+      });
+    });
+  });
+  await Promise.all(finished);
+  // What is left for this thread: tasks retried without a ceiling, then any no worker took.
+  const here = (index: number) => job.run(job.tasks[index] as T, index, job.shared);
   try {
-    replies.push(await job.here(first));
+    for (const index of retries.sort((a, b) => a - b)) {
+      if (failure !== undefined) break;
+      results[index] = await here(index);
+    }
+    for (let index = take(next, order); index !== undefined; index = take(next, order))
+      results[index] = await here(index);
   } catch (error) {
     fail(error);
   }
-  for (const outcome of await Promise.allSettled(running.map((worker) => worker.reply)))
-    if (outcome.status === "fulfilled") replies.push(outcome.value);
   if (failure !== undefined) throw failure.error;
-  return replies;
+  return results;
+}
+
+/**
+ * The body of a queue worker: takes tasks from the shared counter until none is left, saying which
+ * it started and posting each result as soon as it has it, then says it is done.
+ */
+export async function serveQueue<T, R>(
+  data: unknown,
+  port: MessagePort | null,
+  run: (task: T, index: number, shared: SharedArrayBuffer | undefined) => R | Promise<R>,
+): Promise<void> {
+  const { tasks, order, next, shared } = data as QueueData;
+  const counter = new Int32Array(next);
+  for (let index = take(counter, order); index !== undefined; index = take(counter, order)) {
+    port?.postMessage({ started: index } satisfies QueueMessage<R>);
+    const result = await run(tasks[index] as T, index, shared);
+    port?.postMessage({ index, result } satisfies QueueMessage<R>);
+  }
+  port?.postMessage({ done: true } satisfies QueueMessage<R>);
 }

@@ -3,9 +3,9 @@ import { subjectOfFile } from "../../contracts/catalog/layout.js";
 import type { CatalogFiles } from "../../contracts/catalog/types.js";
 import type { AccordError } from "../../contracts/errors.js";
 import type { GatePart } from "../../contracts/gate/index.js";
-import { filesOfSlice, planSubjectSlices } from "../catalog-slices.js";
-import { runSlices } from "../pool.js";
-import { checkSlice, type SliceInput, type SliceResult } from "./slice.js";
+import { filesOfSlice, groupBySubject, planSubjectSlices } from "../catalog-slices.js";
+import { runQueue } from "../pool.js";
+import { checkSliceCounting, type SliceInput, type SliceResult } from "./slice.js";
 
 /**
  * Large catalogs are checked in slices of whole subjects on the worker pool (cli/pool.ts): loading
@@ -34,10 +34,23 @@ function unitsOf(text: string): number {
   return Math.max(1, Math.ceil(text.length / BYTES_PER_UNIT));
 }
 
+/** A version is compared with up to all earlier ones, so a subject costs about its file count times its units. */
+function subjectCost(files: readonly (readonly [string, string])[]): number {
+  return files.length * files.reduce((units, [, text]) => units + unitsOf(text), 0) + 1;
+}
+
+/** The estimated cost of a slice: its subjects' costs (working tree and base files together). */
+function sliceCost(input: SliceInput): number {
+  const files = [...input.head, ...(Array.isArray(input.base) ? input.base : [])];
+  let cost = 0;
+  for (const subjectFiles of groupBySubject(new Map(files)).bySubject.values())
+    cost += subjectCost(subjectFiles);
+  return cost;
+}
+
 /**
- * The catalog (and its base) in `count` slices of whole subjects, in name order. A version is
- * compared with up to all earlier ones, so a subject costs about its file count times its units.
- * The sequential check is the one-slice case.
+ * The catalog (and its base) in `count` slices of whole subjects, in name order. The sequential
+ * check is the one-slice case.
  */
 export function sliceInputs(
   head: CatalogFiles,
@@ -45,11 +58,7 @@ export function sliceInputs(
   count: number,
   allowUndetermined: boolean,
 ): SliceInput[] {
-  const plan = planSubjectSlices(
-    base ? [head, base] : [head],
-    count,
-    (files) => files.length * files.reduce((units, [, text]) => units + unitsOf(text), 0) + 1,
-  );
+  const plan = planSubjectSlices(base ? [head, base] : [head], count, subjectCost);
   return plan.map((subjects, index) => {
     const names = new Set(subjects);
     return {
@@ -72,7 +81,13 @@ export function firstLoadError(
   return undefined;
 }
 
-/** Runs the gate over `head` (and `base`) in `workers + 1` slices, this thread checking the first. */
+/** Slices per thread: enough that threads taking them from one queue finish together. */
+const SLICES_PER_THREAD = 8;
+
+/**
+ * Runs the gate over `head` (and `base`) in slices taken by this thread and `workers` worker
+ * threads from one queue, largest first.
+ */
 export async function gateInSlices(
   head: CatalogFiles,
   base: CatalogFiles | undefined,
@@ -82,8 +97,13 @@ export async function gateInSlices(
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<{ ok: true; parts: GatePart[] } | { ok: false; from: "head" | "base"; error: AccordError }> {
-  const inputs = sliceInputs(head, base, options.workers + 1, options.allowUndetermined);
-  // Workers count their progress in shared memory (done, total at 2*slot), read while this thread is busy.
+  const inputs = sliceInputs(
+    head,
+    base,
+    Math.max(1, options.workers) * SLICES_PER_THREAD,
+    options.allowUndetermined,
+  );
+  // Each slice counts its progress in shared memory (done, total at 2*slice), read while this thread is busy.
   const progress = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * 2 * inputs.length);
   const counters = new Int32Array(progress);
   const report = () => {
@@ -98,16 +118,13 @@ export async function gateInSlices(
   const timer = setInterval(report, 100);
   let results: SliceResult[];
   try {
-    results = await runSlices({
+    results = await runQueue({
       worker: new URL("./worker.js", import.meta.url),
-      slices: inputs,
-      here: (input) =>
-        checkSlice(input, (done, total) => {
-          Atomics.store(counters, 0, done);
-          Atomics.store(counters, 1, total);
-          report();
-        }),
-      task: (input, slot) => ({ input, progress, slot }),
+      tasks: inputs,
+      workers: options.workers,
+      cost: sliceCost,
+      shared: progress,
+      run: (input, index) => checkSliceCounting(input, index, progress, report),
     });
   } finally {
     clearInterval(timer);

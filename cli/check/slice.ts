@@ -2,6 +2,7 @@ import { loadCatalog } from "../../contracts/catalog/load.js";
 import type { Catalog } from "../../contracts/catalog/types.js";
 import type { AccordError } from "../../contracts/errors.js";
 import { type GatePart, gatePart } from "../../contracts/gate/index.js";
+import { forgetValidators } from "../../contracts/schema/ajv.js";
 
 /**
  * One slice of a catalog (some subjects' files, plus accord.yaml), loaded and gated. The same code
@@ -50,4 +51,25 @@ export function checkSlice(
     ...(onProgress ? { onProgress } : {}),
   });
   return { ok: true, part };
+}
+
+/**
+ * Checks a slice of a parallel check, counting its progress in `progress` (done, total at 2*index)
+ * where every thread can read it. Its validators are forgotten afterwards: no other slice shares
+ * its documents, and compiled validators are most of what a check holds in memory.
+ */
+export function checkSliceCounting(
+  input: SliceInput,
+  index: number,
+  progress: SharedArrayBuffer,
+  onProgress?: () => void,
+): SliceResult {
+  const counters = new Int32Array(progress);
+  const result = checkSlice(input, (done, total) => {
+    Atomics.store(counters, 2 * index, done);
+    Atomics.store(counters, 2 * index + 1, total);
+    onProgress?.();
+  });
+  forgetValidators();
+  return result;
 }

@@ -8,8 +8,9 @@ import {
   type SubjectDraft,
 } from "../../contracts/docs/build.js";
 import { type AccordError, AccordFailure, unwrap } from "../../contracts/errors.js";
+import { forgetValidators } from "../../contracts/schema/ajv.js";
 import { type FileEntry, filesOfSlice, groupBySubject, planSubjectSlices } from "../catalog-slices.js";
-import { runSlices, workerCount } from "../pool.js";
+import { runQueue, workerCount } from "../pool.js";
 
 /**
  * Drafts every subject of a catalog, on worker threads when the catalog is large. Loading (parse,
@@ -40,40 +41,54 @@ export interface CatalogDrafts {
   readonly cached: number;
 }
 
-/** Loads one slice (accord.yaml plus some subject folders) and drafts its subjects: on this thread or in a worker (docs-worker.ts). */
+/** Slices per thread: enough that threads taking them from one queue finish together. */
+const SLICES_PER_THREAD = 8;
+
+/** A version is compared with up to all earlier ones: files times text size. */
+function slicedCost(files: readonly FileEntry[]): number {
+  return files.length * files.reduce((size, [, text]) => size + text.length, 0);
+}
+
+/**
+ * Loads one slice (accord.yaml plus some subject folders) and drafts its subjects: on this thread
+ * or in a worker (docs-worker.ts). Its validators are forgotten afterwards, as no other slice
+ * shares its documents.
+ */
 export function draftSlice(task: WorkerTask): WorkerReply {
   const loaded = loadCatalog(new Map(task.files));
   if (!loaded.ok) return { ok: false, error: loaded.error };
   const options = { ...catalogDocsOptions(loaded.value.config), changes: task.changes };
-  return { ok: true, drafts: loaded.value.subjects.map((subject) => buildSubjectDraft(subject, options)) };
+  const drafts = loaded.value.subjects.map((subject) => buildSubjectDraft(subject, options));
+  forgetValidators();
+  return { ok: true, drafts };
 }
 
 /**
  * Loads and drafts the given files (accord.yaml plus subject folders) in slices of whole subjects,
- * balanced by text size, on the worker pool; the first error in slice order is thrown.
+ * on the worker pool; the first error in slice order is thrown.
  */
 async function draftFiles(
   files: CatalogFiles,
   changes: boolean,
 ): Promise<{ drafts: SubjectDraft[]; threads: number }> {
-  const plan = planSubjectSlices([files], workerCount(files.size, FILES_PER_THREAD) + 1, (subjectFiles) =>
-    subjectFiles.reduce((size, [, text]) => size + text.length, 0),
-  );
-  const replies = await runSlices({
+  const workers = workerCount(files.size, FILES_PER_THREAD);
+  const plan = planSubjectSlices([files], Math.max(1, workers) * SLICES_PER_THREAD, slicedCost);
+  const replies = await runQueue({
     worker: new URL("./docs-worker.js", import.meta.url),
-    slices: plan.map((subjects, index) => ({
+    tasks: plan.map((subjects, index) => ({
       files: filesOfSlice(files, new Set(subjects), index === 0),
       changes,
     })),
-    here: draftSlice,
-    task: (task) => task,
+    workers,
+    cost: (task) => slicedCost(task.files),
+    run: draftSlice,
   });
   const drafts: SubjectDraft[] = [];
   for (const reply of replies) {
     if (!reply.ok) throw new AccordFailure(reply.error);
     for (const draft of reply.drafts) drafts.push(draft);
   }
-  return { drafts, threads: plan.length };
+  return { drafts, threads: Math.max(1, Math.min(workers, plan.length)) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CodegenPlan, PlannedSubject } from "../../contracts/codegen/types.js";
 import { type AccordError, ok, type Result } from "../../contracts/errors.js";
 import { renderSubjectFiles, type SubjectFiles } from "../../templates/typescript/render.js";
-import { runSlices, sliceByCost } from "../pool.js";
+import { runQueue, sliceByCost } from "../pool.js";
 
 /**
  * Renders the subjects of a large plan on the worker pool (cli/pool.ts). Subjects are independent
@@ -11,6 +11,9 @@ import { runSlices, sliceByCost } from "../pool.js";
 
 /** Fewer versions than this per thread, and starting a worker (ajv and json-schema-to-typescript load in each) costs more than it saves. */
 export const VERSIONS_PER_THREAD = 150;
+
+/** Slices per thread: enough that threads taking them from one queue finish together. */
+const SLICES_PER_THREAD = 8;
 
 export interface WorkerTask {
   readonly subjects: readonly PlannedSubject[];
@@ -49,11 +52,17 @@ export async function renderSubjectsInParallel(
   plan: CodegenPlan,
   workers: number,
 ): Promise<Result<SubjectFiles[]>> {
-  const replies = await runSlices({
+  const replies = await runQueue({
     worker: new URL("./worker.js", import.meta.url),
-    slices: sliceByCost(plan.subjects, workers + 1, (subject) => subject.versions.length),
-    here: (subjects) => renderSlice({ subjects, wire: plan.wire, module: plan.module }),
-    task: (subjects): WorkerTask => ({
+    tasks: sliceByCost(
+      plan.subjects,
+      Math.max(1, workers) * SLICES_PER_THREAD,
+      (subject) => subject.versions.length,
+    ),
+    workers,
+    cost: (subjects) => subjects.reduce((versions, subject) => versions + subject.versions.length, 0),
+    run: (subjects) => renderSlice({ subjects, wire: plan.wire, module: plan.module }),
+    transfer: (subjects): WorkerTask => ({
       subjects: subjects.map(transferable),
       wire: plan.wire,
       module: plan.module,

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { serveQueue } from "../pool.js";
 import { renderSlice, type WorkerTask } from "./parallel.js";
 
-/** A worker of `accord generate`: renders the subjects of one slice (see parallel.ts) and posts the result. */
-parentPort?.postMessage(await renderSlice(workerData as WorkerTask));
+/** A worker of `accord generate`: renders slices of subjects from the pool's queue (see parallel.ts) and posts each result. */
+await serveQueue<WorkerTask, unknown>(workerData, parentPort, renderSlice);

@@ -163,6 +163,16 @@ export function isolatedAjvFor(draft: Draft, root: Json): AnyAjv {
   return entry.ajv;
 }
 
+/**
+ * Lets go of every compiled validator: instances hold each document they compiled for as long as
+ * they live. For callers that work in independent batches (a check slice), so memory stays bounded
+ * by one batch; validators asked for later are compiled afresh.
+ */
+export function forgetValidators(): void {
+  pools.clear();
+  compiled = new WeakMap();
+}
+
 /** Every absolute `$id` a document declares (fragment dropped), resolved against its parents. */
 function declaredIds(root: Json): string[] {
   const ids: string[] = [];
@@ -192,7 +202,7 @@ function resolveId(id: string, base: string | undefined): string {
   return hash < 0 ? absolute : absolute.slice(0, hash);
 }
 
-const compiled = new WeakMap<object, Map<Draft, ValidateFunction>>();
+let compiled = new WeakMap<object, Map<Draft, ValidateFunction>>();
 
 /**
  * Compiles (once per schema object and draft) a validator. The schema must already have passed
