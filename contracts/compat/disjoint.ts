@@ -4,7 +4,7 @@
  */
 import { acceptsBranch, type FormatChecker } from "./accepts.js";
 import { formatLanguage } from "./format-languages.js";
-import type { Branch, Normal, NumberBranch, StringBranch } from "./normal-form.js";
+import type { Branch, Normal, NumberBranch, ObjectBranch, StringBranch } from "./normal-form.js";
 import { patternIncluded } from "./regex.js";
 import { valueKey } from "./values.js";
 
@@ -28,16 +28,47 @@ function branchesDisjoint(left: Branch, right: Branch, formats: FormatChecker, d
   if (left.type === "number") return numbersDisjoint(left, right as NumberBranch);
   if (left.type === "string") return stringsDisjoint(left, right as StringBranch);
   if (left.type === "object" && right.type === "object" && depth < MAX_DEPTH) {
-    // A discriminator: a property both require whose schemas share no value.
-    for (const name of left.required) {
-      if (!right.required.has(name)) continue;
-      const leftSchema = left.properties.get(name);
-      const rightSchema = right.properties.get(name);
-      if (leftSchema && rightSchema && areDisjoint(leftSchema.get(), rightSchema.get(), formats, depth + 1))
-        return true;
-    }
+    // A discriminator: a property both require whose schemas share no value. Value lists (a
+    // webhook's `action`) are asked first: they settle it at once, where nested objects and
+    // patterns take a walk or an automaton each.
+    if (discriminated(left, right, formats)) return true;
+    for (const [leftSchema, rightSchema] of sharedRequired(left, right))
+      if (!isValueList(leftSchema) && !isValueList(rightSchema))
+        if (areDisjoint(leftSchema, rightSchema, formats, depth + 1)) return true;
   }
   return false;
+}
+
+/** The schemas of each property both object branches require, side by side. */
+function sharedRequired(left: ObjectBranch, right: ObjectBranch): [Normal, Normal][] {
+  const pairs: [Normal, Normal][] = [];
+  for (const name of left.required) {
+    if (!right.required.has(name)) continue;
+    const leftSchema = left.properties.get(name);
+    const rightSchema = right.properties.get(name);
+    if (leftSchema && rightSchema) pairs.push([leftSchema.get(), rightSchema.get()]);
+  }
+  return pairs;
+}
+
+/**
+ * Object branches told apart by a value list: a property both require, one side's schema a list
+ * of values the other side takes none of. A cheap, partial areDisjoint (no nested walk, no
+ * automaton), for the questions asked of every alternative of a union.
+ */
+export function discriminated(left: Branch, right: Branch, formats: FormatChecker): boolean {
+  if (left.type !== "object" || right.type !== "object") return false;
+  for (const [leftSchema, rightSchema] of sharedRequired(left, right as ObjectBranch))
+    if (
+      (isValueList(leftSchema) || isValueList(rightSchema)) &&
+      areDisjoint(leftSchema, rightSchema, formats, MAX_DEPTH)
+    )
+      return true;
+  return false;
+}
+
+function isValueList(normal: Normal): boolean {
+  return normal.branches.length > 0 && normal.branches.every((branch) => branch.values !== undefined);
 }
 
 /**

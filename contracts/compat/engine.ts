@@ -7,7 +7,8 @@
 import { escapePointerToken as escapeToken } from "../schema/pointer.js";
 import type { Json } from "../schema/types.js";
 import { acceptsBranch, acceptsNormal, type FormatChecker } from "./accepts.js";
-import { areDisjoint } from "./disjoint.js";
+import { areDisjoint, discriminated } from "./disjoint.js";
+import { firstGapOfFewest } from "./fewest-gaps.js";
 import { emptyOutcome, type Gap, type GapKind, isClean, merge, type Outcome } from "./gaps.js";
 import type { ValueFactory } from "./generate.js";
 import { checkArray } from "./keywords/array.js";
@@ -142,13 +143,32 @@ export class Inclusion implements InclusionContext {
     ];
     const counterparts = candidates.filter((candidate) => candidate.origin.pointer === writer.origin.pointer);
     const outcomes: Outcome[] = [];
+    // Alternatives sharing no value with the writer (another `action` of a webhook) never take a
+    // writer value, so they neither take the writer whole nor make a gap's example less real.
+    const disjoint = new Map<Branch, boolean>();
+    const isDisjoint = (candidate: Branch): boolean => {
+      let known = disjoint.get(candidate);
+      if (known === undefined) {
+        known =
+          discriminated(writer, candidate, this.formats) ||
+          areDisjoint(this.single(writer), this.single(candidate), this.formats);
+        disjoint.set(candidate, known);
+      }
+      return known;
+    };
+    // A gap's example is a writer value: an alternative a value list tells apart from the writer
+    // (the cheap part of disjointness) cannot take it.
+    const takers = () => candidates.filter((candidate) => !discriminated(writer, candidate, this.formats));
     let counterpartGap: Gap | undefined;
+    let counterpartsJudged = false;
     for (const [i, candidate] of candidates.entries()) {
       // Once a counterpart's gap is real (its example is a writer value no alternative takes), it
-      // is the one reported, and an alternative sharing no value with the writer (another
-      // `action` of a webhook) can neither take the writer whole nor change that: skip its check.
-      if (i === counterparts.length && !writer.values) counterpartGap = this.fewestRealGaps(outcomes, reader);
-      if (counterpartGap && areDisjoint(this.single(writer), this.single(candidate), this.formats)) continue;
+      // is the one reported, and a disjoint alternative cannot change that: skip its check.
+      if (i === counterparts.length && !writer.values) {
+        counterpartGap = this.fewestRealGaps(outcomes, takers());
+        counterpartsJudged = true;
+      }
+      if (counterpartGap && isDisjoint(candidate)) continue;
       const outcome = this.branchInBranch(writer, candidate);
       if (isClean(outcome)) return emptyOutcome();
       outcomes.push(outcome);
@@ -179,8 +199,10 @@ export class Inclusion implements InclusionContext {
     // events) only until they can no longer win.
     const best =
       counterpartGap ??
-      this.fewestRealGaps(outcomes.slice(0, counterparts.length), reader) ??
-      this.fewestRealGaps(outcomes.slice(counterparts.length), reader);
+      (counterpartsJudged
+        ? undefined
+        : this.fewestRealGaps(outcomes.slice(0, counterparts.length), takers())) ??
+      this.fewestRealGaps(outcomes.slice(counterparts.length), takers());
     // A writer alternative with no counterpart at its place is an alternative added or removed.
     const lost = counterparts.length === 0 && ALTERNATIVE.test(writer.origin.pointer);
     if (best)
@@ -202,23 +224,15 @@ export class Inclusion implements InclusionContext {
   }
 
   /**
-   * The first gap, in the outcome with the fewest, whose example the whole reader rejects (earlier
-   * outcomes win ties); undefined when every example is taken by some alternative.
+   * The gap a union reports among `outcomes` (fewest-gaps.ts): only examples no alternative of
+   * `takers` accepts count, those being every alternative that can take a writer value.
    */
-  private fewestRealGaps(outcomes: readonly Outcome[], reader: Normal): Gap | undefined {
-    let best: { gap: Gap; count: number } | undefined;
-    for (const outcome of outcomes) {
-      let first: Gap | undefined;
-      let count = 0;
-      for (const gap of outcome.gaps) {
-        if (best && count >= best.count) break;
-        if (acceptsNormal(reader, gap.example, this.formats)) continue;
-        first ??= gap;
-        count++;
-      }
-      if (first && (!best || count < best.count)) best = { gap: first, count };
-    }
-    return best?.gap;
+  private fewestRealGaps(outcomes: readonly Outcome[], takers: readonly Branch[]): Gap | undefined {
+    if (outcomes.length === 0) return undefined;
+    return firstGapOfFewest(
+      outcomes,
+      (gap) => !takers.some((taker) => acceptsBranch(taker, gap.example, this.formats)),
+    );
   }
 
   private branchInBranch(writer: Branch, reader: Branch): Outcome {
