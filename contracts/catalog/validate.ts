@@ -3,7 +3,7 @@ import addFormatsModule from "ajv-formats";
 import { type AccordError, type AccordErrorCode, fail, ok, type Result } from "../errors.js";
 import { errorAtPosition } from "../schema/located.js";
 import { parseSchemaText } from "../schema/parse.js";
-import { pointerFromTokens, unescapePointerToken } from "../schema/pointer.js";
+import { instanceTokens, pointerFromTokens } from "../schema/pointer.js";
 import type { Json } from "../schema/types.js";
 import { closestWord } from "./suggest.js";
 import type { Locator } from "./types.js";
@@ -123,14 +123,6 @@ function rank(error: ErrorObject): number {
   return 0;
 }
 
-function tokensOf(instancePath: string): string[] {
-  if (instancePath === "") return [];
-  return instancePath
-    .slice(1)
-    .split("/")
-    .map((token) => unescapePointerToken(token) ?? token);
-}
-
 /** `lint.rules.x.severity`, `exceptions[0].expires`: how people name a key in a YAML file. */
 export function keyPath(tokens: readonly string[]): string {
   let out = "";
@@ -142,7 +134,7 @@ export function keyPath(tokens: readonly string[]): string {
 }
 
 function describe(error: ErrorObject, file: string, locate: Locator, code: AccordErrorCode): AccordError {
-  const tokens = tokensOf(error.instancePath);
+  const tokens = instanceTokens(error.instancePath);
   const params = error.params as Record<string, unknown>;
   let at = tokens;
   let reason: string;

@@ -10,6 +10,7 @@ import { errorsFor, guardedValidatorFor } from "../schema/ajv.js";
 import { isJsonObject as isObject } from "../schema/json-value.js";
 import { childAt, decodePointerToken as unescapeToken } from "../schema/pointer.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
+import { WeakMemo } from "../schema/weak-memo.js";
 import { Inclusion } from "./engine.js";
 import { formatsFor } from "./formats.js";
 import type { GapSite } from "./gaps.js";
@@ -108,7 +109,7 @@ const NOTHING_TO_COMPARE: Compared = { findings: [], undetermined: [], structura
  * what the check asked; a catalog's identical versions share one root (the loader interns them),
  * so a release that left a schema alone costs nothing. Held weakly: answers go with their documents.
  */
-const answers = new WeakMap<object, WeakMap<object, Map<string, Compared>>>();
+const answers = new WeakMemo<WeakMemo<Compared>>();
 
 /**
  * Every option, by name, in one key: an answer is reused only under the same options, including
@@ -136,15 +137,9 @@ function comparePair(
   if (!isObject(oldRoot) || !isObject(newRoot))
     return compareWithinBudget(oldDocument, newDocument, direction, options);
   const reading = [direction, oldDocument.draft, newDocument.draft, readingOf(options)].join("|");
-  const byNew = answers.get(oldRoot) ?? new WeakMap<object, Map<string, Compared>>();
-  answers.set(oldRoot, byNew);
-  const byReading = byNew.get(newRoot) ?? new Map<string, Compared>();
-  byNew.set(newRoot, byReading);
-  const known = byReading.get(reading);
-  if (known) return known;
-  const compared = compareWithinBudget(oldDocument, newDocument, direction, options);
-  byReading.set(reading, compared);
-  return compared;
+  return answers
+    .remember(oldRoot, "", () => new WeakMemo<Compared>())
+    .remember(newRoot, reading, () => compareWithinBudget(oldDocument, newDocument, direction, options));
 }
 
 /**

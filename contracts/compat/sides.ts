@@ -2,6 +2,7 @@
 
 import { validatorFor } from "../schema/ajv.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
+import { WeakMemo } from "../schema/weak-memo.js";
 import { SchemaDoc } from "./document.js";
 import { formatsFor } from "./formats.js";
 import { ValueFactory } from "./generate.js";
@@ -13,7 +14,7 @@ export interface Side {
   readonly values: ValueFactory;
 }
 
-const sides = new WeakMap<object, Map<string, Side>>();
+const sides = new WeakMemo<Side>();
 
 /**
  * One normaliser per document and reading, reused across comparisons (transitive checks, FULL's
@@ -25,19 +26,14 @@ export function sideOf(
   closeOpenObjects = false,
   annotationKeywords: readonly string[] = [],
 ): Side {
-  const key = typeof document.root === "object" && document.root !== null ? document.root : undefined;
   const variant = `${document.draft}|${closeOpenObjects}|${[...annotationKeywords].sort().join(",")}`;
-  const byVariant = key ? (sides.get(key) ?? new Map<string, Side>()) : undefined;
-  const known = byVariant?.get(variant);
-  if (known) return known;
-  const formats = formatsFor(document.draft);
-  const normalizer = new Normalizer(new SchemaDoc(document), formats, closeOpenObjects, annotationKeywords);
-  const side = { document, normalizer, values: new ValueFactory(normalizer, formats) };
-  if (key && byVariant) {
-    byVariant.set(variant, side);
-    sides.set(key, byVariant);
-  }
-  return side;
+  const build = (): Side => {
+    const formats = formatsFor(document.draft);
+    const normalizer = new Normalizer(new SchemaDoc(document), formats, closeOpenObjects, annotationKeywords);
+    return { document, normalizer, values: new ValueFactory(normalizer, formats) };
+  };
+  const root = document.root;
+  return typeof root === "object" && root !== null ? sides.remember(root, variant, build) : build();
 }
 
 /**
@@ -46,19 +42,13 @@ export function sideOf(
  */
 export function exampleEvent(document: SchemaDocument): Json | undefined {
   const root = document.root;
-  const known =
-    typeof root === "object" && root !== null ? examples.get(root)?.get(document.draft) : undefined;
-  if (known) return known.value;
-  const side = sideOf(document);
-  const built = side.values.valid(side.normalizer.normalize(root));
-  const value = built !== undefined && validatorFor(root, document.draft)(built) ? built : undefined;
-  if (typeof root === "object" && root !== null) {
-    const byDraft = examples.get(root) ?? new Map<string, { value: Json | undefined }>();
-    byDraft.set(document.draft, { value });
-    examples.set(root, byDraft);
-  }
-  return value;
+  const build = (): Json | undefined => {
+    const side = sideOf(document);
+    const built = side.values.valid(side.normalizer.normalize(root));
+    return built !== undefined && validatorFor(root, document.draft)(built) ? built : undefined;
+  };
+  // Identical versions (one interned root) share their example.
+  return typeof root === "object" && root !== null ? examples.remember(root, document.draft, build) : build();
 }
 
-/** Examples per schema object and draft: identical versions (one interned root) share theirs. */
-const examples = new WeakMap<object, Map<string, { value: Json | undefined }>>();
+const examples = new WeakMemo<Json | undefined>();

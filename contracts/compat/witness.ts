@@ -8,7 +8,7 @@
  */
 import type { ValidationError } from "../schema/ajv.js";
 import { isJsonObject as isObject } from "../schema/json-value.js";
-import { decodePointerToken, instancePointer } from "../schema/pointer.js";
+import { instancePointer, instanceTokens } from "../schema/pointer.js";
 import type { Json } from "../schema/types.js";
 import { setOwn, valueKey } from "./values.js";
 
@@ -121,7 +121,7 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
 
 /** The instance path an error is about; for a missing or extra property, that property's path. */
 function locationOf(error: ValidationError): string[] {
-  const path = parseInstancePath(error.instancePath);
+  const path = instanceTokens(error.instancePath);
   const name =
     error.params.missingProperty ??
     error.params.additionalProperty ??
@@ -133,11 +133,6 @@ function locationOf(error: ValidationError): string[] {
 function describe(error: ValidationError): string {
   const where = error.instancePath === "" ? "the event" : error.instancePath;
   return `${where}: ${error.message}`;
-}
-
-function parseInstancePath(path: string): string[] {
-  if (path === "") return [];
-  return path.slice(1).split("/").map(decodePointerToken);
 }
 
 /** One path leads to the other: an error at an ancestor (an anyOf) or inside the breaking value. */

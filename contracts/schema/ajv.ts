@@ -4,6 +4,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import type { Draft, Json } from "./types.js";
+import { WeakMemo } from "./weak-memo.js";
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object, whose `default` is the plugin.
 const addFormats = addFormatsModule.default;
@@ -170,7 +171,7 @@ export function isolatedAjvFor(draft: Draft, root: Json): AnyAjv {
  */
 export function forgetValidators(): void {
   pools.clear();
-  compiled = new WeakMap();
+  compiled = new WeakMemo();
 }
 
 /** Every absolute `$id` a document declares (fragment dropped), resolved against its parents. */
@@ -202,7 +203,12 @@ function resolveId(id: string, base: string | undefined): string {
   return hash < 0 ? absolute : absolute.slice(0, hash);
 }
 
-let compiled = new WeakMap<object, Map<Draft, ValidateFunction>>();
+let compiled = new WeakMemo<ValidateFunction>();
+
+/** The validator of a schema object under a draft, compiled once (a compile error is thrown each time). */
+function compiledFor(root: object, draft: Draft): ValidateFunction {
+  return compiled.remember(root, draft, () => isolatedAjvFor(draft, root as Json).compile(root));
+}
 
 /**
  * Compiles (once per schema object and draft) a validator. The schema must already have passed
@@ -211,18 +217,8 @@ let compiled = new WeakMap<object, Map<Draft, ValidateFunction>>();
 export function validatorFor(root: Json, draft: Draft): (value: unknown) => boolean {
   if (typeof root === "boolean") return () => root;
   if (root === null || typeof root !== "object") return () => false;
-  let byDraft = compiled.get(root);
-  if (!byDraft) {
-    byDraft = new Map();
-    compiled.set(root, byDraft);
-  }
-  let validate = byDraft.get(draft);
-  if (!validate) {
-    validate = isolatedAjvFor(draft, root).compile(root);
-    byDraft.set(draft, validate);
-  }
-  const fn = validate;
-  return (value: unknown) => fn(value) === true;
+  const validate = compiledFor(root, draft);
+  return (value: unknown) => validate(value) === true;
 }
 
 /** One reason ajv rejects a value: where (instance path, RFC 6901) and what it says. */
@@ -244,8 +240,8 @@ export function errorsFor(
   if (typeof root === "boolean") return () => (root ? [] : [falseSchemaError]);
   let validate: ValidateFunction;
   try {
-    validatorFor(root, draft);
-    validate = compiled.get(root as object)?.get(draft) as ValidateFunction;
+    if (root === null || typeof root !== "object") return () => undefined;
+    validate = compiledFor(root, draft);
   } catch {
     return () => undefined;
   }

@@ -84,6 +84,11 @@ export function instancePointer(tokens: readonly string[]): string {
   return pointer;
 }
 
+/** The tokens of an instance path as ajv writes it (`/a/b~1c`, `""` for the root): the inverse of instancePointer. */
+export function instanceTokens(path: string): string[] {
+  return path === "" ? [] : path.slice(1).split("/").map(decodePointerToken);
+}
+
 /** Builds the `#` form from unescaped tokens: the inverse of parsePointer. */
 export function pointerFromTokens(tokens: readonly (string | number)[]): string {
   return joinPointer("#", ...tokens);
