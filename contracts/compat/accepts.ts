@@ -116,6 +116,7 @@ function acceptsObject(
 }
 
 function acceptsMember(branch: ObjectBranch, name: string, member: Json, formats: FormatChecker): boolean {
-  for (const part of schemaPartsForName(branch, name)) if (!acceptsNormal(part.get(), member, formats)) return false;
+  for (const part of schemaPartsForName(branch, name))
+    if (!acceptsNormal(part.get(), member, formats)) return false;
   return true;
 }
