@@ -209,6 +209,7 @@ export function genCombinator(ctx: GenContext, depth: number): JsonObject {
     () => ({ allOf: branches() }),
     () => ({ anyOf: branches() }),
     () => ({ oneOf: branches() }),
+    () => genTaggedUnion(ctx, depth),
     () => ({ not: genLeaf(ctx, depth - 1) }),
     () => ({ ...genType(ctx), not: genLeaf(ctx, 0) }),
     () => {
@@ -218,6 +219,28 @@ export function genCombinator(ctx: GenContext, depth: number): JsonObject {
       return out;
     },
   ])();
+}
+
+/**
+ * A union of objects told apart by a required tag (`action` of a webhook), as published event
+ * catalogs write them: a const or enum per alternative, drawn from few values so that some
+ * alternatives share one (then they are not told apart), beside other properties.
+ */
+export function genTaggedUnion(ctx: GenContext, depth: number): JsonObject {
+  const { rng } = ctx;
+  const tags = ["a", "b", "c"];
+  const alternative = (): JsonObject => {
+    const tag: Json = rng.chance(0.7) ? { const: rng.pick(tags) } : { enum: rng.pickSome(tags, rng.int(1, 2)) };
+    const out: JsonObject = {
+      type: "object",
+      properties: { kind: tag, x: genLeaf(ctx, depth - 1) },
+      required: rng.chance(0.5) ? ["kind", "x"] : ["kind"],
+    };
+    if (rng.chance(0.3)) out.additionalProperties = false;
+    return out;
+  };
+  const alternatives = Array.from({ length: rng.int(2, 3) }, alternative);
+  return rng.chance(0.5) ? { oneOf: alternatives } : { anyOf: alternatives };
 }
 
 /** `$ref` into the definitions: plain, under `not`, beside siblings, inside combinators. */
