@@ -230,7 +230,9 @@ export function genTaggedUnion(ctx: GenContext, depth: number): JsonObject {
   const { rng } = ctx;
   const tags = ["a", "b", "c"];
   const alternative = (): JsonObject => {
-    const tag: Json = rng.chance(0.7) ? { const: rng.pick(tags) } : { enum: rng.pickSome(tags, rng.int(1, 2)) };
+    const tag: Json = rng.chance(0.7)
+      ? { const: rng.pick(tags) }
+      : { enum: rng.pickSome(tags, rng.int(1, 2)) };
     const out: JsonObject = {
       type: "object",
       properties: { kind: tag, x: genLeaf(ctx, depth - 1) },
