@@ -51,11 +51,8 @@ export function sliceByCost<T>(items: readonly T[], count: number, cost: (item: 
   return slices;
 }
 
-/** A task taken, a task's result, or the end of a worker's share of the queue. */
-type QueueMessage<R> =
-  | { readonly started: number }
-  | { readonly index: number; readonly result: R }
-  | { readonly done: true };
+/** A task's result, or the end of a worker's share of the queue. */
+type QueueMessage<R> = { readonly index: number; readonly result: R } | { readonly done: true };
 
 /** What a queue worker receives: every task, the order to take them in, and the shared counter. */
 interface QueueData {
@@ -129,7 +126,7 @@ export async function runQueue<T, R>(job: QueueJob<T, R>): Promise<R[]> {
     shared: job.shared,
   };
   const running: Worker[] = [];
-  const retries: number[] = [];
+  const finishedTasks = new Array<boolean>(job.tasks.length).fill(false);
   let failure: { readonly error: unknown } | undefined;
   const fail = (error: unknown) => {
     if (failure !== undefined) return;
@@ -144,40 +141,36 @@ export async function runQueue<T, R>(job: QueueJob<T, R>): Promise<R[]> {
     });
     running.push(worker);
     return new Promise<void>((resolve) => {
-      let current: number | undefined;
-      let done = false;
+      let ended = false;
       worker.on("message", (message: QueueMessage<R>) => {
-        if ("started" in message) current = message.started;
-        else if ("done" in message) {
-          done = true;
+        if ("done" in message) {
+          ended = true;
           resolve();
         } else {
           results[message.index] = message.result;
-          current = undefined;
+          finishedTasks[message.index] = true;
         }
       });
       worker.once("error", (error) => {
-        done = true;
-        if (isOutOfMemory(error) && current !== undefined) retries.push(current);
-        else fail(error);
+        ended = true;
+        // Out of heap: the task it was running has no result and runs again below.
+        if (!isOutOfMemory(error)) fail(error);
         resolve();
       });
       worker.once("exit", (code) => {
-        if (!done) fail(new Error(`worker ${fileURLToPath(job.worker)} exited with code ${code}`));
+        if (!ended) fail(new Error(`worker ${fileURLToPath(job.worker)} exited with code ${code}`));
         resolve();
       });
     });
   });
   await Promise.all(finished);
-  // What is left for this thread: tasks retried without a ceiling, then any no worker took.
-  const here = (index: number) => job.run(job.tasks[index] as T, index, job.shared);
+  // This thread runs what no worker finished, without a ceiling: every task when there are no
+  // workers (costliest first), else those whose worker ran out of heap and any none took.
   try {
-    for (const index of retries.sort((a, b) => a - b)) {
+    for (const index of order) {
       if (failure !== undefined) break;
-      results[index] = await here(index);
+      if (!finishedTasks[index]) results[index] = await job.run(job.tasks[index] as T, index, job.shared);
     }
-    for (let index = take(next, order); index !== undefined; index = take(next, order))
-      results[index] = await here(index);
   } catch (error) {
     fail(error);
   }
@@ -186,8 +179,8 @@ export async function runQueue<T, R>(job: QueueJob<T, R>): Promise<R[]> {
 }
 
 /**
- * The body of a queue worker: takes tasks from the shared counter until none is left, saying which
- * it started and posting each result as soon as it has it, then says it is done.
+ * The body of a queue worker: takes tasks from the shared counter until none is left, posting each
+ * result as soon as it has it, then says it is done.
  */
 export async function serveQueue<T, R>(
   data: unknown,
@@ -197,7 +190,6 @@ export async function serveQueue<T, R>(
   const { tasks, order, next, shared } = data as QueueData;
   const counter = new Int32Array(next);
   for (let index = take(counter, order); index !== undefined; index = take(counter, order)) {
-    port?.postMessage({ started: index } satisfies QueueMessage<R>);
     const result = await run(tasks[index] as T, index, shared);
     port?.postMessage({ index, result } satisfies QueueMessage<R>);
   }
