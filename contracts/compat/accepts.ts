@@ -104,15 +104,20 @@ function acceptsObject(
   // Scalar members first: a union's alternatives are usually told apart by one (a webhook's
   // `action`), and a member object can be most of a large event, walked in vain for each
   // alternative that a later scalar rejects. The answer is the same in any order.
-  const nested: string[] = [];
   for (const name of names) {
     if (propertyNames && !acceptsNormal(propertyNames, name, formats)) return false;
     const member = value[name] as Json;
-    if (member !== null && typeof member === "object") nested.push(name);
-    else if (!acceptsMember(branch, name, member, formats)) return false;
+    if (!isStructured(member) && !acceptsMember(branch, name, member, formats)) return false;
   }
-  for (const name of nested) if (!acceptsMember(branch, name, value[name] as Json, formats)) return false;
+  for (const name of names) {
+    const member = value[name] as Json;
+    if (isStructured(member) && !acceptsMember(branch, name, member, formats)) return false;
+  }
   return true;
+}
+
+function isStructured(value: Json): boolean {
+  return value !== null && typeof value === "object";
 }
 
 function acceptsMember(branch: ObjectBranch, name: string, member: Json, formats: FormatChecker): boolean {
