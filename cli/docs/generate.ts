@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { assembleDocsModel, buildDocsModel } from "../../contracts/docs/build.js";
 import type { DocsModel } from "../../contracts/docs/types.js";
-import { type DocsFormat, ENTRY_FILE, renderDocs } from "../../templates/docs/index.js";
+import { type DocsFormat, docsFiles, ENTRY_FILE } from "../../templates/docs/index.js";
 import { readCatalogFiles } from "../catalog-io.js";
 import { writeSite } from "./write-site.js";
 
@@ -71,8 +71,7 @@ function shownPath(path: string): string {
 export async function generateDocs(options: GenerateDocsOptions): Promise<GeneratedDocs> {
   const started = performance.now();
   const { model, warnings, threads, cached } = await modelFrom(options);
-  const files = renderDocs(model, options.format);
-  const { written, removed } = await writeSite(options.out, options.format, files);
+  const { written, removed } = await writeSite(options.out, options.format, docsFiles(model, options.format));
   return {
     format: options.format,
     out: options.out,

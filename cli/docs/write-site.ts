@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { AccordFailure, accordError } from "../../contracts/errors.js";
 import type { RenderedFile } from "../../templates/docs/files.js";
@@ -70,66 +70,90 @@ function writeFailure(path: string, cause: unknown): AccordFailure {
   return new AccordFailure(accordError("ACCORD_ERR_DOCS_WRITE", [path, reason], { file: path }));
 }
 
-async function limited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 export interface WriteSummary {
   readonly written: number;
   readonly removed: number;
 }
 
+/** Where files wait, inside the output folder, until every one is rendered and none conflicts. */
+export const STAGING = ".accord-docs-staging";
+
+/**
+ * Writes the files as they come into a staging folder inside `outDir`, so only one subject's pages
+ * are in memory at a time; once all are there and none would overwrite a file Accord did not
+ * write, moves them into place. A conflict, or a failure while rendering or staging, leaves the
+ * folder as it was.
+ */
 export async function writeSite(
   outDir: string,
   format: string,
-  files: readonly RenderedFile[],
+  files: Iterable<RenderedFile>,
 ): Promise<WriteSummary> {
   const out = resolve(outDir);
   const manifest = await readManifest(out);
   const ours = new Set(Object.values(manifest.formats).flat());
   const previous = new Set(manifest.formats[format] ?? []);
-
-  // Check everything before writing anything, so a conflict leaves the folder as it was.
-  for (const file of files) {
-    const target = inside(out, file.path);
-    if (!ours.has(file.path) && (await exists(target))) {
-      throw new AccordFailure(
-        accordError("ACCORD_ERR_DOCS_OUTPUT_FOREIGN", [relative(process.cwd(), target) || target], {
-          file: target,
-        }),
-      );
+  const staging = join(out, STAGING);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const paths = await stage(out, staging, files);
+    // Check everything before moving anything, so a conflict leaves the folder as it was.
+    for (const path of paths) {
+      const target = inside(out, path);
+      if (!ours.has(path) && (await exists(target))) {
+        throw new AccordFailure(
+          accordError("ACCORD_ERR_DOCS_OUTPUT_FOREIGN", [relative(process.cwd(), target) || target], {
+            file: target,
+          }),
+        );
+      }
     }
-  }
+    const dirs = new Set(paths.map((path) => dirname(inside(out, path))));
+    for (const dir of [...dirs].sort()) {
+      await mkdir(dir, { recursive: true }).catch((cause) => {
+        throw writeFailure(dir, cause);
+      });
+    }
+    for (const path of paths) {
+      const target = inside(out, path);
+      await rename(inside(staging, path), target).catch((cause) => {
+        throw writeFailure(target, cause);
+      });
+    }
 
-  const dirs = new Set(files.map((file) => dirname(inside(out, file.path))));
-  for (const dir of [...dirs].sort()) {
-    await mkdir(dir, { recursive: true }).catch((cause) => {
-      throw writeFailure(dir, cause);
+    const now = new Set(paths);
+    const stale = [...previous].filter((path) => !now.has(path));
+    for (const path of stale) await rm(inside(out, path), { force: true });
+
+    const formats = { ...manifest.formats, [format]: [...now].sort() };
+    const next: Manifest = { generator: "accord docs", formats };
+    await writeFile(join(out, MANIFEST), `${JSON.stringify(next, null, 2)}\n`, "utf8").catch((cause) => {
+      throw writeFailure(join(out, MANIFEST), cause);
     });
+    return { written: paths.length, removed: stale.length };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
-  await limited(files, 32, async (file) => {
-    const target = inside(out, file.path);
+}
+
+/** Writes each file under `staging` as it is made; the paths, in the order they came. */
+async function stage(out: string, staging: string, files: Iterable<RenderedFile>): Promise<string[]> {
+  const paths: string[] = [];
+  const made = new Set<string>();
+  for (const file of files) {
+    inside(out, file.path);
+    const target = inside(staging, file.path);
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true }).catch((cause) => {
+        throw writeFailure(dir, cause);
+      });
+      made.add(dir);
+    }
     await writeFile(target, file.content, "utf8").catch((cause) => {
       throw writeFailure(target, cause);
     });
-  });
-
-  const now = new Set(files.map((file) => file.path));
-  const stale = [...previous].filter((path) => !now.has(path));
-  for (const path of stale) await rm(inside(out, path), { force: true });
-
-  const formats = { ...manifest.formats, [format]: [...now].sort() };
-  const next: Manifest = { generator: "accord docs", formats };
-  await writeFile(join(out, MANIFEST), `${JSON.stringify(next, null, 2)}\n`, "utf8").catch((cause) => {
-    throw writeFailure(join(out, MANIFEST), cause);
-  });
-  return { written: files.length, removed: stale.length };
+    paths.push(file.path);
+  }
+  return paths;
 }

@@ -12,23 +12,24 @@ import { subjectPages } from "./subject-page.js";
 /**
  * The static site: an index, one page per subject (with the details of its large versions in files
  * of their own), the map, the services, and four assets. No page embeds the whole catalog; only
- * the search index (one compact script) spans it.
+ * the search index (one compact script) spans it. Files are made one subject at a time as they
+ * are taken, so a writer can put each away before the next is rendered.
  */
+export function* htmlSiteFiles(model: DocsModel): Generator<RenderedFile> {
+  yield { path: "index.html", content: indexPage(model) };
+  yield { path: "graph.html", content: graphPage(model) };
+  yield { path: "services.html", content: servicesPage(model) };
+  yield { path: "assets/style.css", content: STYLE_CSS };
+  yield { path: "assets/site.js", content: SITE_JS };
+  yield { path: "assets/search.js", content: SEARCH_JS };
+  yield {
+    path: "assets/search-index.js",
+    content: `window.ACCORD_SEARCH = ${JSON.stringify(searchIndex(model))};\n`,
+  };
+  for (let index = 0; index < model.subjects.length; index++) yield* subjectPages(model, index);
+}
+
+/** The whole site at once (tests, small catalogs). */
 export function renderHtmlSite(model: DocsModel): RenderedFile[] {
-  const files: RenderedFile[] = [
-    { path: "index.html", content: indexPage(model) },
-    { path: "graph.html", content: graphPage(model) },
-    { path: "services.html", content: servicesPage(model) },
-    { path: "assets/style.css", content: STYLE_CSS },
-    { path: "assets/site.js", content: SITE_JS },
-    { path: "assets/search.js", content: SEARCH_JS },
-    {
-      path: "assets/search-index.js",
-      content: `window.ACCORD_SEARCH = ${JSON.stringify(searchIndex(model))};\n`,
-    },
-  ];
-  model.subjects.forEach((_, index) => {
-    for (const file of subjectPages(model, index)) files.push(file);
-  });
-  return files;
+  return [...htmlSiteFiles(model)];
 }
