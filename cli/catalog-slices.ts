@@ -40,12 +40,28 @@ export function planSubjectSlices(
   count: number,
   cost: (files: readonly FileEntry[]) => number,
 ): string[][] {
+  const files = filesBySubject(sets);
+  const names = [...files.keys()].sort();
+  return sliceByCost(names, count, (name) => cost(files.get(name) ?? []));
+}
+
+/** A slice's cost as planSubjectSlices counts it: the sum of its subjects' costs over every file set. */
+export function sliceCost(
+  sets: readonly CatalogFiles[],
+  cost: (files: readonly FileEntry[]) => number,
+): number {
+  let total = 0;
+  for (const files of filesBySubject(sets).values()) total += cost(files);
+  return total;
+}
+
+/** Each subject's files, from every set (a working tree and its base) together. */
+function filesBySubject(sets: readonly CatalogFiles[]): Map<string, FileEntry[]> {
   const files = new Map<string, FileEntry[]>();
   for (const set of sets)
     for (const [name, list] of groupBySubject(set).bySubject)
       files.set(name, [...(files.get(name) ?? []), ...list]);
-  const names = [...files.keys()].sort();
-  return sliceByCost(names, count, (name) => cost(files.get(name) ?? []));
+  return files;
 }
 
 /** The files of one slice: accord.yaml, its subjects' files, and (first slice only) the loose files. */

@@ -5,9 +5,9 @@ import { type MessagePort, Worker } from "node:worker_threads";
 
 /**
  * The one worker pool of the CLI (`check`, `generate` and `docs` on large catalogs). Work is cut
- * into tasks (a few per thread, contiguous runs of subjects of similar cost); this thread and the
- * workers take them from one queue, and the results come back in task order, so a parallel run
- * gives exactly what one thread gives. ACCORD_WORKERS sets the number of worker threads for every
+ * into tasks (a few per thread, contiguous runs of subjects of similar cost); worker threads take
+ * them from one queue while this thread collects, and the results come back in task order, so a
+ * parallel run gives exactly what one thread gives. ACCORD_WORKERS sets the number of worker threads for every
  * command (0 turns them off).
  */
 
@@ -120,7 +120,7 @@ export async function runQueue<T, R>(job: QueueJob<T, R>): Promise<R[]> {
   const results = new Array<R>(job.tasks.length);
   const workers = existsSync(fileURLToPath(job.worker)) ? Math.min(job.workers, job.tasks.length) : 0;
   const data: QueueData = {
-    tasks: job.transfer ? job.tasks.map(job.transfer) : job.tasks,
+    tasks: job.transfer && workers > 0 ? job.tasks.map(job.transfer) : job.tasks,
     order,
     next: next.buffer as SharedArrayBuffer,
     shared: job.shared,

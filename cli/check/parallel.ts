@@ -3,7 +3,7 @@ import { subjectOfFile } from "../../contracts/catalog/layout.js";
 import type { CatalogFiles } from "../../contracts/catalog/types.js";
 import type { AccordError } from "../../contracts/errors.js";
 import type { GatePart } from "../../contracts/gate/index.js";
-import { filesOfSlice, groupBySubject, planSubjectSlices } from "../catalog-slices.js";
+import { filesOfSlice, planSubjectSlices, sliceCost } from "../catalog-slices.js";
 import { runQueue } from "../pool.js";
 import { checkSliceCounting, type SliceInput, type SliceResult } from "./slice.js";
 
@@ -37,15 +37,6 @@ function unitsOf(text: string): number {
 /** A version is compared with up to all earlier ones, so a subject costs about its file count times its units. */
 function subjectCost(files: readonly (readonly [string, string])[]): number {
   return files.length * files.reduce((units, [, text]) => units + unitsOf(text), 0) + 1;
-}
-
-/** The estimated cost of a slice: its subjects' costs (working tree and base files together). */
-function sliceCost(input: SliceInput): number {
-  const files = [...input.head, ...(Array.isArray(input.base) ? input.base : [])];
-  let cost = 0;
-  for (const subjectFiles of groupBySubject(new Map(files)).bySubject.values())
-    cost += subjectCost(subjectFiles);
-  return cost;
 }
 
 /**
@@ -122,7 +113,11 @@ export async function gateInSlices(
       worker: new URL("./worker.js", import.meta.url),
       tasks: inputs,
       workers: options.workers,
-      cost: sliceCost,
+      cost: (input) =>
+        sliceCost(
+          Array.isArray(input.base) ? [new Map(input.head), new Map(input.base)] : [new Map(input.head)],
+          subjectCost,
+        ),
       shared: progress,
       run: (input, index) => checkSliceCounting(input, index, progress, report),
     });

@@ -9,7 +9,13 @@ import {
 } from "../../contracts/docs/build.js";
 import { type AccordError, AccordFailure, unwrap } from "../../contracts/errors.js";
 import { forgetValidators } from "../../contracts/schema/ajv.js";
-import { type FileEntry, filesOfSlice, groupBySubject, planSubjectSlices } from "../catalog-slices.js";
+import {
+  type FileEntry,
+  filesOfSlice,
+  groupBySubject,
+  planSubjectSlices,
+  sliceCost,
+} from "../catalog-slices.js";
 import { runQueue, workerCount } from "../pool.js";
 
 /**
@@ -44,7 +50,7 @@ export interface CatalogDrafts {
 /** Slices per thread: enough that threads taking them from one queue finish together. */
 const SLICES_PER_THREAD = 8;
 
-/** A version is compared with up to all earlier ones: files times text size. */
+/** A subject's cost: a version is compared with up to all earlier ones, so files times text size. */
 function slicedCost(files: readonly FileEntry[]): number {
   return files.length * files.reduce((size, [, text]) => size + text.length, 0);
 }
@@ -80,7 +86,7 @@ async function draftFiles(
       changes,
     })),
     workers,
-    cost: (task) => slicedCost(task.files),
+    cost: (task) => sliceCost([new Map(task.files)], slicedCost),
     run: draftSlice,
   });
   const drafts: SubjectDraft[] = [];

@@ -136,9 +136,12 @@ export async function writeSite(
   }
 }
 
-/** Writes each file under `staging` as it is made; the paths, in the order they came. */
+/**
+ * Writes each file under `staging` as it is made; the paths, each once, in the order they came (a
+ * path rendered twice keeps its last content, as writing in place would).
+ */
 async function stage(out: string, staging: string, files: Iterable<RenderedFile>): Promise<string[]> {
-  const paths: string[] = [];
+  const paths = new Set<string>();
   const made = new Set<string>();
   for (const file of files) {
     inside(out, file.path);
@@ -153,7 +156,7 @@ async function stage(out: string, staging: string, files: Iterable<RenderedFile>
     await writeFile(target, file.content, "utf8").catch((cause) => {
       throw writeFailure(target, cause);
     });
-    paths.push(file.path);
+    paths.add(file.path);
   }
-  return paths;
+  return [...paths];
 }

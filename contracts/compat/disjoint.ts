@@ -31,8 +31,9 @@ function branchesDisjoint(left: Branch, right: Branch, formats: FormatChecker, d
     // A discriminator: a property both require whose schemas share no value. Value lists (a
     // webhook's `action`) are asked first: they settle it at once, where nested objects and
     // patterns take a walk or an automaton each.
-    if (discriminated(left, right, formats)) return true;
-    for (const [leftSchema, rightSchema] of sharedRequired(left, right))
+    const pairs = sharedRequired(left, right);
+    if (valueListsDisjoint(pairs, formats)) return true;
+    for (const [leftSchema, rightSchema] of pairs)
       if (!isValueList(leftSchema) && !isValueList(rightSchema))
         if (areDisjoint(leftSchema, rightSchema, formats, depth + 1)) return true;
   }
@@ -51,20 +52,26 @@ function sharedRequired(left: ObjectBranch, right: ObjectBranch): [Normal, Norma
   return pairs;
 }
 
+/** Some pair has a value list on one side that the other side takes none of (no nested walk). */
+function valueListsDisjoint(pairs: readonly [Normal, Normal][], formats: FormatChecker): boolean {
+  return pairs.some(
+    ([leftSchema, rightSchema]) =>
+      (isValueList(leftSchema) || isValueList(rightSchema)) &&
+      areDisjoint(leftSchema, rightSchema, formats, MAX_DEPTH),
+  );
+}
+
 /**
  * Object branches told apart by a value list: a property both require, one side's schema a list
  * of values the other side takes none of. A cheap, partial areDisjoint (no nested walk, no
  * automaton), for the questions asked of every alternative of a union.
  */
 export function discriminated(left: Branch, right: Branch, formats: FormatChecker): boolean {
-  if (left.type !== "object" || right.type !== "object") return false;
-  for (const [leftSchema, rightSchema] of sharedRequired(left, right as ObjectBranch))
-    if (
-      (isValueList(leftSchema) || isValueList(rightSchema)) &&
-      areDisjoint(leftSchema, rightSchema, formats, MAX_DEPTH)
-    )
-      return true;
-  return false;
+  return (
+    left.type === "object" &&
+    right.type === "object" &&
+    valueListsDisjoint(sharedRequired(left, right as ObjectBranch), formats)
+  );
 }
 
 function isValueList(normal: Normal): boolean {

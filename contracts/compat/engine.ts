@@ -143,22 +143,11 @@ export class Inclusion implements InclusionContext {
     ];
     const counterparts = candidates.filter((candidate) => candidate.origin.pointer === writer.origin.pointer);
     const outcomes: Outcome[] = [];
-    // Alternatives sharing no value with the writer (another `action` of a webhook) never take a
-    // writer value, so they neither take the writer whole nor make a gap's example less real.
-    const disjoint = new Map<Branch, boolean>();
-    const isDisjoint = (candidate: Branch): boolean => {
-      let known = disjoint.get(candidate);
-      if (known === undefined) {
-        known =
-          discriminated(writer, candidate, this.formats) ||
-          areDisjoint(this.single(writer), this.single(candidate), this.formats);
-        disjoint.set(candidate, known);
-      }
-      return known;
-    };
     // A gap's example is a writer value: an alternative a value list tells apart from the writer
-    // (the cheap part of disjointness) cannot take it.
-    const takers = () => candidates.filter((candidate) => !discriminated(writer, candidate, this.formats));
+    // (another `action` of a webhook; the cheap part of disjointness) cannot take it.
+    let takersOnce: Branch[] | undefined;
+    const takers = () =>
+      (takersOnce ??= candidates.filter((candidate) => !discriminated(writer, candidate, this.formats)));
     let counterpartGap: Gap | undefined;
     let counterpartsJudged = false;
     for (const [i, candidate] of candidates.entries()) {
@@ -168,7 +157,7 @@ export class Inclusion implements InclusionContext {
         counterpartGap = this.fewestRealGaps(outcomes, takers());
         counterpartsJudged = true;
       }
-      if (counterpartGap && isDisjoint(candidate)) continue;
+      if (counterpartGap && areDisjoint(this.single(writer), this.single(candidate), this.formats)) continue;
       const outcome = this.branchInBranch(writer, candidate);
       if (isClean(outcome)) return emptyOutcome();
       outcomes.push(outcome);
