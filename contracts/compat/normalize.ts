@@ -287,11 +287,14 @@ export class Normalizer {
           origin,
         ),
       );
-    if (Array.isArray(node.oneOf)) {
-      const members = node.oneOf.map((m) => this.normalize(m));
-      conjuncts.push(this.union(members, origin));
-      if (!pairwiseDisjoint(members, this.options)) opaque.push(this.opaque("one-of", node, "oneOf", origin));
-    }
+    if (Array.isArray(node.oneOf))
+      conjuncts.push(
+        this.exactlyOne(
+          node.oneOf.map((m) => this.normalize(m)),
+          node,
+          origin,
+        ),
+      );
     if (node.not !== undefined) {
       const complement = this.complement(node.not);
       if (complement) conjuncts.push(complement);
@@ -647,6 +650,84 @@ export class Normalizer {
     const branches = members.flatMap((member) => member.branches);
     if (branches.length > MAX_BRANCHES) throw new TooManyBranches();
     return { id: ++normalCounter, origin, branches };
+  }
+
+  /**
+   * `oneOf`, decided one instance type at a time. A type that two alternatives accept whole is
+   * rejected outright (each of its values matches both); a type on which the alternatives are
+   * pairwise disjoint is their exact union; only the types where they may overlap keep the
+   * `oneOf` as an opaque constraint (ajv decides). Published schemas often leave alternatives
+   * untyped (`oneOf: [{required: [license]}, {required: [expression]}]`): every non-object then
+   * matches both, so the `oneOf` admits objects only, which the engine now knows exactly.
+   */
+  private exactlyOne(members: readonly Normal[], node: JsonObject, origin: Origin): Normal {
+    const union = this.union(members, origin);
+    const rejected = new Set<InstanceType>();
+    const overlapping = new Set<InstanceType>();
+    for (const type of INSTANCE_TYPES) {
+      const ofType = members
+        .map((member) => member.branches.filter((branch) => branch.type === type))
+        .filter((branches) => branches.length > 0);
+      const whole = ofType.filter((branches) => branches.some((branch) => this.acceptsWholeType(branch)));
+      if (whole.length >= 2) rejected.add(type);
+      else if (
+        !pairwiseDisjoint(
+          ofType.map((branches) => ({ id: ++normalCounter, origin, branches })),
+          this.options,
+        )
+      )
+        overlapping.add(type);
+    }
+    if (rejected.size === 0 && overlapping.size === 0) return union;
+    const constraint = this.opaque("one-of", node, "oneOf", origin);
+    return {
+      id: ++normalCounter,
+      origin,
+      branches: union.branches
+        .filter((branch) => !rejected.has(branch.type))
+        .map((branch) =>
+          overlapping.has(branch.type) ? { ...branch, opaque: [...branch.opaque, constraint] } : branch,
+        ),
+    };
+  }
+
+  /** Whether a branch accepts every value of its type (no constraint at all). */
+  private acceptsWholeType(branch: Branch): boolean {
+    if (branch.values || branch.notValues.length > 0 || branch.opaque.length > 0) return false;
+    switch (branch.type) {
+      case "null":
+      case "boolean":
+        return true;
+      case "number":
+        return !branch.integer && !branch.min && !branch.max && branch.multipleOf.length === 0;
+      case "string":
+        return (
+          branch.minLength === 0 &&
+          branch.maxLength === undefined &&
+          branch.patterns.length === 0 &&
+          branch.formats.length === 0
+        );
+      case "array":
+        return (
+          branch.prefix.length === 0 &&
+          branch.items === this.trueLazy &&
+          branch.minItems === 0 &&
+          branch.maxItems === undefined &&
+          !branch.unique &&
+          branch.contains.length === 0
+        );
+      case "object":
+        return (
+          branch.properties.size === 0 &&
+          branch.patternProperties.length === 0 &&
+          branch.additional === this.trueLazy &&
+          branch.required.size === 0 &&
+          branch.minProperties === 0 &&
+          branch.maxProperties === undefined &&
+          branch.propertyNames === undefined &&
+          branch.dependentRequired.size === 0
+        );
+    }
   }
 
   conjoin(parts: readonly Normal[], origin: Origin): Normal {

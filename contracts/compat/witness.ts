@@ -110,7 +110,7 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
     }
   }
   const { related, errors } = best.judgement;
-  const said = related[0] ?? errors[0];
+  const said = mostSpecific(related, at) ?? errors[0];
   const where = related.length > 0 ? at : locationOf(said as ValidationError);
   return {
     example: best.example,
@@ -128,6 +128,32 @@ function locationOf(error: ValidationError): string[] {
     error.params.unevaluatedProperty ??
     error.params.propertyName;
   return typeof name === "string" ? [...path, name] : path;
+}
+
+/**
+ * The error that says most about the breaking value: one at it, else one inside it (the shallowest),
+ * else the deepest on the way to it (an enclosing union's "must match" says least).
+ */
+function mostSpecific(
+  errors: readonly ValidationError[],
+  at: readonly string[],
+): ValidationError | undefined {
+  let best: ValidationError | undefined;
+  let bestRank = Number.NEGATIVE_INFINITY;
+  for (const error of errors) {
+    const location = locationOf(error);
+    const rank =
+      location.length === at.length
+        ? Number.POSITIVE_INFINITY
+        : location.length > at.length
+          ? -location.length
+          : location.length - at.length - 1_000_000;
+    if (rank > bestRank) {
+      best = error;
+      bestRank = rank;
+    }
+  }
+  return best;
 }
 
 function describe(error: ValidationError): string {

@@ -210,6 +210,7 @@ export function genCombinator(ctx: GenContext, depth: number): JsonObject {
     () => ({ anyOf: branches() }),
     () => ({ oneOf: branches() }),
     () => genTaggedUnion(ctx, depth),
+    () => genUntypedOneOf(ctx, depth),
     () => ({ not: genLeaf(ctx, depth - 1) }),
     () => ({ ...genType(ctx), not: genLeaf(ctx, 0) }),
     () => {
@@ -243,6 +244,28 @@ export function genTaggedUnion(ctx: GenContext, depth: number): JsonObject {
   };
   const alternatives = Array.from({ length: rng.int(2, 3) }, alternative);
   return rng.chance(0.5) ? { oneOf: alternatives } : { anyOf: alternatives };
+}
+
+/**
+ * A `oneOf` whose alternatives constrain one type each and leave the others whole
+ * (`{required: [a]}` says nothing of strings), as published schemas write them: a type two
+ * alternatives leave whole matches both, so the `oneOf` rejects it outright.
+ */
+export function genUntypedOneOf(ctx: GenContext, depth: number): JsonObject {
+  const { rng } = ctx;
+  const alternative = (): Json =>
+    rng.pick<() => Json>([
+      () => ({ required: [rng.pick(NAMES)] }),
+      () => ({ properties: { [rng.pick(NAMES)]: genLeaf(ctx, depth - 1) }, required: [rng.pick(NAMES)] }),
+      () => ({ minLength: rng.int(1, 3) }),
+      () => ({ minimum: rng.int(0, 2) }),
+      () => ({ minItems: 1 }),
+      () => genType(ctx),
+      () => genLeaf(ctx, depth - 1),
+    ])();
+  const out: JsonObject = { oneOf: Array.from({ length: rng.int(2, 3) }, alternative) };
+  if (rng.chance(0.3)) Object.assign(out, genType(ctx));
+  return out;
 }
 
 /** `$ref` into the definitions: plain, under `not`, beside siblings, inside combinators. */
