@@ -98,10 +98,26 @@ function copyPlain(node: JsonObject, pointer: string, context: TypeSchemaContext
   copyItems(node, pointer, context, out);
   for (const key of ["allOf", "anyOf", "oneOf"]) {
     const list = node[key];
-    if (Array.isArray(list))
-      out[key] = list.map((item, index) => copySchema(item, joinPointer(pointer, key, index), context));
+    if (!Array.isArray(list)) continue;
+    const members = list.map((item, index) => copySchema(item, joinPointer(pointer, key, index), context));
+    // A member left with no type information (an `if`/`then` or a bound, once those are dropped)
+    // makes json-schema-to-typescript print nothing at all: within allOf it adds nothing and goes;
+    // within a union it stands for any value, said as `unknown`.
+    if (key === "allOf") {
+      const typed = members.filter((member) => !saysNothing(member));
+      if (typed.length > 0) out[key] = typed;
+    } else out[key] = members.map((member) => (saysNothing(member) ? { tsType: "unknown" } : member));
   }
   return out;
+}
+
+/** Keys a copied schema may carry that say nothing about the type. */
+const ANNOTATION_ONLY = new Set(["description", "title", "deprecated"]);
+
+function saysNothing(schema: Json): boolean {
+  return (
+    schema === true || (isJsonObject(schema) && Object.keys(schema).every((key) => ANNOTATION_ONLY.has(key)))
+  );
 }
 
 /**

@@ -45,8 +45,13 @@ export async function renderVersionTypes(
     }
     declarations.push(rendered.text);
   }
+  // Only the names the declarations use: json-schema-to-typescript leaves out some parts the type
+  // schema names (an index signature it prints as `unknown`), and under noUnusedLocals an unused
+  // import fails the consumer's build.
+  const code = withoutStringsAndComments(declarations.join("\n"));
   const byModule = new Map<string, string[]>();
   for (const { name, module } of types.imports) {
+    if (!new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).test(code)) continue;
     byModule.set(module, [...(byModule.get(module) ?? []), name]);
   }
   const imports = [...byModule.keys()]
@@ -94,6 +99,10 @@ function titled(declaration: TypeDeclaration): object {
 /** The code with string literals and comments blanked, for checks that must not look inside them. */
 function withoutStringsAndComments(code: string): string {
   return code.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function oneLine(message: string): string {

@@ -4,7 +4,7 @@ import { guardedValidatorFor } from "../../contracts/schema/ajv.js";
 import { resolvePointer } from "../../contracts/schema/pointer.js";
 import type { Json } from "../../contracts/schema/types.js";
 import { KNOWN_REALWORLD } from "./differential/known.js";
-import { asyncapiSpecVersions, WEBHOOK_RELEASES, webhookEvents } from "./realworld.js";
+import { asyncapiSpecVersions, cyclonedxSpecVersions, WEBHOOK_RELEASES, webhookEvents } from "./realworld.js";
 import { schemaDocument } from "./schema-doc.js";
 
 /**
@@ -71,13 +71,21 @@ export function realworldPairs(): VersionPair[] {
       });
     }
   }
+  const boms = cyclonedxSpecVersions();
+  for (let i = 1; i < boms.length; i++) {
+    const older = boms[i - 1];
+    const newer = boms[i];
+    if (!older || !newer) continue;
+    pairs.push({ id: `cyclonedx:${older.version}->${newer.version}`, old: older.schema, new: newer.schema });
+  }
   return pairs;
 }
 
 /**
  * The subset CI runs (the rest is bench/realworld-verify.js): each webhook event once, at a
- * release step that rotates with the event so every step is covered, and the AsyncAPI step across
- * the major version (each AsyncAPI pair takes about 10 s, so the others are left to the script).
+ * release step that rotates with the event so every step is covered, the AsyncAPI step across
+ * the major version (each AsyncAPI pair takes about 10 s, so the others are left to the script),
+ * and every CycloneDX step.
  */
 export function ciSubset(pairs: readonly VersionPair[]): VersionPair[] {
   const steps = WEBHOOK_RELEASES.length - 1;
@@ -91,7 +99,9 @@ export function ciSubset(pairs: readonly VersionPair[]): VersionPair[] {
     .map((list, index) => list[index % steps])
     .filter((p) => p !== undefined);
   const asyncapi = pairs.filter((pair) => pair.id === "asyncapi:2.6.0->3.0.0");
-  return [...webhooks, ...asyncapi];
+  // Every CycloneDX step: a second or two each, and each release reshapes a different part.
+  const cyclonedx = pairs.filter((pair) => pair.id.startsWith("cyclonedx:"));
+  return [...webhooks, ...asyncapi, ...cyclonedx];
 }
 
 /** Compares one pair both ways and checks what the report claims. */

@@ -172,22 +172,10 @@ export interface WrittenCatalog {
 export function writeWebhookCatalog(dir: string, options: WebhookCatalogOptions = {}): WrittenCatalog {
   const byRelease = WEBHOOK_RELEASES.map((release) => webhookEvents(release));
   const events = (byRelease[0] ?? []).slice(0, options.subjects ?? Number.POSITIVE_INFINITY);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, "accord.yaml"),
-    [
-      "# A catalog of GitHub's published webhook payload schemas, one version per release.",
-      "version: 1",
-      `compatibility: ${options.compatibility ?? "FULL_TRANSITIVE"}`,
-      "defaultDraft: draft-07",
-      "writersEmitOnlyDeclared: false",
-      // The schemas are published as they are: GitHub's style (no description on many properties
-      // and on the event unions) is not what these tests are about.
-      "lint:",
-      "  preset: minimal",
-      "exceptions: []",
-      "",
-    ].join("\n"),
+  writeSettings(
+    dir,
+    "A catalog of GitHub's published webhook payload schemas, one version per release.",
+    options.compatibility,
   );
   events.forEach((event, index) => {
     const folder = join(dir, "schemas", event.subject);
@@ -209,6 +197,46 @@ export function writeWebhookCatalog(dir: string, options: WebhookCatalogOptions 
     });
   });
   return { dir, subjects: events.map((event) => event.subject), versions: byRelease.length };
+}
+
+/** accord.yaml of a catalog of published schemas (draft-07, FULL_TRANSITIVE unless told). */
+function writeSettings(dir: string, comment: string, compatibility = "FULL_TRANSITIVE"): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "accord.yaml"),
+    [
+      `# ${comment}`,
+      "version: 1",
+      `compatibility: ${compatibility}`,
+      "defaultDraft: draft-07",
+      "writersEmitOnlyDeclared: false",
+      // The schemas are published as they are: their authors' style (no description on many
+      // properties and on unions) is not what these tests are about.
+      "lint:",
+      "  preset: minimal",
+      "exceptions: []",
+      "",
+    ].join("\n"),
+  );
+}
+
+/**
+ * Writes a catalog of one subject, `cyclonedx-bom`, whose versions are the CycloneDX BOM schemas
+ * 1.2 to 1.7 (v1 to v6) as cyclonedxSpecVersions bundles them.
+ */
+export function writeCyclonedxCatalog(dir: string): WrittenCatalog {
+  writeSettings(dir, "A catalog of the CycloneDX BOM schemas, one version per specification release.");
+  const folder = join(dir, "schemas", "cyclonedx-bom");
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, "subject.yaml"),
+    "description: A CycloneDX software bill of materials, as published in @cyclonedx/cyclonedx-library.\nowners: [security]\ntopic: sbom.cyclonedx\n",
+  );
+  const versions = cyclonedxSpecVersions();
+  versions.forEach((spec, index) => {
+    writeFileSync(join(folder, `v${index + 1}.json`), `${JSON.stringify(spec.schema, null, 2)}\n`);
+  });
+  return { dir, subjects: ["cyclonedx-bom"], versions: versions.length };
 }
 
 const ASYNCAPI_FILE = /^(\d+)\.(\d+)\.(\d+)(?:-rc(\d+))?(-without-\$id)?\.json$/;
@@ -250,4 +278,77 @@ export function asyncapiSpecVersions(options: AsyncapiOptions = {}): AsyncapiSpe
     return 0;
   };
   return found.sort((a, b) => compare(a.key, b.key)).map(({ version, schema }) => ({ version, schema }));
+}
+
+export interface CyclonedxSpecVersion {
+  /** The specification version (`1.2` ... `1.7`). */
+  readonly version: string;
+  /** The BOM schema with the schemas it refers to by file name embedded under their own `$id`. */
+  readonly schema: JsonObject;
+}
+
+const CYCLONEDX_FILE = /^bom-(\d+)\.(\d+)\.SNAPSHOT\.schema\.json$/;
+/** The companion schemas a BOM schema refers to by file name (`spdx.SNAPSHOT.schema.json`). */
+const CYCLONEDX_COMPANIONS = /^([a-z0-9.-]+)\.SNAPSHOT\.schema\.json$/;
+
+/**
+ * The CycloneDX BOM schemas (1.2 to 1.7, draft-07; the non-strict series), each bundled the way
+ * a team would bring it to a catalog: the BOM schema refers to companion files
+ * (`spdx.SNAPSHOT.schema.json`, `jsf-0.82.SNAPSHOT.schema.json#/definitions/signature`), which
+ * Accord never fetches, so each companion it uses is embedded under `definitions` with its own
+ * `$id` and the references are rewritten to that `$id`. Large (up to 300 KB), with untyped `oneOf`
+ * alternatives, `if`/`then` and embedded resources: a corpus unlike the webhook payloads.
+ */
+export function cyclonedxSpecVersions(): CyclonedxSpecVersion[] {
+  const folder = join(dirname(require.resolve("@cyclonedx/cyclonedx-library/package.json")), "res", "schema");
+  const files = readdirSync(folder);
+  const companions = new Map<string, JsonObject>();
+  for (const file of files) {
+    if (CYCLONEDX_COMPANIONS.test(file) && !file.startsWith("bom-"))
+      companions.set(file, loadJson(join(folder, file)));
+  }
+  const found: { key: [number, number]; version: string; schema: JsonObject }[] = [];
+  for (const file of files) {
+    const match = CYCLONEDX_FILE.exec(file);
+    if (!match) continue;
+    const schema = structuredClone(loadJson(join(folder, file)));
+    const used = new Set<string>();
+    rewriteCompanionRefs(schema, companions, used);
+    const definitions = isJsonObject(schema.definitions) ? schema.definitions : {};
+    for (const name of [...used].sort()) {
+      definitions[`bundled-${name.replace(".SNAPSHOT.schema.json", "")}`] = structuredClone(
+        companions.get(name) as JsonObject,
+      );
+    }
+    schema.definitions = definitions;
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    found.push({ key: [major, minor], version: `${major}.${minor}`, schema });
+  }
+  return found
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1])
+    .map(({ version, schema }) => ({ version, schema }));
+}
+
+/** `$ref: "<companion file>#..."` becomes `$ref: "<companion $id>#..."`, noting each companion used. */
+function rewriteCompanionRefs(
+  node: Json,
+  companions: ReadonlyMap<string, JsonObject>,
+  used: Set<string>,
+): void {
+  if (Array.isArray(node)) {
+    for (const item of node) rewriteCompanionRefs(item, companions, used);
+    return;
+  }
+  if (!isJsonObject(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "$ref" && typeof value === "string") {
+      const hash = value.indexOf("#");
+      const file = hash < 0 ? value : value.slice(0, hash);
+      const companion = companions.get(file);
+      if (companion && typeof companion.$id === "string") {
+        node.$ref = companion.$id + (hash < 0 ? "" : value.slice(hash));
+        used.add(file);
+      }
+    } else rewriteCompanionRefs(value, companions, used);
+  }
 }

@@ -2,6 +2,7 @@ import type { Finding, Undecided, Verdict } from "../../../contracts/compat/type
 import type { FieldChange, VersionChange } from "../../../contracts/docs/types.js";
 import { breakingInstancePath } from "../../../contracts/gate/instance-path.js";
 import { breakingSpot } from "../../../contracts/schema/excerpt.js";
+import { FINDINGS_BYTES } from "../deferral.js";
 import { type Html, html, prettyJson } from "./escape.js";
 import { modeMeaning } from "./layout.js";
 
@@ -54,6 +55,28 @@ function undecidedHtml(spot: Undecided, version: number, earlier: number): Html 
 </li>`;
 }
 
+/**
+ * A numbered list of findings, up to FINDINGS_BYTES of HTML (see ../deferral.ts); the rest are
+ * counted, and `accord check` lists them all.
+ */
+function listWithinBudget<T>(
+  title: string,
+  items: readonly T[],
+  render: (item: T, index: number) => Html,
+): Html {
+  if (items.length === 0) return html``;
+  const shown: Html[] = [];
+  let bytes = 0;
+  for (const [index, item] of items.entries()) {
+    if (bytes > FINDINGS_BYTES) break;
+    const rendered = render(item, index);
+    bytes += rendered.value.length;
+    shown.push(rendered);
+  }
+  const rest = items.length - shown.length;
+  return html`<h4>${title}</h4><ol class="findings">${shown}</ol>${rest > 0 ? html`<p class="note">${rest} more not shown here, to keep the page small; <code>accord check</code> lists every one.</p>` : ""}`;
+}
+
 function fieldChangeHtml(change: FieldChange): Html {
   const label = change.kind === "added" ? "added" : change.kind === "removed" ? "removed" : "changed";
   return html`<li><span class="change change-${change.kind}">${label}</span> <code>${change.path}</code>${change.details.length > 0 ? html`: ${change.details.join("; ")}` : ""}</li>`;
@@ -80,7 +103,7 @@ export function changeHtml(
 ${change.informational ? html`<p class="note">This subject's mode is NONE, so nothing is enforced; the verdict above is what FULL would say, for information.</p>` : ""}
 ${report.assumptions.writersEmitOnlyDeclared ? html`<p class="muted">Assumes producers emit only declared properties.</p>` : ""}
 ${change.fields.length > 0 ? html`<h4>Field changes</h4><ul class="field-changes">${change.fields.map(fieldChangeHtml)}</ul>` : html`<p class="muted">No field-level change (descriptions and annotations aside).</p>`}
-${report.findings.length > 0 ? html`<h4>Breaking changes</h4><ol class="findings">${report.findings.map((f, i) => findingHtml(f, version, earlierOf(f), i === 0))}</ol>` : ""}
-${report.undetermined.length > 0 ? html`<h4>Undetermined</h4><ol class="findings">${report.undetermined.map((u) => undecidedHtml(u, version, earlierOf(u)))}</ol>` : ""}
+${listWithinBudget("Breaking changes", report.findings, (f, i) => findingHtml(f, version, earlierOf(f), i === 0))}
+${listWithinBudget("Undetermined", report.undetermined, (u) => undecidedHtml(u, version, earlierOf(u)))}
 </section>`;
 }

@@ -1,4 +1,5 @@
 import type { FieldRow, FieldTable } from "../../../contracts/docs/types.js";
+import { FIELD_TABLE_BYTES } from "../deferral.js";
 import { type Html, html } from "./escape.js";
 
 /**
@@ -8,9 +9,17 @@ import { type Html, html } from "./escape.js";
 export function fieldTableHtml(table: FieldTable, idPrefix: string, caption: string): Html {
   const rows: Html[] = [];
   let counter = 0;
+  let bytes = 0;
+  let cut = table.truncated;
   const visit = (row: FieldRow, depth: number, parent: string | undefined): void => {
+    if (bytes > FIELD_TABLE_BYTES) {
+      cut = true;
+      return;
+    }
     const id = `${idPrefix}-f${counter++}`;
-    rows.push(rowHtml(row, depth, id, parent));
+    const rendered = rowHtml(row, depth, id, parent);
+    bytes += rendered.value.length;
+    rows.push(rendered);
     for (const child of row.children) visit(child, depth + 1, id);
   };
   for (const row of table.rows) visit(row, 0, undefined);
@@ -28,7 +37,7 @@ export function fieldTableHtml(table: FieldTable, idPrefix: string, caption: str
 <tbody>
 ${rows}
 </tbody>
-</table></div>${table.truncated ? html`<p class="note">This schema is very large or deep; the table stops there. The raw schema is complete.</p>` : ""}`;
+</table></div>${cut ? html`<p class="note">This schema is very large or deep; the table stops there. The raw schema is complete.</p>` : ""}`;
 }
 
 function article(word: string): string {

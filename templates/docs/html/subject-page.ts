@@ -2,7 +2,7 @@ import { markBrokenConsumers } from "../../../contracts/docs/consumers.js";
 import { layoutGraph } from "../../../contracts/docs/graph.js";
 import type { DocsModel, SubjectDoc, VersionDoc } from "../../../contracts/docs/types.js";
 import type { RenderedFile } from "../../files.js";
-import { inlinedVersions } from "../deferral.js";
+import { inlinedVersions, RAW_SCHEMA_BYTES } from "../deferral.js";
 import { changeHtml, verdictBadge } from "./changes.js";
 import { consumersSection } from "./consumers.js";
 import { type Html, html, prettyJson } from "./escape.js";
@@ -48,7 +48,7 @@ function exampleHtml(version: VersionDoc): Html {
 }
 
 /** One line under the version heading; the full change section follows the fields. */
-function changeSummary(version: VersionDoc): Html {
+function changeSummary(version: VersionDoc, changesHref: string): Html {
   const change = version.change;
   if (!change) return html``;
   const report = change.report;
@@ -58,11 +58,11 @@ function changeSummary(version: VersionDoc): Html {
       : report.verdict === "undetermined"
         ? `${report.undetermined.length} undecided spot${report.undetermined.length === 1 ? "" : "s"}`
         : "compatible";
-  return html`<p class="change-summary">${verdictBadge(report.verdict)} From v${change.from}: ${count} under ${report.mode}${change.informational ? " (for information)" : ""}, ${change.fields.length} field change${change.fields.length === 1 ? "" : "s"}. <a href="#v${version.version}-changes">Read the changes</a></p>`;
+  return html`<p class="change-summary">${verdictBadge(report.verdict)} From v${change.from}: ${count} under ${report.mode}${change.informational ? " (for information)" : ""}, ${change.fields.length} field change${change.fields.length === 1 ? "" : "s"}. <a href="${changesHref}">Read the changes</a></p>`;
 }
 
 /** A version's fields, raw schema and example: what a large version defers. */
-function versionDetail(subject: SubjectDoc, version: VersionDoc): Html {
+function versionDetail(subject: SubjectDoc, version: VersionDoc, rawSchema: RawSchemaLink | undefined): Html {
   const id = `v${version.version}`;
   return html`<div class="fields-and-schema">
 <div class="fields-column">
@@ -71,11 +71,26 @@ ${fieldTableHtml(version.fields, id, `Fields of ${subject.name} version ${versio
 </div>
 <div class="schema-column">
 <h3 id="${id}-schema">Raw schema</h3>
-<pre class="code raw-schema" tabindex="0" aria-labelledby="${id}-schema"><code>${version.text}</code></pre>
+${
+  rawSchema === undefined
+    ? html`<pre class="code raw-schema" tabindex="0" aria-labelledby="${id}-schema"><code>${version.text}</code></pre>`
+    : html`<p class="note">This schema is large (${Math.round(version.text.length / 1024)} KiB), so it is a file of its own: <a href="${rawSchema.href}">${rawSchema.name}</a>.</p>`
+}
 </div>
 </div>
 <h3 id="${id}-example">Example event</h3>
 ${exampleHtml(version)}`;
+}
+
+/** A raw schema too large for a page (RAW_SCHEMA_BYTES), written beside the version's page. */
+interface RawSchemaLink {
+  readonly name: string;
+  readonly href: string;
+}
+
+function rawSchemaName(version: VersionDoc): string {
+  const extension = /\.(json|ya?ml)$/i.exec(version.file)?.[0] ?? ".json";
+  return `v${version.version}.schema${extension.toLowerCase()}`;
 }
 
 /** Where a deferred version's details live, relative to the subject page. */
@@ -83,41 +98,51 @@ function deferredPath(subject: SubjectDoc, version: VersionDoc, extension: "html
   return `${subject.slug}/v${version.version}.${extension}`;
 }
 
-function deferredHtml(subject: SubjectDoc, version: VersionDoc, detail: Html): Html {
-  const kib = Math.round(detail.value.length / 1024);
+/** What a version moves off the subject's page: its details, its changes, or both. */
+interface Deferred {
+  readonly content: Html;
+  readonly parts: string;
+}
+
+function deferredHtml(subject: SubjectDoc, version: VersionDoc, deferred: Deferred): Html {
+  const kib = Math.round(deferred.content.value.length / 1024);
   return html`<div class="deferred" data-deferred-src="${deferredPath(subject, version, "js")}" data-deferred-key="${deferredPath(subject, version, "js")}">
-<p class="note">This version's fields, raw schema and example are large (${kib} KiB), so they load when the version is shown. <a href="${deferredPath(subject, version, "html")}">Open them on a page of their own</a>.</p>
+<p class="note">This version's ${deferred.parts} are large (${kib} KiB), so they load when the version is shown. <a href="${deferredPath(subject, version, "html")}">Open them on a page of their own</a>.</p>
 </div>`;
 }
 
-function versionSection(
-  subject: SubjectDoc,
-  version: VersionDoc,
-  latest: number,
-  detail: Html,
-  inline: boolean,
-): Html {
+/** A version's parts, and which of them stay on the subject's page (see ../deferral.ts). */
+interface VersionParts {
+  readonly detail: Html;
+  readonly changes: Html;
+  readonly detailInline: boolean;
+  readonly changesInline: boolean;
+  /** Set when something is deferred: as the subject page loads it. */
+  readonly deferred?: Deferred;
+}
+
+function versionSection(subject: SubjectDoc, version: VersionDoc, latest: number, parts: VersionParts): Html {
   const id = `v${version.version}`;
-  const versionAt = (index: number): number => subject.versions[index - 1]?.version ?? index;
   return html`<section class="version" id="${id}" aria-labelledby="${id}-title" data-version="${version.version}">
 <h2 id="${id}-title">Version ${version.version}${version.version === latest ? html` <span class="badge badge-latest">latest</span>` : ""}</h2>
 <p class="muted">File <code>${version.file}</code> · JSON Schema ${version.draft}${version.draftAssumed ? " (assumed: no $schema)" : ""}${version.title !== undefined ? html` · title <q>${version.title}</q>` : ""}</p>
 ${version.description !== undefined && version.description !== subject.description ? html`<p>${version.description}</p>` : ""}
-${version.change ? changeSummary(version) : html`<p class="muted">The first version: nothing to compare with.</p>`}
+${version.change ? changeSummary(version, `${parts.changesInline ? "" : deferredPath(subject, version, "html")}#${id}-changes`) : html`<p class="muted">The first version: nothing to compare with.</p>`}
 ${version.invalidOwnExamples > 0 ? html`<p class="note">${version.invalidOwnExamples} of this schema's own <code>examples</code> ${version.invalidOwnExamples === 1 ? "is" : "are"} not valid against it.</p>` : ""}
-${inline ? detail : deferredHtml(subject, version, detail)}
-${version.change ? changeHtml(version.change, version.version, versionAt, `${id}-changes`) : ""}
+${parts.detailInline ? parts.detail : ""}
+${parts.deferred ? deferredHtml(subject, version, parts.deferred) : ""}
+${parts.changesInline ? parts.changes : ""}
 </section>`;
 }
 
 /** A deferred version's details as a page of their own, for readers without JavaScript. */
-function versionPage(model: DocsModel, subject: SubjectDoc, version: VersionDoc, detail: Html): string {
+function versionPage(model: DocsModel, subject: SubjectDoc, version: VersionDoc, content: Html): string {
   const base = `${BASE}../`;
   const body = html`<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="${base}index.html">Events</a> › <a href="../${subject.slug}.html#v${version.version}">${subject.name}</a></nav>
 <article class="subject version-page" data-subject="${subject.name}">
 <h1>${subject.name} v${version.version}</h1>
 <p class="muted">File <code>${version.file}</code> · JSON Schema ${version.draft}${version.draftAssumed ? " (assumed: no $schema)" : ""}</p>
-${detail}
+${content}
 </article>`;
   return page({
     model,
@@ -129,42 +154,89 @@ ${detail}
 }
 
 /**
- * A subject's page, plus for each large version its details as a page and as the script the
- * subject page loads them from (see ../deferral.ts).
+ * A subject's page, plus for each large version its details and changes as a page and as the
+ * script the subject page loads them from, and its raw schema as a file when that is large too
+ * (see ../deferral.ts).
  */
 export function subjectPages(model: DocsModel, index: number): RenderedFile[] {
   const subject = model.subjects[index] as SubjectDoc;
   const folder = `subjects/${subject.slug}`;
-  const details = new Map(subject.versions.map((version) => [version, versionDetail(subject, version)]));
-  // Large versions load from a script of their own when shown (see deferral.ts).
-  const inline = inlinedVersions(
-    new Map([...details].map(([version, detail]) => [version, detail.value.length])),
+  const versionAt = (index: number): number => subject.versions[index - 1]?.version ?? index;
+  const files: RenderedFile[] = [];
+  const rawFiles = new Set<VersionDoc>();
+  for (const version of subject.versions) {
+    if (html`${version.text}`.value.length <= RAW_SCHEMA_BYTES) continue;
+    rawFiles.add(version);
+    files.push({ path: `${folder}/${rawSchemaName(version)}`, content: version.text });
+  }
+  // Links from the subject page (and what it loads) start in subjects/; the version's own page
+  // sits one folder deeper, beside the raw file.
+  const rawLink = (version: VersionDoc, fromSubjectPage: boolean): RawSchemaLink | undefined =>
+    rawFiles.has(version)
+      ? {
+          name: rawSchemaName(version),
+          href: fromSubjectPage ? `${subject.slug}/${rawSchemaName(version)}` : rawSchemaName(version),
+        }
+      : undefined;
+  const details = new Map(subject.versions.map((v) => [v, versionDetail(subject, v, rawLink(v, true))]));
+  const changes = new Map(
+    subject.versions.map((v) => [
+      v,
+      v.change ? changeHtml(v.change, v.version, versionAt, `v${v.version}-changes`) : html``,
+    ]),
   );
-  const files: RenderedFile[] = [
-    { path: `${folder}.html`, content: subjectPage(model, subject, details, inline) },
-  ];
-  for (const [version, detail] of details) {
-    if (inline.has(version)) continue;
+  const sizes = (parts: ReadonlyMap<VersionDoc, Html>) =>
+    new Map([...parts].map(([version, part]) => [version, part.value.length]));
+  const detailsKept = inlinedVersions(sizes(details));
+  const changesKept = inlinedVersions(sizes(changes));
+  const parts = new Map<VersionDoc, VersionParts>();
+  for (const version of subject.versions) {
+    const detail = details.get(version) as Html;
+    const change = changes.get(version) as Html;
+    const detailInline = detailsKept.has(version);
+    const changesInline = changesKept.has(version) || change.value.length === 0;
+    const deferredParts = [
+      ...(detailInline ? [] : ["fields, raw schema and example"]),
+      ...(changesInline ? [] : ["changes"]),
+    ];
+    const deferred =
+      deferredParts.length === 0
+        ? undefined
+        : {
+            content: html`${detailInline ? "" : detail}${changesInline ? "" : change}`,
+            parts: deferredParts.join(" and "),
+          };
+    parts.set(version, {
+      detail,
+      changes: change,
+      detailInline,
+      changesInline,
+      ...(deferred ? { deferred } : {}),
+    });
+    if (!deferred) continue;
     const key = deferredPath(subject, version, "js");
+    const ownPage =
+      detailInline || !rawFiles.has(version)
+        ? deferred.content
+        : html`${versionDetail(subject, version, rawLink(version, false))}${changesInline ? "" : change}`;
     files.push(
       {
         path: `subjects/${deferredPath(subject, version, "html")}`,
-        content: versionPage(model, subject, version, detail),
+        content: versionPage(model, subject, version, ownPage),
       },
       {
         path: `subjects/${key}`,
-        content: `window.accordDeferred(${JSON.stringify(key)}, ${JSON.stringify(detail.value)});\n`,
+        content: `window.accordDeferred(${JSON.stringify(key)}, ${JSON.stringify(deferred.content.value)});\n`,
       },
     );
   }
-  return files;
+  return [{ path: `${folder}.html`, content: subjectPage(model, subject, parts) }, ...files];
 }
 
 function subjectPage(
   model: DocsModel,
   subject: SubjectDoc,
-  details: ReadonlyMap<VersionDoc, Html>,
-  inline: ReadonlySet<VersionDoc>,
+  parts: ReadonlyMap<VersionDoc, VersionParts>,
 ): string {
   const index = model.subjects.indexOf(subject);
   const latest = subject.versions.at(-1)?.version ?? 0;
@@ -193,7 +265,7 @@ ${layout.edges.length > 0 ? html`<figure class="graph-figure"><div class="graph-
 ${newestFirst.map((v) => html`<li><a href="#v${v.version}" data-version-link="${v.version}">v${v.version}${v.version === latest ? " (latest)" : ""}</a></li>`)}
 </ol>
 </nav>
-${newestFirst.map((v) => versionSection(subject, v, latest, details.get(v) as Html, inline.has(v)))}
+${newestFirst.map((v) => versionSection(subject, v, latest, parts.get(v) as VersionParts))}
 </article>`;
   return page({
     model,

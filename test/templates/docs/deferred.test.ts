@@ -3,7 +3,7 @@ import { loadCatalog } from "../../../contracts/catalog/load.js";
 import { docsModelFromCatalog } from "../../../contracts/docs/build.js";
 import { renderHtmlSite } from "../../../templates/docs/html/site.js";
 import { renderMarkdown } from "../../../templates/docs/markdown/render.js";
-import { largeSubjectFiles, smallSubjectFiles } from "./large-subject.js";
+import { hugeSubjectFiles, largeSubjectFiles, smallSubjectFiles } from "./large-subject.js";
 import { brokenLinks } from "./site-links.js";
 
 /**
@@ -62,6 +62,49 @@ describe("large versions in the HTML site", () => {
     expect([...files.keys()].filter((path) => path.startsWith("subjects/small/"))).toEqual([]);
     expect(brokenLinks(files)).toEqual([]);
     for (const [path, content] of files) expect(content.length, path).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe("a subject too large for any one page", () => {
+  const loadedHuge = loadCatalog(
+    new Map([["accord.yaml", "version: 1\ncompatibility: BACKWARD\n"], ...hugeSubjectFiles("huge")]),
+  );
+  if (!loadedHuge.ok) throw new Error(loadedHuge.error.message);
+  const site = new Map(
+    renderHtmlSite(docsModelFromCatalog(loadedHuge.value)).map((f) => [f.path, f.content]),
+  );
+  const v1Text = hugeSubjectFiles("huge").find(([path]) => path.endsWith("v1.json"))?.[1];
+
+  it("keeps every page under 1 MB, every link resolving", () => {
+    for (const [path, content] of site) expect(content.length, path).toBeLessThan(1024 * 1024);
+    expect(brokenLinks(site)).toEqual([]);
+  });
+
+  it("gives a large raw schema a file of its own, linked from the version's page and from its script", () => {
+    expect(site.get("subjects/huge/v1.schema.json")).toBe(v1Text);
+    expect(site.get("subjects/huge/v1.html")).toContain('<a href="v1.schema.json">v1.schema.json</a>');
+    expect(site.get("subjects/huge/v1.js")).toContain('<a href=\\"huge/v1.schema.json\\">');
+    expect(site.get("subjects/huge/v1.html")).not.toContain('<pre class="code raw-schema"');
+  });
+
+  it("cuts the field table and the list of breaking changes, and says so", () => {
+    const own = site.get("subjects/huge/v2.html") ?? "";
+    expect(own).toContain("the table stops there");
+    expect(own).toMatch(
+      /<p class="note">\d+ more not shown here, to keep the page small; <code>accord check<\/code> lists every one\.<\/p>/,
+    );
+    const shown = own.match(/<li class="finding">/g)?.length ?? 0;
+    const hidden = Number(/(\d+) more not shown here/.exec(own)?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown + hidden).toBe(1500);
+  });
+
+  it("moves a large change section off the subject page with the details, keeping its summary line", () => {
+    const subject = site.get("subjects/huge.html") ?? "";
+    expect(subject).toContain("From v1: 1500 breaking changes under BACKWARD");
+    expect(subject).not.toContain('id="v2-changes"');
+    expect(subject).toContain("This version's fields, raw schema and example and changes are large");
+    expect(site.get("subjects/huge/v2.js")).toContain('id=\\"v2-changes\\"');
   });
 });
 

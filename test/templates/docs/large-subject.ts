@@ -3,13 +3,16 @@
  * enough that the HTML site defers each version's details (fields, raw schema, example).
  */
 
-/** Version `version` of a payload with `count` documented properties (one more per version). */
-function payload(count: number, version: number): string {
+/**
+ * Version `version` of a payload with `count` documented properties (one more per version); the
+ * first `shortened` of them allow 100 characters instead of 200.
+ */
+function payload(count: number, version: number, shortened = 0): string {
   const properties: Record<string, unknown> = {};
   for (let i = 0; i < count + version; i++) {
     properties[`field_${i}`] = {
       type: "string",
-      maxLength: 200,
+      maxLength: i < shortened ? 100 : 200,
       description: `Field ${i} of the payload, documented at length as published schemas often are.`,
     };
   }
@@ -36,5 +39,18 @@ export function smallSubjectFiles(name: string): [string, string][] {
     [`schemas/${name}/subject.yaml`, "owners: [payments]\n"],
     [`schemas/${name}/v1.json`, payload(3, 1)],
     [`schemas/${name}/v2.json`, payload(3, 2)],
+  ];
+}
+
+/**
+ * A subject too large for any one page, as CycloneDX's BOM schemas are (300 KB, thousands of
+ * field rows): 3,000 documented fields per version, and a v2 that shortens 1,500 of them, so it
+ * has 1,500 breaking changes.
+ */
+export function hugeSubjectFiles(name: string): [string, string][] {
+  return [
+    [`schemas/${name}/subject.yaml`, "owners: [payments]\n"],
+    [`schemas/${name}/v1.json`, payload(3000, 0)],
+    [`schemas/${name}/v2.json`, payload(3000, 0, 1500)],
   ];
 }

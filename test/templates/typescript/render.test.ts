@@ -6,6 +6,7 @@ import type { Json } from "../../../contracts/schema/types.js";
 import { BANNER_FIRST_LINE, type RenderedFile } from "../../../templates/typescript/code.js";
 import { renderTypeScript } from "../../../templates/typescript/render.js";
 import { planOf, subjectOf } from "../../contracts/codegen/support.js";
+import { THEN } from "../../support/differential/schemas.js";
 import { ORDER_V1, ORDER_V2, SHIPMENT_V1, SHIPMENT_V2 } from "./fixtures.js";
 import { render } from "./support.js";
 
@@ -139,10 +140,43 @@ describe("renderTypeScript: schemas it cannot turn into code", () => {
     return result.error.message;
   }
 
-  it("names subject and version when json-schema-to-typescript prints nothing usable", async () => {
-    expect(await failure({ anyOf: [true, false] })).toMatch(
-      /^subject "odd" version 1: json-schema-to-typescript cannot express the schema: it printed no declaration named OddV1/,
-    );
+  it("types alternatives that say nothing of the type (json-schema-to-typescript would print nothing)", async () => {
+    // CycloneDX's public key: allOf members that are only if/then, dropped for types, and a union
+    // member that accepts anything.
+    const publicKey = {
+      type: "object",
+      required: ["kty"],
+      properties: { kty: { enum: ["EC", "RSA"] } },
+      allOf: [
+        { if: { properties: { kty: { const: "EC" } } }, [THEN]: { required: ["crv"] } },
+        { if: { properties: { kty: { const: "RSA" } } }, [THEN]: { required: ["n"] } },
+      ],
+    };
+    for (const [schema, declaration] of [
+      [publicKey, /^export interface OddV1 \{\n {2}kty: \("EC" \| "RSA"\)/m],
+      [{ anyOf: [true, false] }, /^export type OddV1 = \(unknown \| never\)/m],
+      [{ oneOf: [{ minLength: 1 }, { type: "number" }] }, /^export type OddV1 = \(unknown \| number\)/m],
+    ] as const) {
+      const loaded = loadSchemaValue(schema as Json, "test");
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const files = await render(
+        planOf([
+          {
+            subject: "odd",
+            registrySubject: "odd",
+            versions: [
+              {
+                version: 1,
+                document: loaded.value,
+                fingerprint: fingerprint(loaded.value.root),
+                schemaId: 1,
+              },
+            ],
+          },
+        ]),
+      );
+      expect(files.find((file) => file.path === "odd/v1.ts")?.content).toMatch(declaration);
+    }
   });
 
   it("refuses $async schemas, whose validators return promises", async () => {

@@ -1,0 +1,95 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Json } from "../../contracts/schema/types.js";
+import { writeCyclonedxCatalog } from "../support/realworld.js";
+import { brokenLinks } from "../templates/docs/site-links.js";
+import { tsc, writeConsumer } from "./generate-support.js";
+import { runCli } from "./helpers.js";
+
+/**
+ * The CycloneDX BOM schemas (1.2 to 1.7, up to 300 KB each, with companion schemas embedded under
+ * their own `$id`) as six versions of one subject, through everything a team runs on day one:
+ * the FULL_TRANSITIVE gate, the docs site and generated code (issue 11).
+ */
+
+const TIMEOUT_MS = 180_000;
+const ONE_MB = 1024 * 1024;
+const work = mkdtempSync(join(tmpdir(), "accord-e2e-cyclonedx-"));
+const catalog = join(work, "catalog");
+
+beforeAll(() => {
+  writeCyclonedxCatalog(catalog);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function filesUnder(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(dir, path).split(sep).join("/"), readFileSync(path, "utf8"));
+  }
+  return files;
+}
+
+describe("Accord on the CycloneDX BOM schemas", () => {
+  it(
+    "check: findings, each with an example and where it breaks, in a bounded report",
+    async () => {
+      const result = await runCli(["check", "--format", "json"], { cwd: catalog, timeoutMs: TIMEOUT_MS });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(1);
+      expect(Buffer.byteLength(result.stdout)).toBeLessThan(10 * ONE_MB);
+      const report = JSON.parse(result.stdout) as {
+        findings: { source: string; example?: Json; at?: string; seenIn?: unknown[] }[];
+      };
+      const compat = report.findings.filter((finding) => finding.source === "compat");
+      expect(compat.length).toBeGreaterThan(50);
+      for (const finding of compat) {
+        if (finding.example === undefined) continue;
+        expect(typeof finding.at).toBe("string");
+      }
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "docs: every page under 1 MB, large raw schemas in files of their own, every link resolving",
+    async () => {
+      const site = join(work, "site");
+      const result = await runCli(["docs", "--catalog", catalog, "--out", site, "--no-cache"], {
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const files = filesUnder(site);
+      for (const path of files.keys()) {
+        if (path.endsWith(".html") || path.endsWith(".js"))
+          expect(statSync(join(site, path)).size, path).toBeLessThan(ONE_MB);
+      }
+      expect([...files.keys()].filter((path) => path.endsWith(".schema.json")).length).toBeGreaterThan(0);
+      expect(brokenLinks(files)).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "generate: types and validators for every version that compile under tsc --strict",
+    async () => {
+      const app = join(work, "app");
+      writeConsumer(app, { type: "module" });
+      const result = await runCli(
+        ["generate", "--catalog", catalog, "--wire", "json", "--out", join(app, "src", "events")],
+        { timeoutMs: TIMEOUT_MS },
+      );
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const compiled = tsc(app, "--noEmit");
+      expect(compiled.output).toBe("");
+      expect(compiled.code).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
+});
