@@ -81,14 +81,16 @@ describe("Accord on the CycloneDX BOM schemas", () => {
       const app = join(work, "app");
       writeConsumer(app, { type: "module" });
       const result = await runCli(
-        ["generate", "--catalog", catalog, "--wire", "json", "--out", join(app, "src", "events")],
-        { timeoutMs: TIMEOUT_MS },
+        ["generate", "--catalog", catalog, "--wire", "json", "--out", join("src", "events")],
+        // In the consuming project, where accord.lock belongs.
+        { cwd: app, timeoutMs: TIMEOUT_MS },
       );
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
       const compiled = tsc(app, "--noEmit");
       expect(compiled.output).toBe("");
       expect(compiled.code).toBe(0);
+      expect(JSON.parse(readFileSync(join(app, "accord.lock"), "utf8")).subjects[0].versions).toHaveLength(6);
     },
     TIMEOUT_MS,
   );
