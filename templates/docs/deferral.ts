@@ -1,3 +1,5 @@
+import type { VersionDoc } from "../../contracts/docs/types.js";
+
 /**
  * Which versions of a subject keep their details (fields, raw schema, example) and their change
  * sections in the subject's page. A real payload schema (40 KB, hundreds of fields) in six versions would make one page of
@@ -15,9 +17,44 @@ export const INLINE_BUDGET = 256 * 1024;
  * a field table stops at FIELD_TABLE_BYTES, a change section lists findings up to FINDINGS_BYTES,
  * and a raw schema over RAW_SCHEMA_BYTES is a file of its own that the page links.
  */
-export const FIELD_TABLE_BYTES = 384 * 1024;
-export const FINDINGS_BYTES = 224 * 1024;
-export const RAW_SCHEMA_BYTES = 192 * 1024;
+export const FIELD_TABLE_BYTES = 320 * 1024;
+export const FINDINGS_BYTES = 192 * 1024;
+/** The list of field-level edits in a change section (added, removed, changed fields). */
+export const FIELD_CHANGES_BYTES = 96 * 1024;
+/** Of schema text: escaped for HTML it grows by up to about half again. */
+export const RAW_SCHEMA_BYTES = 128 * 1024;
+
+/** Whether a version's raw schema is a file of its own rather than part of its page. */
+export function rawSchemaSeparate(version: VersionDoc): boolean {
+  return version.text.length > RAW_SCHEMA_BYTES;
+}
+
+/** That file's name, beside the version's own page (`v3.schema.json`, `v3.schema.yaml`). */
+export function rawSchemaFileName(version: VersionDoc): string {
+  const extension = /\.(json|ya?ml)$/i.exec(version.file)?.[0] ?? ".json";
+  return `v${version.version}.schema${extension.toLowerCase()}`;
+}
+
+/**
+ * The items (findings, field edits, rows) that fit in `budget` bytes once rendered, in order, and
+ * how many did not fit: a page lists the first and counts the rest.
+ */
+export function withinBudget<T, R>(
+  items: readonly T[],
+  budget: number,
+  render: (item: T, index: number) => R,
+  size: (rendered: R) => number,
+): { readonly shown: R[]; readonly rest: number } {
+  const shown: R[] = [];
+  let bytes = 0;
+  for (const [index, item] of items.entries()) {
+    if (bytes > budget) break;
+    const rendered = render(item, index);
+    bytes += size(rendered);
+    shown.push(rendered);
+  }
+  return { shown, rest: items.length - shown.length };
+}
 
 export interface InlineBudget {
   /** Largest part kept inline. */

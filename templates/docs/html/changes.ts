@@ -2,7 +2,7 @@ import type { Finding, Undecided, Verdict } from "../../../contracts/compat/type
 import type { FieldChange, VersionChange } from "../../../contracts/docs/types.js";
 import { breakingInstancePath } from "../../../contracts/gate/instance-path.js";
 import { breakingSpot } from "../../../contracts/schema/excerpt.js";
-import { FINDINGS_BYTES } from "../deferral.js";
+import { FIELD_CHANGES_BYTES, FINDINGS_BYTES, withinBudget } from "../deferral.js";
 import { type Html, html, prettyJson } from "./escape.js";
 import { modeMeaning } from "./layout.js";
 
@@ -55,26 +55,24 @@ function undecidedHtml(spot: Undecided, version: number, earlier: number): Html 
 </li>`;
 }
 
-/**
- * A numbered list of findings, up to FINDINGS_BYTES of HTML (see ../deferral.ts); the rest are
- * counted, and `accord check` lists them all.
- */
+/** Items up to `budget` bytes of HTML (see ../deferral.ts); the rest are counted. */
 function listWithinBudget<T>(
   title: string,
+  tag: "ol" | "ul",
+  className: string,
   items: readonly T[],
+  budget: number,
   render: (item: T, index: number) => Html,
 ): Html {
   if (items.length === 0) return html``;
-  const shown: Html[] = [];
-  let bytes = 0;
-  for (const [index, item] of items.entries()) {
-    if (bytes > FINDINGS_BYTES) break;
-    const rendered = render(item, index);
-    bytes += rendered.value.length;
-    shown.push(rendered);
-  }
-  const rest = items.length - shown.length;
-  return html`<h4>${title}</h4><ol class="findings">${shown}</ol>${rest > 0 ? html`<p class="note">${rest} more not shown here, to keep the page small; <code>accord check</code> lists every one.</p>` : ""}`;
+  const { shown, rest } = withinBudget(items, budget, render, (rendered) => rendered.value.length);
+  const list =
+    tag === "ol"
+      ? html`<ol class="${className}">${shown}</ol>`
+      : html`<ul class="${className}">${shown}</ul>`;
+  // Findings are all in `accord check`; field edits are a reading aid, complete in the raw schemas.
+  const whereAll = tag === "ol" ? html`; <code>accord check</code> lists every one` : "";
+  return html`<h4>${title}</h4>${list}${rest > 0 ? html`<p class="note">${rest} more not shown here, to keep the page small${whereAll}.</p>` : ""}`;
 }
 
 function fieldChangeHtml(change: FieldChange): Html {
@@ -102,8 +100,8 @@ export function changeHtml(
 <p>${summary} <span class="muted">${report.mode}: ${modeMeaning(report.mode)}</span></p>
 ${change.informational ? html`<p class="note">This subject's mode is NONE, so nothing is enforced; the verdict above is what FULL would say, for information.</p>` : ""}
 ${report.assumptions.writersEmitOnlyDeclared ? html`<p class="muted">Assumes producers emit only declared properties.</p>` : ""}
-${change.fields.length > 0 ? html`<h4>Field changes</h4><ul class="field-changes">${change.fields.map(fieldChangeHtml)}</ul>` : html`<p class="muted">No field-level change (descriptions and annotations aside).</p>`}
-${listWithinBudget("Breaking changes", report.findings, (f, i) => findingHtml(f, version, earlierOf(f), i === 0))}
-${listWithinBudget("Undetermined", report.undetermined, (u) => undecidedHtml(u, version, earlierOf(u)))}
+${change.fields.length > 0 ? listWithinBudget("Field changes", "ul", "field-changes", change.fields, FIELD_CHANGES_BYTES, fieldChangeHtml) : html`<p class="muted">No field-level change (descriptions and annotations aside).</p>`}
+${listWithinBudget("Breaking changes", "ol", "findings", report.findings, FINDINGS_BYTES, (f, i) => findingHtml(f, version, earlierOf(f), i === 0))}
+${listWithinBudget("Undetermined", "ol", "findings", report.undetermined, FINDINGS_BYTES, (u) => undecidedHtml(u, version, earlierOf(u)))}
 </section>`;
 }

@@ -2,7 +2,7 @@ import { markBrokenConsumers } from "../../../contracts/docs/consumers.js";
 import { layoutGraph } from "../../../contracts/docs/graph.js";
 import type { DocsModel, SubjectDoc, VersionDoc } from "../../../contracts/docs/types.js";
 import type { RenderedFile } from "../../files.js";
-import { inlinedVersions, RAW_SCHEMA_BYTES } from "../deferral.js";
+import { inlinedVersions, rawSchemaFileName, rawSchemaSeparate } from "../deferral.js";
 import { changeHtml, verdictBadge } from "./changes.js";
 import { consumersSection } from "./consumers.js";
 import { type Html, html, prettyJson } from "./escape.js";
@@ -88,11 +88,6 @@ interface RawSchemaLink {
   readonly href: string;
 }
 
-function rawSchemaName(version: VersionDoc): string {
-  const extension = /\.(json|ya?ml)$/i.exec(version.file)?.[0] ?? ".json";
-  return `v${version.version}.schema${extension.toLowerCase()}`;
-}
-
 /** Where a deferred version's details live, relative to the subject page. */
 function deferredPath(subject: SubjectDoc, version: VersionDoc, extension: "html" | "js"): string {
   return `${subject.slug}/v${version.version}.${extension}`;
@@ -165,17 +160,19 @@ export function subjectPages(model: DocsModel, index: number): RenderedFile[] {
   const files: RenderedFile[] = [];
   const rawFiles = new Set<VersionDoc>();
   for (const version of subject.versions) {
-    if (html`${version.text}`.value.length <= RAW_SCHEMA_BYTES) continue;
+    if (!rawSchemaSeparate(version)) continue;
     rawFiles.add(version);
-    files.push({ path: `${folder}/${rawSchemaName(version)}`, content: version.text });
+    files.push({ path: `${folder}/${rawSchemaFileName(version)}`, content: version.text });
   }
   // Links from the subject page (and what it loads) start in subjects/; the version's own page
   // sits one folder deeper, beside the raw file.
   const rawLink = (version: VersionDoc, fromSubjectPage: boolean): RawSchemaLink | undefined =>
     rawFiles.has(version)
       ? {
-          name: rawSchemaName(version),
-          href: fromSubjectPage ? `${subject.slug}/${rawSchemaName(version)}` : rawSchemaName(version),
+          name: rawSchemaFileName(version),
+          href: fromSubjectPage
+            ? `${subject.slug}/${rawSchemaFileName(version)}`
+            : rawSchemaFileName(version),
         }
       : undefined;
   const details = new Map(subject.versions.map((v) => [v, versionDetail(subject, v, rawLink(v, true))]));

@@ -9,7 +9,15 @@ import type {
 import { breakingInstancePath } from "../../../contracts/gate/instance-path.js";
 import { breakingSpot } from "../../../contracts/schema/excerpt.js";
 import type { RenderedFile } from "../../files.js";
-import { inlinedVersions } from "../deferral.js";
+import {
+  FIELD_CHANGES_BYTES,
+  FIELD_TABLE_BYTES,
+  FINDINGS_BYTES,
+  inlinedVersions,
+  rawSchemaFileName,
+  rawSchemaSeparate,
+  withinBudget,
+} from "../deferral.js";
 import { consumerLines } from "./consumers.js";
 import { cellCode, code, fenced, href, mdCell, mdText } from "./escape.js";
 
@@ -36,6 +44,9 @@ function subjectFiles(s: SubjectDoc): RenderedFile[] {
   const files: RenderedFile[] = [
     { path: `subjects/${s.slug}.md`, content: subjectMarkdown(s, sections, inline) },
   ];
+  for (const version of s.versions)
+    if (rawSchemaSeparate(version))
+      files.push({ path: `subjects/${s.slug}/${rawSchemaFileName(version)}`, content: version.text });
   for (const [version, lines] of sections) {
     if (inline.has(version)) continue;
     const content = [
@@ -127,18 +138,21 @@ function subjectMarkdown(
   return `${lines.join("\n")}\n`;
 }
 
-function fieldLines(rows: readonly FieldRow[], depth: number, out: string[]): void {
+/** Field rows as table lines, up to FIELD_TABLE_BYTES (see ../deferral.ts); false when cut. */
+function fieldLines(rows: readonly FieldRow[], depth: number, out: string[], budget = { bytes: 0 }): boolean {
   for (const row of rows) {
+    if (budget.bytes > FIELD_TABLE_BYTES) return false;
     // Non-breaking spaces indent nested rows; Markdown would collapse ordinary ones.
     const indent = "\u00a0\u00a0".repeat(depth);
     const name = `${indent}${cellCode(row.path)}${row.deprecated ? " (deprecated)" : ""}`;
     const constraints = row.constraints.map(cellCode).join(" ");
     const description = `${mdCell(row.description ?? "")}${row.recursiveRef !== undefined ? ` (refers back to ${cellCode(row.recursiveRef)})` : ""}`;
-    out.push(
-      `| ${name} | ${cellCode(row.type)} | ${row.kind === "property" || row.kind === "tuple-item" ? (row.required ? "yes" : "no") : "—"} | ${constraints} | ${description} |`,
-    );
-    fieldLines(row.children, depth + 1, out);
+    const line = `| ${name} | ${cellCode(row.type)} | ${row.kind === "property" || row.kind === "tuple-item" ? (row.required ? "yes" : "no") : "—"} | ${constraints} | ${description} |`;
+    budget.bytes += line.length + 1;
+    out.push(line);
+    if (!fieldLines(row.children, depth + 1, out, budget)) return false;
   }
+  return true;
 }
 
 function versionMarkdown(s: SubjectDoc, v: VersionDoc, latest: number): string[] {
@@ -154,12 +168,9 @@ function versionMarkdown(s: SubjectDoc, v: VersionDoc, latest: number): string[]
   lines.push(`The event is ${code(v.fields.rootType)}${rootConstraints}.`, "");
   if (v.fields.rows.length > 0) {
     lines.push("| Field | Type | Required | Constraints | Description |", "| --- | --- | --- | --- | --- |");
-    fieldLines(v.fields.rows, 0, lines);
-    if (v.fields.truncated)
-      lines.push(
-        "",
-        "_The table stops here: the schema is very large or deep. The raw schema below is complete._",
-      );
+    const whole = fieldLines(v.fields.rows, 0, lines);
+    if (v.fields.truncated || !whole)
+      lines.push("", "_The table stops here: the schema is very large or deep. The raw schema is complete._");
   } else {
     lines.push("_No fields._");
   }
@@ -176,7 +187,15 @@ function versionMarkdown(s: SubjectDoc, v: VersionDoc, latest: number): string[]
     lines.push("_No valid example could be found or built._");
   }
   const language = v.file.endsWith(".json") || v.text.trimStart().startsWith("{") ? "json" : "yaml";
-  lines.push("", "<details><summary>Raw schema</summary>", "", fenced(v.text, language), "", "</details>");
+  if (rawSchemaSeparate(v)) {
+    // Only a large version has it, and a large version is always on a page of its own, beside it.
+    const name = rawSchemaFileName(v);
+    lines.push(
+      "",
+      `The raw schema is large (${Math.round(v.text.length / 1024)} KiB): [${name}](${href(name)}).`,
+    );
+  } else
+    lines.push("", "<details><summary>Raw schema</summary>", "", fenced(v.text, language), "", "</details>");
   return lines;
 }
 
@@ -204,23 +223,42 @@ function changeMarkdown(s: SubjectDoc, change: VersionChange, version: number): 
     );
   if (change.fields.length > 0) {
     lines.push("");
-    for (const f of change.fields)
-      lines.push(
-        `- ${f.kind} ${code(f.path)}${f.details.length > 0 ? `: ${mdText(f.details.join("; "))}` : ""}`,
-      );
+    const edits = withinBudget(
+      change.fields,
+      FIELD_CHANGES_BYTES,
+      (f) => `- ${f.kind} ${code(f.path)}${f.details.length > 0 ? `: ${mdText(f.details.join("; "))}` : ""}`,
+      (line) => line.length,
+    );
+    for (const line of edits.shown) lines.push(line);
+    if (edits.rest > 0) lines.push("", `_${edits.rest} more not shown here, to keep the page small._`);
   }
   const versionAt = (against: number | undefined): number =>
     against !== undefined ? (s.versions[against - 1]?.version ?? against) : change.from;
+  const listed = (
+    items: readonly (Finding | Undecided)[],
+    render: (item: Finding | Undecided) => string[],
+  ) => {
+    const { shown, rest } = withinBudget(items, FINDINGS_BYTES, render, (block) =>
+      block.reduce((n, line) => n + line.length + 1, 0),
+    );
+    for (const block of shown) for (const line of block) lines.push(line);
+    if (rest > 0)
+      lines.push(
+        "",
+        `_${rest} more not shown here, to keep the page small; ${code("accord check")} lists every one._`,
+      );
+  };
   if (report.findings.length > 0) {
     lines.push("", "Breaking changes, each with an event that proves it:", "");
-    for (const finding of report.findings) {
-      lines.push(spotLine(finding, versionAt(finding.against), version), "");
-      for (const line of proofLines(finding)) lines.push(line);
-    }
+    listed(report.findings, (finding) => [
+      spotLine(finding, versionAt(finding.against), version),
+      "",
+      ...proofLines(finding as Finding),
+    ]);
   }
   if (report.undetermined.length > 0) {
     lines.push("", "Could not be decided:", "");
-    for (const spot of report.undetermined) lines.push(spotLine(spot, versionAt(spot.against), version));
+    listed(report.undetermined, (spot) => [spotLine(spot, versionAt(spot.against), version)]);
   }
   return lines;
 }

@@ -94,9 +94,25 @@ describe("a subject too large for any one page", () => {
       /<p class="note">\d+ more not shown here, to keep the page small; <code>accord check<\/code> lists every one\.<\/p>/,
     );
     const shown = own.match(/<li class="finding">/g)?.length ?? 0;
-    const hidden = Number(/(\d+) more not shown here/.exec(own)?.[1]);
+    const hidden = Number(
+      /(\d+) more not shown here, to keep the page small; <code>accord check/.exec(own)?.[1],
+    );
     expect(shown).toBeGreaterThan(0);
     expect(shown + hidden).toBe(1500);
+  });
+
+  it("keeps Markdown pages under 1 MB the same way", () => {
+    const pages = new Map(
+      renderMarkdown(docsModelFromCatalog(loadedHuge.value)).map((f) => [f.path, f.content]),
+    );
+    for (const [path, content] of pages) expect(content.length, path).toBeLessThan(1024 * 1024);
+    expect(pages.get("subjects/huge/v1.schema.json")).toBe(v1Text);
+    const own = pages.get("subjects/huge/v2.md") ?? "";
+    expect(own).toContain("[v2.schema.json](v2.schema.json)");
+    expect(own).toContain("_The table stops here");
+    expect(own).toMatch(
+      /_\d+ more not shown here, to keep the page small; `accord check` lists every one\._/,
+    );
   });
 
   it("moves a large change section off the subject page with the details, keeping its summary line", () => {
