@@ -25,6 +25,11 @@ export class SchemaDoc {
   private readonly anchors = new Map<string, Json>();
   private readonly dynamicAnchors = new Map<string, Json>();
   private readonly ids = new Map<string, Json>();
+  /**
+   * For nodes inside a resource embedded with its own `$id` (a bundled companion schema): that
+   * resource and its base URI, against which the node's references resolve.
+   */
+  private readonly scopes = new WeakMap<object, Scope>();
   private readonly rootId: string | undefined;
   private registered = false;
   private ajv: AnyAjv | undefined;
@@ -38,21 +43,28 @@ export class SchemaDoc {
     this.ajvKey = `accord-engine://${this.id}`;
     const id = isObject(this.root) ? this.root.$id : undefined;
     this.rootId = typeof id === "string" ? stripFragment(id) : undefined;
-    this.index(this.root, "#");
+    this.index(this.root, "#", { resource: this.root, base: this.rootId });
   }
 
   pointerOf(node: Json): string | undefined {
     return isObject(node) || Array.isArray(node) ? this.pointers.get(node) : undefined;
   }
 
-  /** Resolves a local `$ref`; undefined when it points nowhere in this document. */
-  resolve(ref: string): Json | undefined {
+  /**
+   * Resolves a local `$ref` written in `from` (a fragment-only reference inside an embedded
+   * resource points into that resource, as ajv reads it); undefined when it points nowhere in this
+   * document. Without `from`, against the document's root.
+   */
+  resolve(ref: string, from?: Json): Json | undefined {
+    const scope = from !== null && typeof from === "object" ? this.scopes.get(from) : undefined;
     const hash = ref.indexOf("#");
     const base = hash < 0 ? ref : ref.slice(0, hash);
     const fragment = hash < 0 ? "" : ref.slice(hash + 1);
-    let resource: Json | undefined = this.root;
-    if (base !== "" && base !== this.rootId) {
-      resource = this.ids.get(base) ?? this.ids.get(this.absolute(base));
+    let resource: Json | undefined = scope?.resource ?? this.root;
+    if (base !== "" && (scope !== undefined || base !== this.rootId)) {
+      const absolute = this.absolute(base, scope?.base);
+      resource =
+        this.ids.get(base) ?? this.ids.get(absolute) ?? (absolute === this.rootId ? this.root : undefined);
       if (resource === undefined) return undefined;
     }
     if (fragment === "" || fragment.startsWith("/")) return followPointer(resource, fragment);
@@ -60,10 +72,10 @@ export class SchemaDoc {
   }
 
   /** Resolves `$dynamicRef: "#name"` to the node with that `$dynamicAnchor`, `$recursiveRef: "#"` to the root. */
-  resolveDynamic(keyword: "$dynamicRef" | "$recursiveRef", ref: string): Json | undefined {
+  resolveDynamic(keyword: "$dynamicRef" | "$recursiveRef", ref: string, from?: Json): Json | undefined {
     if (keyword === "$recursiveRef") return ref === "#" ? this.root : undefined;
-    if (!ref.startsWith("#") || ref.startsWith("#/")) return this.resolve(ref);
-    return this.dynamicAnchors.get(ref.slice(1)) ?? this.resolve(ref);
+    if (!ref.startsWith("#") || ref.startsWith("#/")) return this.resolve(ref, from);
+    return this.dynamicAnchors.get(ref.slice(1)) ?? this.resolve(ref, from);
   }
 
   /** Validates a value against the node at `pointer` with ajv (the same engine that checks witnesses). */
@@ -101,9 +113,9 @@ export class SchemaDoc {
     return validate;
   }
 
-  private absolute(id: string): string {
+  private absolute(id: string, base = this.rootId): string {
     try {
-      return this.rootId ? new URL(id, this.rootId).href : id;
+      return base ? new URL(id, base).href : id;
     } catch {
       return id;
     }
@@ -159,7 +171,7 @@ export class SchemaDoc {
         continue;
       let text: string | undefined;
       if (key === "$ref") {
-        const target = typeof child === "string" ? this.resolve(child) : undefined;
+        const target = typeof child === "string" ? this.resolve(child, object) : undefined;
         text = target === undefined ? undefined : this.meaningOf(target);
         if (text === undefined) return undefined;
         parts.push(`"$ref":${text}`);
@@ -173,16 +185,17 @@ export class SchemaDoc {
   }
 
   /** Records every node's pointer, anchors and ids; returns the node's shape (see shapeOf). */
-  private index(node: Json, pointer: string): string | undefined {
+  private index(node: Json, pointer: string, outer: Scope): string | undefined {
     if (node === null || typeof node !== "object") return JSON.stringify(node);
     if (this.pointers.has(node)) return this.shapes.get(node);
     this.pointers.set(node, pointer);
     let shape: string | undefined;
     if (Array.isArray(node)) {
-      const parts = node.map((child, i) => this.index(child, `${pointer}/${i}`));
+      const parts = node.map((child, i) => this.index(child, `${pointer}/${i}`, outer));
       shape = parts.every((p) => p !== undefined) ? `[${parts.join(",")}]` : undefined;
     } else {
-      this.record(node, pointer);
+      const scope = this.record(node, pointer, outer);
+      if (scope.resource !== this.root) this.scopes.set(node, scope);
       let referenced = false;
       const parts: string[] = [];
       for (const key of Object.keys(node).sort()) {
@@ -190,7 +203,7 @@ export class SchemaDoc {
         if (IDENTIFYING.has(key)) referenced = true;
         const childShape = VALUE_KEYWORDS.has(key)
           ? valueKey(child)
-          : this.index(child, `${pointer}/${escapeToken(key)}`);
+          : this.index(child, `${pointer}/${escapeToken(key)}`, scope);
         if (childShape === undefined) referenced = true;
         else parts.push(`${JSON.stringify(key)}:${childShape}`);
       }
@@ -200,7 +213,8 @@ export class SchemaDoc {
     return shape;
   }
 
-  private record(node: JsonObject, pointer: string): void {
+  /** Records a node's anchors and `$id`; returns the scope its children are in. */
+  private record(node: JsonObject, pointer: string, outer: Scope): Scope {
     const anchor = node.$anchor;
     if (typeof anchor === "string") this.anchors.set(anchor, node);
     const dynamicAnchor = node.$dynamicAnchor;
@@ -211,11 +225,20 @@ export class SchemaDoc {
     if (typeof id === "string" && pointer !== "#") {
       if (id.startsWith("#")) this.anchors.set(id.slice(1), node);
       else {
+        const base = stripFragment(this.absolute(id, outer.base));
         this.ids.set(stripFragment(id), node);
-        this.ids.set(stripFragment(this.absolute(id)), node);
+        this.ids.set(base, node);
+        return { resource: node, base };
       }
     }
+    return outer;
   }
+}
+
+/** A schema resource (the document, or a node with its own `$id`) and its base URI. */
+interface Scope {
+  readonly resource: Json;
+  readonly base: string | undefined;
 }
 
 /** Past this, a sub-schema's expanded text is not worth comparing (a shared DAG can grow fast). */

@@ -275,7 +275,7 @@ export class Normalizer {
     const conjuncts: Normal[] = Object.keys(node).some((k) => LOCAL.has(k)) ? [this.local(node, origin)] : [];
 
     if (typeof node.$ref === "string") {
-      const target = this.doc.resolve(node.$ref);
+      const target = this.doc.resolve(node.$ref, node);
       if (target === undefined) opaque.push(this.opaque("dynamic-ref", node, "$ref", origin));
       else conjuncts.push(this.normalize(target));
     }
@@ -308,7 +308,7 @@ export class Normalizer {
       if (ref === undefined) continue;
       // Within one document the dynamic scope holds only this document, so the reference lands
       // on its own anchor (or the root for $recursiveRef), exactly like a $ref.
-      const target = typeof ref === "string" ? this.doc.resolveDynamic(keyword, ref) : undefined;
+      const target = typeof ref === "string" ? this.doc.resolveDynamic(keyword, ref, node) : undefined;
       if (target === undefined) opaque.push(this.opaque("dynamic-ref", node, keyword, origin));
       else conjuncts.push(this.normalize(target));
     }
@@ -378,7 +378,7 @@ export class Normalizer {
     node: JsonObject,
     origin: Origin,
   ): Normal | undefined {
-    const resolve = (ref: string) => this.doc.resolve(ref);
+    const resolve = (ref: string, from: Json) => this.doc.resolve(ref, from);
     let branch: Branch;
     if (keyword === "unevaluatedProperties") {
       const evaluated = evaluatedProperties(node, resolve);
@@ -772,7 +772,7 @@ export class Normalizer {
     const keys = Object.keys(node).filter((k) => !this.isAnnotation(k));
     if (keys.length === 0) return this.bottom;
     if (keys.length === 1 && keys[0] === "$ref" && typeof node.$ref === "string") {
-      const target = this.doc.resolve(node.$ref);
+      const target = this.doc.resolve(node.$ref, node);
       return target === undefined ? undefined : this.complement(target, depth + 1);
     }
     if (keys.length === 1 && keys[0] === "not") return this.normalize(node.not as Json);

@@ -30,7 +30,7 @@ const CONDITIONAL = ["anyOf", "oneOf", "if", "then", "else"] as const;
 
 function conditionalContributes(
   schema: JsonObject,
-  resolve: (ref: string) => Json | undefined,
+  resolve: (ref: string, from: Json) => Json | undefined,
   keywords: readonly string[],
 ): boolean {
   const dependents = isJsonObject(schema.dependentSchemas) ? Object.values(schema.dependentSchemas) : [];
@@ -45,7 +45,7 @@ function conditionalContributes(
  */
 export function evaluatedProperties(
   node: JsonObject,
-  resolve: (ref: string) => Json | undefined,
+  resolve: (ref: string, from: Json) => Json | undefined,
 ): EvaluatedProperties | undefined {
   const names = new Set<string>();
   const patterns: string[] = [];
@@ -66,7 +66,7 @@ export function evaluatedProperties(
 
 export function evaluatedItems(
   node: JsonObject,
-  resolve: (ref: string) => Json | undefined,
+  resolve: (ref: string, from: Json) => Json | undefined,
 ): EvaluatedItems | undefined {
   let prefix = 0;
   let all = false;
@@ -97,12 +97,12 @@ type Visit = (schema: Json | undefined, seen: Set<object>, top: boolean) => bool
 function visitApplied(
   schema: JsonObject,
   seen: Set<object>,
-  resolve: (ref: string) => Json | undefined,
+  resolve: (ref: string, from: Json) => Json | undefined,
   visit: Visit,
 ): boolean {
   if (schema.$dynamicRef !== undefined || schema.$recursiveRef !== undefined) return false;
   if (typeof schema.$ref === "string") {
-    const target = resolve(schema.$ref);
+    const target = resolve(schema.$ref, schema);
     if (target === undefined || !visit(target, seen, false)) return false;
   }
   if (Array.isArray(schema.allOf)) {
@@ -117,7 +117,7 @@ const itemKeywords = ["prefixItems", "items", "additionalItems", "unevaluatedIte
 /** Whether a conditional sub-schema (or a list or map of them) could evaluate anything. */
 function contributes(
   value: Json | undefined,
-  resolve: (ref: string) => Json | undefined,
+  resolve: (ref: string, from: Json) => Json | undefined,
   keywords: readonly string[],
   seen = new Set<object>(),
 ): boolean {
@@ -128,7 +128,7 @@ function contributes(
   if (keywords.some((keyword) => value[keyword] !== undefined)) return true;
   if (value.$dynamicRef !== undefined || value.$recursiveRef !== undefined) return true;
   if (typeof value.$ref === "string") {
-    const target = resolve(value.$ref);
+    const target = resolve(value.$ref, value);
     if (target === undefined || contributes(target, resolve, keywords, seen)) return true;
   }
   const dependents = isJsonObject(value.dependentSchemas) ? Object.values(value.dependentSchemas) : [];

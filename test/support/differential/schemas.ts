@@ -274,6 +274,16 @@ export function genRef(ctx: GenContext, depth: number): JsonObject {
   const name = `d${Object.keys(ctx.defs).length}`;
   ctx.defs[name] = genLeaf(ctx, depth - 1);
   const target = { $ref: ref(ctx, name) };
+  // A resource embedded under its own `$id` (a bundled companion schema): its fragment references
+  // point into itself, never at the root's definition of the same name (a third of the picks:
+  // a change inside it is what tells the two readings apart).
+  const embedded = (): JsonObject => ({
+    $id: `http://accord.test/embedded/${name}.json`,
+    type: "object",
+    [ctx.shape.defsKey]: { [name]: genLeaf(ctx, depth - 1) },
+    properties: { a: target },
+    required: ["a"],
+  });
   return rng.pick<() => JsonObject>([
     () => target,
     () => ({ not: target }),
@@ -284,6 +294,9 @@ export function genRef(ctx: GenContext, depth: number): JsonObject {
     () => ({ type: "object", properties: { a: target, b: { not: target } } }),
     () => ({ anyOf: [target, genLeaf(ctx, 0)] }),
     () => ({ type: "array", items: target }),
+    embedded,
+    embedded,
+    embedded,
   ])();
 }
 
