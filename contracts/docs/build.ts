@@ -74,7 +74,7 @@ function versionDocs(subject: DocsSubjectInput, options: BuildDocsOptions): Vers
   let previous: VersionDoc | undefined;
   for (const version of subject.versions) {
     const document = version.document;
-    const fields = fieldTable(document.root);
+    const fields = fieldTable(document.root, document.draft);
     const { example, invalidOwnExamples } = exampleFor(document);
     let change: VersionChange | undefined;
     if (previous && options.changes !== false) {

@@ -1,6 +1,6 @@
 import { isJsonObject } from "../schema/json-value.js";
 import { joinPointer } from "../schema/pointer.js";
-import type { Json } from "../schema/types.js";
+import type { Draft, Json } from "../schema/types.js";
 import { describeConstraints } from "./constraints.js";
 import {
   expandingBelow,
@@ -31,8 +31,8 @@ interface Walk {
   truncated: boolean;
 }
 
-export function fieldTable(root: Json): FieldTable {
-  const walk: Walk = { context: viewContext(root), rows: 0, truncated: false };
+export function fieldTable(root: Json, draft?: Draft): FieldTable {
+  const walk: Walk = { context: viewContext(root, draft), rows: 0, truncated: false };
   const view = viewOf(walk.context, root, "#", new Set(["#"]));
   const rows = childRows(walk, view, "", new Set(["#", view.pointer]), 0);
   return {

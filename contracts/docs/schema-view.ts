@@ -1,6 +1,7 @@
 import { isJsonObject } from "../schema/json-value.js";
 import { joinPointer, resolvePointer } from "../schema/pointer.js";
-import type { Json, JsonObject } from "../schema/types.js";
+import { indexRefs } from "../schema/refs.js";
+import type { Draft, Json, JsonObject } from "../schema/types.js";
 import { walkSchema } from "../schema/walk.js";
 
 /**
@@ -38,9 +39,16 @@ export interface ViewContext {
   readonly root: Json;
   /** `$anchor` (and draft-07 `$id: "#name"`) → pointer of the schema that declares it. */
   readonly anchors: ReadonlyMap<string, string>;
+  /**
+   * Pointer of each `$ref` keyword → pointer of its target, as the loader resolves them (within
+   * the resource the reference stands in, by `$id` or by anchor).
+   */
+  readonly refTargets: ReadonlyMap<string, string>;
 }
 
-export function viewContext(root: Json): ViewContext {
+export function viewContext(root: Json, draft: Draft = "draft-07"): ViewContext {
+  const indexed = indexRefs(root, draft, { source: "schema" });
+  const refTargets = new Map(indexed.ok ? indexed.value.map((ref) => [ref.pointer, ref.target]) : []);
   const anchors = new Map<string, string>();
   walkSchema(root, undefined, ({ node, pointer }) => {
     if (isJsonObject(node)) {
@@ -49,11 +57,13 @@ export function viewContext(root: Json): ViewContext {
     }
     return undefined;
   });
-  return { root, anchors };
+  return { root, anchors, refTargets };
 }
 
-/** Resolves a local `$ref` to the pointer of its target, or undefined. */
-function refTarget(context: ViewContext, ref: string): string | undefined {
+/** Resolves the local `$ref` of the node at `at` to the pointer of its target, or undefined. */
+function refTarget(context: ViewContext, ref: string, at: string): string | undefined {
+  const indexed = context.refTargets.get(joinPointer(at, "$ref"));
+  if (indexed !== undefined) return indexed;
   if (ref === "#" || ref.startsWith("#/"))
     return resolvePointer(context.root, ref) === undefined ? undefined : ref;
   if (ref.startsWith("#")) return context.anchors.get(ref.slice(1));
@@ -123,7 +133,7 @@ export function viewOf(
   take(node, at);
   while (typeof node.$ref === "string") {
     const ref = node.$ref;
-    const target = refTarget(context, ref);
+    const target = refTarget(context, ref, at);
     if (target === undefined) {
       return { keywords, properties, required, pointer: at, unresolvedRef: ref };
     }

@@ -81,6 +81,25 @@ describe("fieldTable", () => {
     expect(rowAt(table.rows, "method(2).iban").constraints).toEqual(["length 15–34"]);
   });
 
+  it("follows references into a resource embedded under its own $id, and within it", () => {
+    const table = fieldTable({
+      $id: "http://example.com/event.json",
+      type: "object",
+      definitions: {
+        x: { type: "string" },
+        emb: {
+          $id: "http://example.com/emb.json",
+          type: "object",
+          definitions: { x: { type: "integer", description: "The embedded x." } },
+          properties: { a: { $ref: "#/definitions/x" } },
+        },
+      },
+      properties: { payload: { $ref: "emb.json" } },
+    });
+    expect(rowAt(table.rows, "payload").type).toBe("object");
+    expect(rowAt(table.rows, "payload.a")).toMatchObject({ type: "integer", description: "The embedded x." });
+  });
+
   it("stops a recursive type at the reference instead of expanding it forever", () => {
     const table = fieldTable(versionRoot("customer-signed-up", 1));
     const interests = rowAt(table.rows, "interests");
