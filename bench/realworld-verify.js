@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The compatibility engine on the real-world corpus (issue 11): every pair of consecutive versions
-// (54 GitHub webhook events across 6 releases, the AsyncAPI specification schemas in both series)
+// (54 GitHub webhook events across 6 releases, the AsyncAPI specification schemas in both series,
+// the CycloneDX BOM schemas 1.2 to 1.7)
 // compared both ways; counts crashes, findings whose example does not break its reader (ajv), and
 // oldPath/newPath pointers that do not resolve in their own document. The CI test
 // (test/contracts/compat/realworld.test.ts) runs a subset. Runs the TypeScript sources through tsx.

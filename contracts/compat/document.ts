@@ -24,6 +24,8 @@ export class SchemaDoc {
   private readonly shapes = new WeakMap<object, string>();
   private readonly anchors = new Map<string, Json>();
   private readonly dynamicAnchors = new Map<string, Json>();
+  /** `$dynamicAnchor` names declared more than once (in several embedded resources). */
+  private readonly ambiguousAnchors = new Set<string>();
   private readonly ids = new Map<string, Json>();
   /**
    * For nodes inside a resource embedded with its own `$id` (a bundled companion schema): that
@@ -71,11 +73,20 @@ export class SchemaDoc {
     return this.anchors.get(fragment);
   }
 
-  /** Resolves `$dynamicRef: "#name"` to the node with that `$dynamicAnchor`, `$recursiveRef: "#"` to the root. */
+  /**
+   * Resolves `$dynamicRef: "#name"` to the node with that `$dynamicAnchor`, `$recursiveRef: "#"` to
+   * the root: within one document whose resources declare the anchor once, where evaluation
+   * starts at the root, that is where the dynamic scope lands. Otherwise (an anchor declared in
+   * several resources, a `$recursiveRef` inside an embedded resource) the outermost resource in
+   * scope depends on the path taken: undefined, so the constraint stays ajv's to decide.
+   */
   resolveDynamic(keyword: "$dynamicRef" | "$recursiveRef", ref: string, from?: Json): Json | undefined {
-    if (keyword === "$recursiveRef") return ref === "#" ? this.root : undefined;
+    const embedded = from !== null && typeof from === "object" && this.scopes.has(from);
+    if (keyword === "$recursiveRef") return ref === "#" && !embedded ? this.root : undefined;
     if (!ref.startsWith("#") || ref.startsWith("#/")) return this.resolve(ref, from);
-    return this.dynamicAnchors.get(ref.slice(1)) ?? this.resolve(ref, from);
+    const name = ref.slice(1);
+    if (this.ambiguousAnchors.has(name)) return undefined;
+    return this.dynamicAnchors.get(name) ?? this.resolve(ref, from);
   }
 
   /** Validates a value against the node at `pointer` with ajv (the same engine that checks witnesses). */
@@ -166,15 +177,21 @@ export class SchemaDoc {
     const parts: string[] = [];
     for (const key of Object.keys(object).sort()) {
       const child = object[key] as Json;
-      if (key === "$dynamicRef" || key === "$recursiveRef") return undefined;
       if (key === "$id" || key === "$anchor" || key === "$dynamicAnchor" || key === "$recursiveAnchor")
         continue;
       let text: string | undefined;
-      if (key === "$ref") {
-        const target = typeof child === "string" ? this.resolve(child, object) : undefined;
+      if (key === "$ref" || key === "$dynamicRef" || key === "$recursiveRef") {
+        // A dynamic reference means what it lands on, as the normaliser reads it: within one
+        // document the dynamic scope holds only that document (resolveDynamic).
+        const target =
+          typeof child !== "string"
+            ? undefined
+            : key === "$ref"
+              ? this.resolve(child, object)
+              : this.resolveDynamic(key, child, object);
         text = target === undefined ? undefined : this.meaningOf(target);
         if (text === undefined) return undefined;
-        parts.push(`"$ref":${text}`);
+        parts.push(`${JSON.stringify(key)}:${text}`);
         continue;
       }
       text = VALUE_KEYWORDS.has(key) ? valueKey(child) : this.meaningOf(child);
@@ -218,7 +235,9 @@ export class SchemaDoc {
     const anchor = node.$anchor;
     if (typeof anchor === "string") this.anchors.set(anchor, node);
     const dynamicAnchor = node.$dynamicAnchor;
-    if (typeof dynamicAnchor === "string" && !this.dynamicAnchors.has(dynamicAnchor)) {
+    if (typeof dynamicAnchor === "string" && this.dynamicAnchors.has(dynamicAnchor))
+      this.ambiguousAnchors.add(dynamicAnchor);
+    else if (typeof dynamicAnchor === "string") {
       this.dynamicAnchors.set(dynamicAnchor, node);
     }
     const id = node.$id;

@@ -320,6 +320,21 @@ export function genBoolean(ctx: GenContext, depth: number): JsonObject {
 export function genRecursion(ctx: GenContext): JsonObject {
   const { rng } = ctx;
   const key = rng.pick(["not", "next", "a"]);
+  if (ctx.shape.draft === "2020-12" && rng.chance(0.4)) {
+    // Recursion through $dynamicRef to the document's one $dynamicAnchor of that name.
+    ctx.defs.node = {
+      $dynamicAnchor: "node",
+      type: "object",
+      properties: { [key]: { $dynamicRef: "#node" }, v: genLeaf(ctx, 0) },
+    };
+    return rng.chance(0.5)
+      ? { $ref: ref(ctx, "node") }
+      : { type: "object", properties: { e: { $dynamicRef: "#node" }, f: { not: { $dynamicRef: "#node" } } } };
+  }
+  if (ctx.shape.draft === "2019-09" && rng.chance(0.4)) {
+    // $recursiveRef: "#" lands on the document's root, whatever holds it.
+    return { type: "object", properties: { [key]: { $recursiveRef: "#" }, v: genLeaf(ctx, 0) } };
+  }
   ctx.defs.base = { type: "object", properties: { [key]: { $ref: ref(ctx, "base") }, v: genLeaf(ctx, 0) } };
   if (rng.chance(0.5)) {
     ctx.defs.ext = {
