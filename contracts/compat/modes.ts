@@ -7,6 +7,7 @@
  * finding into an undetermined spot, so the engine never reports an example that does not break.
  */
 import { errorsFor, guardedValidatorFor } from "../schema/ajv.js";
+import { canonicalJson } from "../schema/canonical.js";
 import { isJsonObject as isObject } from "../schema/json-value.js";
 import { childAt, decodePointerToken as unescapeToken } from "../schema/pointer.js";
 import type { Json, SchemaDocument } from "../schema/types.js";
@@ -124,6 +125,22 @@ function readingOf(options: CompareOptions): string {
   ]);
 }
 
+const canonicalTexts = new WeakMemo<string>();
+
+/**
+ * The same schema: one root (a catalog interns identical versions), or the same canonical text
+ * under the same draft (two files that differ only in layout or key order). Decided here, since
+ * the engine cannot always tell: a recursive constraint it keeps opaque has no canonical text of
+ * its own to match across two documents.
+ */
+function sameSchema(a: SchemaDocument, b: SchemaDocument): boolean {
+  if (a.draft !== b.draft) return false;
+  if (a.root === b.root) return true;
+  const text = (root: Json): string =>
+    isObject(root) ? canonicalTexts.remember(root, "", () => canonicalJson(root)) : canonicalJson(root);
+  return text(a.root) === text(b.root);
+}
+
 function comparePair(
   oldDocument: SchemaDocument,
   newDocument: SchemaDocument,
@@ -131,8 +148,7 @@ function comparePair(
   options: CompareOptions,
 ): Compared {
   // One schema includes itself under every reading (closing the writer's objects only shrinks it).
-  if (oldDocument.root === newDocument.root && oldDocument.draft === newDocument.draft)
-    return NOTHING_TO_COMPARE;
+  if (sameSchema(oldDocument, newDocument)) return NOTHING_TO_COMPARE;
   const [oldRoot, newRoot] = [oldDocument.root, newDocument.root];
   if (!isObject(oldRoot) || !isObject(newRoot))
     return compareWithinBudget(oldDocument, newDocument, direction, options);
