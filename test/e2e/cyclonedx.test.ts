@@ -1,12 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Json } from "../../contracts/schema/types.js";
 import { writeCyclonedxCatalog } from "../support/realworld.js";
 import { brokenLinks } from "../templates/docs/site-links.js";
 import { tsc, writeConsumer } from "./generate-support.js";
 import { runCli } from "./helpers.js";
+import { siteFiles } from "./support/site-files.js";
 
 /**
  * The CycloneDX BOM schemas (1.2 to 1.7, up to 300 KB each, with companion schemas embedded under
@@ -23,16 +24,6 @@ beforeAll(() => {
   writeCyclonedxCatalog(catalog);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function filesUnder(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path).split(sep).join("/"), readFileSync(path, "utf8"));
-  }
-  return files;
-}
 
 describe("Accord on the CycloneDX BOM schemas", () => {
   it(
@@ -64,7 +55,7 @@ describe("Accord on the CycloneDX BOM schemas", () => {
       });
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
-      const files = filesUnder(site);
+      const files = siteFiles(site);
       for (const path of files.keys()) {
         if (path.endsWith(".html") || path.endsWith(".js"))
           expect(statSync(join(site, path)).size, path).toBeLessThan(ONE_MB);

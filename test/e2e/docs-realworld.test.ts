@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeWebhookCatalog } from "../support/realworld.js";
 import { brokenLinks } from "../templates/docs/site-links.js";
 import { runCli } from "./helpers.js";
+import { siteFiles } from "./support/site-files.js";
 
 /**
  * `accord docs` on GitHub's webhook payload schemas (40 KB each, hundreds of fields, six releases;
@@ -19,16 +20,6 @@ const ONE_MB = 1024 * 1024;
 
 const work = mkdtempSync(join(tmpdir(), "accord-e2e-docs-realworld-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function siteFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path).split(sep).join("/"), readFileSync(path, "utf8"));
-  }
-  return files;
-}
 
 describe("accord docs on GitHub's webhook schemas", () => {
   it(
