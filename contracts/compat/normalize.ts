@@ -691,8 +691,13 @@ export class Normalizer {
     };
   }
 
-  /** Whether a branch accepts every value of its type (no constraint at all). */
+  /**
+   * Whether a branch accepts every value of its type (no constraint at all). Never one of `top`'s
+   * own branches: a schema met again while it is being normalised stands as `top` (exact where
+   * it is conjoined, not inside an alternative), so those prove nothing here.
+   */
   private acceptsWholeType(branch: Branch): boolean {
+    if (this.top.branches.includes(branch)) return false;
     if (branch.values || branch.notValues.length > 0 || branch.opaque.length > 0) return false;
     switch (branch.type) {
       case "null":
