@@ -220,23 +220,45 @@ function writeSettings(dir: string, comment: string, compatibility = "FULL_TRANS
   );
 }
 
-/**
- * Writes a catalog of one subject, `cyclonedx-bom`, whose versions are the CycloneDX BOM schemas
- * 1.2 to 1.7 (v1 to v6) as cyclonedxSpecVersions bundles them.
- */
-export function writeCyclonedxCatalog(dir: string): WrittenCatalog {
-  writeSettings(dir, "A catalog of the CycloneDX BOM schemas, one version per specification release.");
-  const folder = join(dir, "schemas", "cyclonedx-bom");
+/** A published specification's schemas as the versions of one subject. */
+export interface SpecificationSeries {
+  readonly subject: string;
+  /** subject.yaml's description. */
+  readonly description: string;
+  readonly schemas: readonly JsonObject[];
+}
+
+/** The CycloneDX BOM schemas 1.2 to 1.7 as six versions of `cyclonedx-bom`. */
+export function cyclonedxSeries(): SpecificationSeries {
+  return {
+    subject: "cyclonedx-bom",
+    description: "A CycloneDX software bill of materials, as published in @cyclonedx/cyclonedx-library.",
+    schemas: cyclonedxSpecVersions().map((spec) => spec.schema),
+  };
+}
+
+/** The draft-07 AsyncAPI specification schemas (2.0.0-rc2 to 3.1.0) as versions of `asyncapi-document`. */
+export function asyncapiSeries(): SpecificationSeries {
+  return {
+    subject: "asyncapi-document",
+    description: "An AsyncAPI document, as the schemas in @asyncapi/specs define it.",
+    schemas: asyncapiSpecVersions().map((spec) => spec.schema),
+  };
+}
+
+/** Writes a catalog (FULL_TRANSITIVE) of one subject whose versions are a series' schemas, in order. */
+export function writeSeriesCatalog(dir: string, series: SpecificationSeries): WrittenCatalog {
+  writeSettings(dir, `A catalog of one published specification's schemas: ${series.subject}.`);
+  const folder = join(dir, "schemas", series.subject);
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, "subject.yaml"),
-    "description: A CycloneDX software bill of materials, as published in @cyclonedx/cyclonedx-library.\nowners: [security]\ntopic: sbom.cyclonedx\n",
+    `description: ${JSON.stringify(series.description)}\nowners: [platform]\n`,
   );
-  const versions = cyclonedxSpecVersions();
-  versions.forEach((spec, index) => {
-    writeFileSync(join(folder, `v${index + 1}.json`), `${JSON.stringify(spec.schema, null, 2)}\n`);
+  series.schemas.forEach((schema, index) => {
+    writeFileSync(join(folder, `v${index + 1}.json`), `${JSON.stringify(schema, null, 2)}\n`);
   });
-  return { dir, subjects: ["cyclonedx-bom"], versions: versions.length };
+  return { dir, subjects: [series.subject], versions: series.schemas.length };
 }
 
 const ASYNCAPI_FILE = /^(\d+)\.(\d+)\.(\d+)(?:-rc(\d+))?(-without-\$id)?\.json$/;
