@@ -40,6 +40,10 @@ function standaloneAjv(draft: Draft): AnyAjv {
     // The loader has already checked the schema against its meta-schema.
     validateSchema: false,
     code: { source: true, esm: true, lines: true, formats: new Name(FORMATS_NAME) },
+    // Each referenced definition once, as a function of its own: inlined at every use, GitHub's
+    // webhook validators were 1.1 MB each (99 MB for 54 events x 6 versions, more than tsc can
+    // parse in 4 GB); as functions, a third of that, compiled five times faster.
+    inlineRefs: false,
   });
 }
 

@@ -7,6 +7,7 @@ import { BANNER_FIRST_LINE, type RenderedFile } from "../../../templates/typescr
 import { renderTypeScript } from "../../../templates/typescript/render.js";
 import { planOf, subjectOf } from "../../contracts/codegen/support.js";
 import { THEN } from "../../support/differential/schemas.js";
+import { webhookEvents } from "../../support/realworld.js";
 import { ORDER_V1, ORDER_V2, SHIPMENT_V1, SHIPMENT_V2 } from "./fixtures.js";
 import { render } from "./support.js";
 
@@ -118,6 +119,30 @@ describe("renderTypeScript", () => {
     const codec = content(json, "order-placed/index.ts");
     expect(codec).not.toMatch(/frame\(|schemaIdOf/);
     expect(codec).toContain("if (isOrderPlacedV2(value)) return { version: 2, value };");
+  });
+});
+
+describe("renderTypeScript on a large published schema", () => {
+  it("writes each referenced definition's check once: GitHub's pull_request payload in under 400 KB", async () => {
+    const event = webhookEvents("webhooks-schemas-4").find((candidate) => candidate.event === "pull_request");
+    if (!event) throw new Error("no pull_request event in the webhook schemas");
+    const loaded = loadSchemaValue(event.schema, "pull_request");
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const files = await render(
+      planOf([
+        {
+          subject: "pull-request",
+          registrySubject: "pull-request",
+          versions: [
+            { version: 1, document: loaded.value, fingerprint: fingerprint(loaded.value.root), schemaId: 1 },
+          ],
+        },
+      ]),
+    );
+    const validator = files.find((file) => file.path === "pull-request/v1.validate.ts")?.content ?? "";
+    // Inlined at every use, the shared definitions (`user`, `repository`...) made it 1.1 MB.
+    expect(validator.length).toBeGreaterThan(100_000);
+    expect(validator.length).toBeLessThan(400_000);
   });
 });
 
