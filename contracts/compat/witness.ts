@@ -138,19 +138,19 @@ function mostSpecific(
   errors: readonly ValidationError[],
   at: readonly string[],
 ): ValidationError | undefined {
+  // Every error here lies on the path to `at` or inside it, so its depth says which it is.
+  const rank = (error: ValidationError): [tier: number, within: number] => {
+    const depth = locationOf(error).length;
+    if (depth === at.length) return [2, 0];
+    return depth > at.length ? [1, -depth] : [0, depth];
+  };
   let best: ValidationError | undefined;
-  let bestRank = Number.NEGATIVE_INFINITY;
+  let bestRank: [number, number] = [-1, 0];
   for (const error of errors) {
-    const location = locationOf(error);
-    const rank =
-      location.length === at.length
-        ? Number.POSITIVE_INFINITY
-        : location.length > at.length
-          ? -location.length
-          : location.length - at.length - 1_000_000;
-    if (rank > bestRank) {
+    const [tier, within] = rank(error);
+    if (tier > bestRank[0] || (tier === bestRank[0] && within > bestRank[1])) {
       best = error;
-      bestRank = rank;
+      bestRank = [tier, within];
     }
   }
   return best;

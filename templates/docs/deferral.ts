@@ -2,10 +2,11 @@ import type { VersionDoc } from "../../contracts/docs/types.js";
 
 /**
  * Which versions of a subject keep their details (fields, raw schema, example) and their change
- * sections in the subject's page. A real payload schema (40 KB, hundreds of fields) in six versions would make one page of
- * many megabytes; so a version's details stay in the page only while they are small, up to
- * DEFER_BYTES each and INLINE_BUDGET for all versions together, newest first. The others get a
- * page of their own (both the HTML site and Markdown), which the subject's page links.
+ * sections in the subject's page. A real payload schema (40 KB, hundreds of fields) in six
+ * versions would make one page of many megabytes; so each part stays in the page only while it is
+ * small, up to DEFER_BYTES each and INLINE_BUDGET for all versions together, newest first. The
+ * others go to a page of their own (both the HTML site and Markdown), which the subject's page
+ * links.
  */
 
 export const DEFER_BYTES = 64 * 1024;
@@ -56,22 +57,12 @@ export function withinBudget<T, R>(
   return { shown, rest: items.length - shown.length };
 }
 
-export interface InlineBudget {
-  /** Largest part kept inline. */
-  readonly each: number;
-  /** All inline parts together. */
-  readonly total: number;
-}
-
 /** `sizes` in version order (oldest first); returns the versions kept inline. */
-export function inlinedVersions<V>(
-  sizes: ReadonlyMap<V, number>,
-  budget: InlineBudget = { each: DEFER_BYTES, total: INLINE_BUDGET },
-): Set<V> {
+export function inlinedVersions<V>(sizes: ReadonlyMap<V, number>): Set<V> {
   const kept = new Set<V>();
   let spent = 0;
   for (const [version, size] of [...sizes].reverse()) {
-    if (size > budget.each || spent + size > budget.total) continue;
+    if (size > DEFER_BYTES || spent + size > INLINE_BUDGET) continue;
     kept.add(version);
     spent += size;
   }

@@ -48,10 +48,10 @@ export async function renderVersionTypes(
   // Only the names the declarations use: json-schema-to-typescript leaves out some parts the type
   // schema names (an index signature it prints as `unknown`), and under noUnusedLocals an unused
   // import fails the consumer's build.
-  const code = withoutStringsAndComments(declarations.join("\n"));
+  const used = new Set(withoutStringsAndComments(declarations.join("\n")).match(/[\w$]+/g));
   const byModule = new Map<string, string[]>();
   for (const { name, module } of types.imports) {
-    if (!new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`).test(code)) continue;
+    if (!used.has(name)) continue;
     byModule.set(module, [...(byModule.get(module) ?? []), name]);
   }
   const imports = [...byModule.keys()]
@@ -99,10 +99,6 @@ function titled(declaration: TypeDeclaration): object {
 /** The code with string literals and comments blanked, for checks that must not look inside them. */
 function withoutStringsAndComments(code: string): string {
   return code.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function oneLine(message: string): string {

@@ -62,12 +62,12 @@ function changeSummary(version: VersionDoc, changesHref: string): Html {
 }
 
 /** A version's fields, raw schema and example: what a large version defers. */
-function versionDetail(subject: SubjectDoc, version: VersionDoc, rawSchema: RawSchemaLink | undefined): Html {
+function versionDetail(version: VersionDoc, fields: Html, rawSchema: RawSchemaLink | undefined): Html {
   const id = `v${version.version}`;
   return html`<div class="fields-and-schema">
 <div class="fields-column">
 <h3 id="${id}-fields">Fields</h3>
-${fieldTableHtml(version.fields, id, `Fields of ${subject.name} version ${version.version}`)}
+${fields}
 </div>
 <div class="schema-column">
 <h3 id="${id}-schema">Raw schema</h3>
@@ -175,7 +175,17 @@ export function subjectPages(model: DocsModel, index: number): RenderedFile[] {
             : rawSchemaFileName(version),
         }
       : undefined;
-  const details = new Map(subject.versions.map((v) => [v, versionDetail(subject, v, rawLink(v, true))]));
+  // Rendered once: a version whose raw schema is a file has its details composed twice (the links
+  // differ), not its field table rendered twice.
+  const fieldTables = new Map(
+    subject.versions.map((v) => [
+      v,
+      fieldTableHtml(v.fields, `v${v.version}`, `Fields of ${subject.name} version ${v.version}`),
+    ]),
+  );
+  const detailOf = (v: VersionDoc, fromSubjectPage: boolean): Html =>
+    versionDetail(v, fieldTables.get(v) as Html, rawLink(v, fromSubjectPage));
+  const details = new Map(subject.versions.map((v) => [v, detailOf(v, true)]));
   const changes = new Map(
     subject.versions.map((v) => [
       v,
@@ -215,7 +225,7 @@ export function subjectPages(model: DocsModel, index: number): RenderedFile[] {
     const ownPage =
       detailInline || !rawFiles.has(version)
         ? deferred.content
-        : html`${versionDetail(subject, version, rawLink(version, false))}${changesInline ? "" : change}`;
+        : html`${detailOf(version, false)}${changesInline ? "" : change}`;
     files.push(
       {
         path: `subjects/${deferredPath(subject, version, "html")}`,

@@ -234,10 +234,7 @@ function changeMarkdown(s: SubjectDoc, change: VersionChange, version: number): 
   }
   const versionAt = (against: number | undefined): number =>
     against !== undefined ? (s.versions[against - 1]?.version ?? against) : change.from;
-  const listed = (
-    items: readonly (Finding | Undecided)[],
-    render: (item: Finding | Undecided) => string[],
-  ) => {
+  const listed = <T>(items: readonly T[], render: (item: T) => string[]) => {
     const { shown, rest } = withinBudget(items, FINDINGS_BYTES, render, (block) =>
       block.reduce((n, line) => n + line.length + 1, 0),
     );
@@ -253,7 +250,7 @@ function changeMarkdown(s: SubjectDoc, change: VersionChange, version: number): 
     listed(report.findings, (finding) => [
       spotLine(finding, versionAt(finding.against), version),
       "",
-      ...proofLines(finding as Finding),
+      ...proofLines(finding),
     ]);
   }
   if (report.undetermined.length > 0) {

@@ -122,48 +122,31 @@ describe("renderTypeScript", () => {
   });
 });
 
-describe("renderTypeScript on a large published schema", () => {
+/** A plan of one subject with one version, the schema loaded as the catalog would load it. */
+function oneVersionPlan(subject: string, schema: Json): ReturnType<typeof planOf> {
+  const loaded = loadSchemaValue(schema, subject);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return planOf([
+    {
+      subject,
+      registrySubject: subject,
+      versions: [
+        { version: 1, document: loaded.value, fingerprint: fingerprint(loaded.value.root), schemaId: 1 },
+      ],
+    },
+  ]);
+}
+
+describe("renderTypeScript on published schemas", () => {
   it("writes each referenced definition's check once: GitHub's pull_request payload in under 400 KB", async () => {
     const event = webhookEvents("webhooks-schemas-4").find((candidate) => candidate.event === "pull_request");
     if (!event) throw new Error("no pull_request event in the webhook schemas");
-    const loaded = loadSchemaValue(event.schema, "pull_request");
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const files = await render(
-      planOf([
-        {
-          subject: "pull-request",
-          registrySubject: "pull-request",
-          versions: [
-            { version: 1, document: loaded.value, fingerprint: fingerprint(loaded.value.root), schemaId: 1 },
-          ],
-        },
-      ]),
-    );
+    const files = await render(oneVersionPlan("pull-request", event.schema));
     const validator = files.find((file) => file.path === "pull-request/v1.validate.ts")?.content ?? "";
     // Inlined at every use, the shared definitions (`user`, `repository`...) made it 1.1 MB.
     expect(validator.length).toBeGreaterThan(100_000);
     expect(validator.length).toBeLessThan(400_000);
   });
-});
-
-describe("renderTypeScript: schemas it cannot turn into code", () => {
-  async function failure(schema: Json): Promise<string> {
-    const loaded = loadSchemaValue(schema, "test");
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const plan = planOf([
-      {
-        subject: "odd",
-        registrySubject: "odd",
-        versions: [
-          { version: 1, document: loaded.value, fingerprint: fingerprint(loaded.value.root), schemaId: 1 },
-        ],
-      },
-    ]);
-    const result = await renderTypeScript(plan, { bundle: bundleWithEsbuild });
-    if (result.ok) throw new Error("expected a failure");
-    expect(result.error.code).toBe("ACCORD_ERR_GENERATE_SCHEMA_UNSUPPORTED");
-    return result.error.message;
-  }
 
   it("types alternatives that say nothing of the type (json-schema-to-typescript would print nothing)", async () => {
     // CycloneDX's public key: allOf members that are only if/then, dropped for types, and a union
@@ -182,27 +165,19 @@ describe("renderTypeScript: schemas it cannot turn into code", () => {
       [{ anyOf: [true, false] }, /^export type OddV1 = \(unknown \| never\)/m],
       [{ oneOf: [{ minLength: 1 }, { type: "number" }] }, /^export type OddV1 = \(unknown \| number\)/m],
     ] as const) {
-      const loaded = loadSchemaValue(schema as Json, "test");
-      if (!loaded.ok) throw new Error(loaded.error.message);
-      const files = await render(
-        planOf([
-          {
-            subject: "odd",
-            registrySubject: "odd",
-            versions: [
-              {
-                version: 1,
-                document: loaded.value,
-                fingerprint: fingerprint(loaded.value.root),
-                schemaId: 1,
-              },
-            ],
-          },
-        ]),
-      );
+      const files = await render(oneVersionPlan("odd", schema as Json));
       expect(files.find((file) => file.path === "odd/v1.ts")?.content).toMatch(declaration);
     }
   });
+});
+
+describe("renderTypeScript: schemas it cannot turn into code", () => {
+  async function failure(schema: Json): Promise<string> {
+    const result = await renderTypeScript(oneVersionPlan("odd", schema), { bundle: bundleWithEsbuild });
+    if (result.ok) throw new Error("expected a failure");
+    expect(result.error.code).toBe("ACCORD_ERR_GENERATE_SCHEMA_UNSUPPORTED");
+    return result.error.message;
+  }
 
   it("refuses $async schemas, whose validators return promises", async () => {
     expect(await failure({ $async: true, type: "object" })).toMatch(
