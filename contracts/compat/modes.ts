@@ -18,6 +18,7 @@ import type { GapSite } from "./gaps.js";
 import { itemAt } from "./intersect.js";
 import type { Branch, Normal } from "./normal-form.js";
 import { schemaForName } from "./object-shape.js";
+import type { ProvenChanges } from "./proven-changes.js";
 import { describeGap, ruleFor } from "./rules.js";
 import { type Side, sideOf } from "./sides.js";
 import type {
@@ -56,13 +57,16 @@ export function compareSchemas(
 
 /**
  * Checks a candidate against a subject's history (oldest first). Plain modes compare with the
- * latest version only; TRANSITIVE modes with every earlier version.
+ * latest version only; TRANSITIVE modes with every earlier version. `proven`, kept by a caller
+ * across a subject's versions, marks the changes whose first proof it already holds: their
+ * examples here are only verified (`repeat`), and this check's findings join it.
  */
 export function checkCompatibility(
   history: readonly SchemaDocument[],
   candidate: SchemaDocument,
   mode: CompatibilityMode,
   options: CompareOptions = {},
+  proven?: ProvenChanges,
 ): CompatReport {
   const transitive = isTransitive(mode);
   const compared = transitive
@@ -74,9 +78,12 @@ export function checkCompatibility(
   const automata: AutomatonDecision[] = [];
   for (const { doc, index } of compared) {
     for (const direction of directionsOf(mode)) {
-      const result = comparePair(doc, candidate, direction, options);
+      const result = comparePair(doc, candidate, direction, options, proven);
       const against = transitive && history.length > 1 ? { against: index } : {};
-      for (const finding of result.findings) findings.push({ ...finding, ...against });
+      for (const finding of result.findings) {
+        findings.push({ ...finding, ...against });
+        proven?.add(finding);
+      }
       for (const spot of result.undetermined) undetermined.push({ ...spot, ...against });
       structural += result.structural;
       for (const decision of result.automata) automata.push({ ...decision, ...against });
@@ -146,16 +153,20 @@ function comparePair(
   newDocument: SchemaDocument,
   direction: Direction,
   options: CompareOptions,
+  proven: ProvenChanges | undefined,
 ): Compared {
   // One schema includes itself under every reading (closing the writer's objects only shrinks it).
   if (sameSchema(oldDocument, newDocument)) return NOTHING_TO_COMPARE;
   const [oldRoot, newRoot] = [oldDocument.root, newDocument.root];
-  if (!isObject(oldRoot) || !isObject(newRoot))
-    return compareWithinBudget(oldDocument, newDocument, direction, options);
+  // An answer shaped by one caller's proven changes (examples left as found) is not anyone's to reuse.
+  if (!isObject(oldRoot) || !isObject(newRoot) || proven)
+    return compareWithinBudget(oldDocument, newDocument, direction, options, proven);
   const reading = [direction, oldDocument.draft, newDocument.draft, readingOf(options)].join("|");
   return answers
     .remember(oldRoot, "", () => new WeakMemo<Compared>())
-    .remember(newRoot, reading, () => compareWithinBudget(oldDocument, newDocument, direction, options));
+    .remember(newRoot, reading, () =>
+      compareWithinBudget(oldDocument, newDocument, direction, options, undefined),
+    );
 }
 
 /**
@@ -168,9 +179,10 @@ function compareWithinBudget(
   newDocument: SchemaDocument,
   direction: Direction,
   options: CompareOptions,
+  proven: ProvenChanges | undefined,
 ): Compared {
   try {
-    return compareOne(oldDocument, newDocument, direction, options);
+    return compareOne(oldDocument, newDocument, direction, options, proven);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return {
@@ -196,6 +208,7 @@ function compareOne(
   newDocument: SchemaDocument,
   direction: Direction,
   options: CompareOptions,
+  proven: ProvenChanges | undefined,
 ): Compared {
   const closedWriters = options.writersEmitOnlyDeclared === true;
   const annotations = options.annotationKeywords ?? [];
@@ -230,8 +243,10 @@ function compareOne(
       ].filter((value): value is Json => value !== undefined),
   };
   for (const gap of outcome.gaps) {
-    const proof = prove(gap.example, gap.at ?? [], context);
-    if (proof) findings.push({ ...locate(gap, direction, roots), ...proof });
+    const located = locate(gap, direction, roots);
+    const repeat = proven?.has(located) === true;
+    const proof = prove(gap.example, gap.at ?? [], context, !repeat);
+    if (proof) findings.push({ ...located, ...proof, ...(repeat ? { repeat } : {}) });
     else undetermined.push(toUndecided(gap, direction, roots));
   }
   return { findings, undetermined, ...reasoning };

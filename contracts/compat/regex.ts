@@ -1313,6 +1313,27 @@ export function patternIncluded(
   reader: string,
   lengths?: LengthBounds,
 ): RegexAnswer {
+  // String(), not JSON: NaN and Infinity bounds must not share a key with an absent one.
+  const key = `${JSON.stringify([writer, reader])}|${String(lengths?.min)}|${String(lengths?.max)}`;
+  const known = inclusionAnswers.get(key);
+  if (known) return known;
+  if (inclusionAnswers.size >= REMEMBERED_INCLUSIONS) inclusionAnswers.clear();
+  const answer = decideInclusion(writer, reader, lengths);
+  inclusionAnswers.set(key, answer);
+  return answer;
+}
+
+/** Inclusion answers remembered, at most: past it the memory starts afresh. */
+const REMEMBERED_INCLUSIONS = 20_000;
+
+/**
+ * Answers are a pure function of the patterns and bounds (every budget counts nodes, not time),
+ * and a catalog asks the same few again and again: the format languages (`date-time`, `uri`) of
+ * every string member of every alternative of a large event's unions.
+ */
+const inclusionAnswers = new Map<string, RegexAnswer>();
+
+function decideInclusion(writer: readonly string[], reader: string, lengths?: LengthBounds): RegexAnswer {
   try {
     const l = normalizeLengths(lengths);
     if (typeof l === "string") return unknown(l);

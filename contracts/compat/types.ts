@@ -61,6 +61,11 @@ export interface Finding {
   readonly readerSays: string;
   /** Which earlier version was compared, for transitive checks (1-based index into `previous`). */
   readonly against?: number;
+  /**
+   * The same change was proven in an earlier comparison of the caller's history (checkCompatibility's
+   * `proven`): this example is verified by ajv but neither repaired nor minimised.
+   */
+  readonly repeat?: true;
 }
 
 /** A spot the engine could neither prove compatible nor break with a verified example. */

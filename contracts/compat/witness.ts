@@ -47,8 +47,17 @@ interface Judgement {
   readonly errors: readonly ValidationError[];
 }
 
-/** The proof for a gap's example, or undefined when ajv does not confirm the break at all. */
-export function prove(example: Json, at: readonly string[], context: ProofContext): Proof | undefined {
+/**
+ * The proof for a gap's example, or undefined when ajv does not confirm the break at all. With
+ * `improve` false the example is only verified, as found (a repeat of a change already proven,
+ * see proven-changes.ts).
+ */
+export function prove(
+  example: Json,
+  at: readonly string[],
+  context: ProofContext,
+  improve = true,
+): Proof | undefined {
   let spent = 0;
   let stale = 0;
   const exhausted = () => spent >= BUDGET || stale >= STALE_LIMIT;
@@ -73,7 +82,7 @@ export function prove(example: Json, at: readonly string[], context: ProofContex
     stale = 0;
     return true;
   };
-  if (first.related.length > 0) {
+  if (improve && first.related.length > 0) {
     // Repair: every other place the reader rejects gets a value both sides accept, or goes. A
     // place is tried once, however many errors name it (each alternative of a failing union
     // reports its own), and a candidate equal to the value already there is not judged.

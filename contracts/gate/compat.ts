@@ -1,6 +1,6 @@
 import { type CatalogFinding, findingFingerprint } from "../catalog/findings.js";
 import type { CatalogConfig, CatalogSubject, CatalogVersion } from "../catalog/types.js";
-import { checkCompatibility } from "../compat/index.js";
+import { checkCompatibility, type ProvenChanges } from "../compat/index.js";
 import type { CompatReport } from "../compat/types.js";
 import { breakingInstancePath, readerSaysOf } from "./instance-path.js";
 import { locateNearest } from "./locate.js";
@@ -17,13 +17,16 @@ export interface VersionCheck {
 /**
  * Checks one version of a subject against the versions before it, under the subject's mode, and
  * turns the engine's report into findings that point at the version's file. `against` in the
- * engine is an index into the history; findings carry the version number instead.
+ * engine is an index into the history; findings carry the version number instead. `proven` holds
+ * the changes the subject's earlier versions proved: a repeat is grouped under its first finding
+ * (group.ts), which keeps the example, so its own example is only verified.
  */
 export function checkVersion(
   subject: CatalogSubject,
   version: CatalogVersion,
   config: CatalogConfig,
   allowUndetermined: boolean,
+  proven?: ProvenChanges,
 ): { check: VersionCheck; findings: CatalogFinding[] } {
   const history = subject.versions.filter((earlier) => earlier.version < version.version);
   const mode = subject.compatibility;
@@ -40,6 +43,7 @@ export function checkVersion(
     version.document,
     mode,
     config.compareOptions,
+    proven,
   );
   const againstVersion = (index: number | undefined) =>
     (index === undefined ? history[history.length - 1] : history[index - 1])?.version;

@@ -1,22 +1,26 @@
 import { type CatalogFinding, compareFindings, type FindingOccurrence } from "../catalog/findings.js";
+import { changeKey } from "../compat/index.js";
 
 /**
  * One change, one finding. A break introduced in v2 shows again when v3, v4... are compared with
  * v1 (transitive modes) and from each later version that keeps it; reporting it once per
  * comparison buries a catalog's few real changes under thousands of copies. Compatibility findings
- * of a subject with the same rule, direction and schema places are one change: it is reported
- * once, as first seen (lowest version, then the earliest version compared with), with its example,
- * and `seenIn` lists every version and comparison it was found in.
+ * of a subject that are the same change (compat/proven-changes.ts) with the same standing are one
+ * finding: it is reported once, as first seen (lowest version, then the earliest version compared
+ * with), with its example, and `seenIn` lists every version and comparison it was found in.
  */
 
-function changeKey(finding: CatalogFinding): string | undefined {
-  if (finding.source !== "compat") return undefined;
+function groupKey(finding: CatalogFinding): string | undefined {
+  if (finding.source !== "compat" || finding.direction === undefined) return undefined;
+  const change = {
+    rule: finding.ruleId,
+    direction: finding.direction,
+    oldPath: finding.oldPath ?? "",
+    newPath: finding.newPath ?? "",
+  };
   return [
     finding.subject,
-    finding.ruleId,
-    finding.direction,
-    finding.oldPath,
-    finding.newPath,
+    changeKey(change),
     finding.undetermined === true ? "undetermined" : "proven",
     finding.severity,
   ].join("\u0000");
@@ -38,7 +42,7 @@ export function groupFindings(findings: readonly CatalogFinding[]): CatalogFindi
   const groups = new Map<string, { first: CatalogFinding; seen: FindingOccurrence[] }>();
   const out: CatalogFinding[] = [];
   for (const finding of findings) {
-    const key = changeKey(finding);
+    const key = groupKey(finding);
     if (key === undefined) {
       out.push(finding);
       continue;

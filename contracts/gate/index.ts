@@ -14,6 +14,7 @@ import type {
   CatalogSubject,
   CatalogVersion,
 } from "../catalog/types.js";
+import { ProvenChanges } from "../compat/index.js";
 import { joinPointer } from "../schema/pointer.js";
 import { checkVersion, type VersionCheck } from "./compat.js";
 import { consumerGate, relaxModeFindings } from "./consumers.js";
@@ -145,8 +146,18 @@ export function gatePart(input: GatePartInput): GatePart {
   }
 
   const checks: VersionCheck[] = [];
+  // Versions are checked oldest first within each subject, the order group.ts keeps first.
+  const proven = new Map<string, ProvenChanges>();
   toCheck.forEach(({ subject, version }, index) => {
-    const result = checkVersion(subject, version, head.config, input.allowUndetermined === true);
+    let subjectProven = proven.get(subject.name);
+    if (!subjectProven) proven.set(subject.name, (subjectProven = new ProvenChanges()));
+    const result = checkVersion(
+      subject,
+      version,
+      head.config,
+      input.allowUndetermined === true,
+      subjectProven,
+    );
     checks.push(result.check);
     for (const finding of result.findings) findings.push(finding);
     input.onProgress?.(index + 1, toCheck.length);

@@ -72,10 +72,18 @@ function fromYaml(yaml: ParsedYaml): ParsedText {
   return { value: yaml.value, format: "yaml", locate: byPointer(yaml.locate) };
 }
 
+/**
+ * Positions by pointer, each worked out once: a check asks for the same places again and again
+ * (one change seen from every later version), and each answer scans the text from its start.
+ */
 function byPointer(locateTokens: (tokens: readonly string[]) => Position | undefined) {
+  const known = new Map<string, Position | undefined>();
   return (pointer: string) => {
+    if (known.has(pointer)) return known.get(pointer);
     const tokens = parsePointer(pointer);
-    return tokens === undefined ? undefined : locateTokens(tokens);
+    const position = tokens === undefined ? undefined : locateTokens(tokens);
+    known.set(pointer, position);
+    return position;
   };
 }
 
