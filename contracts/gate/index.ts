@@ -149,8 +149,8 @@ export function gatePart(input: GatePartInput): GatePart {
   // Versions are checked oldest first within each subject, the order group.ts keeps first.
   const proven = new Map<string, ProvenChanges>();
   toCheck.forEach(({ subject, version }, index) => {
-    let subjectProven = proven.get(subject.name);
-    if (!subjectProven) proven.set(subject.name, (subjectProven = new ProvenChanges()));
+    const subjectProven = proven.get(subject.name) ?? new ProvenChanges();
+    proven.set(subject.name, subjectProven);
     const result = checkVersion(
       subject,
       version,
