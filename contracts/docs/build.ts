@@ -2,7 +2,7 @@ import type { Catalog, CatalogConfig } from "../catalog/types.js";
 import type { CompareOptions } from "../compat/index.js";
 import { isJsonObject } from "../schema/json-value.js";
 import type { SchemaDocument } from "../schema/types.js";
-import { versionChange } from "./changes.js";
+import { ShownChanges, versionChange } from "./changes.js";
 import { consumerSafety } from "./consumers.js";
 import { exampleFor } from "./examples.js";
 import { fieldTable } from "./fields.js";
@@ -72,6 +72,7 @@ function versionDocs(subject: DocsSubjectInput, options: BuildDocsOptions): Vers
   const out: VersionDoc[] = [];
   const history: SchemaDocument[] = [];
   let previous: VersionDoc | undefined;
+  const shown = new ShownChanges();
   for (const version of subject.versions) {
     const document = version.document;
     const fields = fieldTable(document.root, document.draft);
@@ -85,7 +86,8 @@ function versionDocs(subject: DocsSubjectInput, options: BuildDocsOptions): Vers
         compareOptionsOf(options),
         previous.fields,
         fields,
-        previous.version,
+        { from: previous.version, to: version.version },
+        shown,
       );
     }
     const root = isJsonObject(document.root) ? document.root : {};

@@ -1,12 +1,38 @@
-import { checkCompatibility } from "../compat/index.js";
+import { changeKey, checkCompatibility, type Finding, ProvenChanges } from "../compat/index.js";
 import type { CompareOptions, CompatibilityMode } from "../compat/types.js";
 import type { SchemaDocument } from "../schema/types.js";
 import { flattenRows } from "./fields.js";
 import type { FieldChange, FieldRow, FieldTable, VersionChange } from "./types.js";
 
 /**
+ * The changes a subject's pages have shown so far, and where: a change made in v2 breaks every
+ * later version against v1 under a transitive mode, and its example is shown once, in the first
+ * change section that proves it; later sections name it and point there.
+ */
+export class ShownChanges {
+  readonly proven = new ProvenChanges();
+  private readonly versions = new Map<string, number>();
+
+  /** Notes where this version's first proofs are shown; returns where its repeats' are. */
+  record(findings: readonly Finding[], version: number): Record<string, number> {
+    const shownIn: Record<string, number> = {};
+    for (const finding of findings) {
+      const key = changeKey(finding);
+      if (!finding.repeat && !this.versions.has(key)) this.versions.set(key, version);
+    }
+    for (const finding of findings) {
+      const key = changeKey(finding);
+      const shown = this.versions.get(key);
+      if (finding.repeat && shown !== undefined) shownIn[key] = shown;
+    }
+    return shownIn;
+  }
+}
+
+/**
  * What changed between two versions: the engine's verdict and proven breaks (under the subject's
  * mode), and a field-level list of edits for people skimming. The list never decides anything.
+ * `shown` is the subject's, across its versions in order.
  */
 export function versionChange(
   history: readonly SchemaDocument[],
@@ -15,13 +41,25 @@ export function versionChange(
   options: CompareOptions,
   previousFields: FieldTable,
   currentFields: FieldTable,
-  from: number,
+  versions: { readonly from: number; readonly to: number },
+  shown: ShownChanges,
 ): VersionChange {
   // Under NONE the gate asks nothing; readers still want to know what would break, so FULL is
   // shown and marked informational.
   const informational = mode === "NONE";
-  const report = checkCompatibility(history, current, informational ? "FULL" : mode, options);
-  return { from, report, informational, fields: fieldChanges(previousFields, currentFields) };
+  const report = checkCompatibility(history, current, informational ? "FULL" : mode, options, shown.proven);
+  return {
+    from: versions.from,
+    report,
+    informational,
+    fields: fieldChanges(previousFields, currentFields),
+    shownIn: shown.record(report.findings, versions.to),
+  };
+}
+
+/** The version whose change section shows a repeated finding's example (undefined: this one's). */
+export function exampleShownIn(change: VersionChange, finding: Finding): number | undefined {
+  return finding.repeat ? change.shownIn[changeKey(finding)] : undefined;
 }
 
 function byPath(rows: readonly FieldRow[]): Map<string, FieldRow> {

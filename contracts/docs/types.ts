@@ -71,6 +71,11 @@ export interface VersionChange {
    */
   readonly informational: boolean;
   readonly fields: readonly FieldChange[];
+  /**
+   * For each finding that repeats a change proven earlier in the subject's history (`repeat`), by
+   * its changeKey: the version whose change section shows that change's example.
+   */
+  readonly shownIn: Readonly<Record<string, number>>;
 }
 
 export interface VersionDoc {

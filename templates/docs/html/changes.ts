@@ -1,8 +1,10 @@
 import type { Finding, Undecided, Verdict } from "../../../contracts/compat/types.js";
+import { exampleShownIn } from "../../../contracts/docs/changes.js";
 import type { FieldChange, VersionChange } from "../../../contracts/docs/types.js";
 import { breakingInstancePath } from "../../../contracts/gate/instance-path.js";
 import { breakingSpot } from "../../../contracts/schema/excerpt.js";
 import { FIELD_CHANGES_BYTES, FINDINGS_BYTES, withinBudget } from "../deferral.js";
+import { repeatNote } from "../repeats.js";
 import { type Html, html, prettyJson } from "./escape.js";
 import { modeMeaning } from "./layout.js";
 
@@ -38,12 +40,18 @@ function proofHtml(finding: Finding, open: boolean): Html {
 </details>`;
 }
 
-function findingHtml(finding: Finding, version: number, earlier: number, open: boolean): Html {
-  return html`<li class="finding">
+function findingHtml(
+  finding: Finding,
+  version: number,
+  earlier: number,
+  open: boolean,
+  shownIn: number | undefined,
+): Html {
+  return html`<li class="finding${shownIn !== undefined ? " repeat" : ""}">
 <p class="finding-head"><code class="rule">${finding.rule}</code> <span class="direction">${finding.direction}</span></p>
 <p>${finding.message}</p>
 <p class="muted">${directionSentence(finding, version, earlier)} Old: <code>${finding.oldPath}</code>, new: <code>${finding.newPath}</code>.</p>
-${proofHtml(finding, open)}
+${shownIn !== undefined ? html`<p class="muted">${repeatNote(shownIn, version)}</p>` : proofHtml(finding, open)}
 </li>`;
 }
 
@@ -101,7 +109,9 @@ export function changeHtml(
 ${change.informational ? html`<p class="note">This subject's mode is NONE, so nothing is enforced; the verdict above is what FULL would say, for information.</p>` : ""}
 ${report.assumptions.writersEmitOnlyDeclared ? html`<p class="muted">Assumes producers emit only declared properties.</p>` : ""}
 ${change.fields.length > 0 ? listWithinBudget("Field changes", "ul", "field-changes", change.fields, FIELD_CHANGES_BYTES, fieldChangeHtml) : html`<p class="muted">No field-level change (descriptions and annotations aside).</p>`}
-${listWithinBudget("Breaking changes", "ol", "findings", report.findings, FINDINGS_BYTES, (f, i) => findingHtml(f, version, earlierOf(f), i === 0))}
+${listWithinBudget("Breaking changes", "ol", "findings", report.findings, FINDINGS_BYTES, (f, i) =>
+  findingHtml(f, version, earlierOf(f), i === 0, exampleShownIn(change, f)),
+)}
 ${listWithinBudget("Undetermined", "ol", "findings", report.undetermined, FINDINGS_BYTES, (u) => undecidedHtml(u, version, earlierOf(u)))}
 </section>`;
 }

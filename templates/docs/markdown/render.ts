@@ -1,4 +1,5 @@
 import type { Finding, Undecided } from "../../../contracts/compat/types.js";
+import { exampleShownIn } from "../../../contracts/docs/changes.js";
 import type {
   DocsModel,
   FieldRow,
@@ -18,6 +19,7 @@ import {
   rawSchemaSeparate,
   withinBudget,
 } from "../deferral.js";
+import { repeatNote } from "../repeats.js";
 import { consumerLines } from "./consumers.js";
 import { cellCode, code, fenced, href, mdCell, mdText } from "./escape.js";
 
@@ -247,11 +249,14 @@ function changeMarkdown(s: SubjectDoc, change: VersionChange, version: number): 
   };
   if (report.findings.length > 0) {
     lines.push("", "Breaking changes, each with an event that proves it:", "");
-    listed(report.findings, (finding) => [
-      spotLine(finding, versionAt(finding.against), version),
-      "",
-      ...proofLines(finding),
-    ]);
+    listed(report.findings, (finding) => {
+      const shownIn = exampleShownIn(change, finding);
+      return [
+        spotLine(finding, versionAt(finding.against), version),
+        "",
+        ...(shownIn !== undefined ? [`  ${repeatNote(shownIn, version)}`] : proofLines(finding)),
+      ];
+    });
   }
   if (report.undetermined.length > 0) {
     lines.push("", "Could not be decided:", "");

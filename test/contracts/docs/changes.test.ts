@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fieldChanges, versionChange } from "../../../contracts/docs/changes.js";
+import {
+  exampleShownIn,
+  fieldChanges,
+  ShownChanges,
+  versionChange,
+} from "../../../contracts/docs/changes.js";
 import { fieldTable } from "../../../contracts/docs/fields.js";
 import type { SchemaDocument } from "../../../contracts/schema/types.js";
 import { schemaDocument } from "../../support/schema-doc.js";
@@ -61,7 +66,16 @@ describe("versionChange", () => {
   it("carries the engine's verdict and proven findings under the subject's mode", () => {
     const v2 = orderPlaced(2);
     const v3 = orderPlaced(3);
-    const change = versionChange([orderPlaced(1), v2], v3, "BACKWARD", {}, fieldsOf(v2), fieldsOf(v3), 2);
+    const change = versionChange(
+      [orderPlaced(1), v2],
+      v3,
+      "BACKWARD",
+      {},
+      fieldsOf(v2),
+      fieldsOf(v3),
+      { from: 2, to: 3 },
+      new ShownChanges(),
+    );
     expect(change.from).toBe(2);
     expect(change.informational).toBe(false);
     expect(change.report.mode).toBe("BACKWARD");
@@ -74,10 +88,63 @@ describe("versionChange", () => {
     const v1 = orderPlaced(1);
     const v2 = orderPlaced(2);
     const v3 = orderPlaced(3);
-    const plain = versionChange([v1, v2], v3, "BACKWARD", {}, fieldsOf(v2), fieldsOf(v3), 2);
-    const transitive = versionChange([v1, v2], v3, "BACKWARD_TRANSITIVE", {}, fieldsOf(v2), fieldsOf(v3), 2);
+    const plain = versionChange(
+      [v1, v2],
+      v3,
+      "BACKWARD",
+      {},
+      fieldsOf(v2),
+      fieldsOf(v3),
+      { from: 2, to: 3 },
+      new ShownChanges(),
+    );
+    const transitive = versionChange(
+      [v1, v2],
+      v3,
+      "BACKWARD_TRANSITIVE",
+      {},
+      fieldsOf(v2),
+      fieldsOf(v3),
+      { from: 2, to: 3 },
+      new ShownChanges(),
+    );
     expect(plain.report.findings.every((f) => f.against === undefined)).toBe(true);
     expect(new Set(transitive.report.findings.map((f) => f.against))).toEqual(new Set([1, 2]));
+  });
+
+  it("shows a change's example once, and names where from each later version that repeats it", () => {
+    const order = (currencies: string[], note?: { type: string; maxLength: number }) =>
+      schemaDocument(
+        {
+          type: "object",
+          properties: { currency: { enum: currencies }, ...(note ? { note } : {}) },
+          required: ["currency"],
+        },
+        `v${currencies.length}.json`,
+      );
+    const v1 = order(["EUR", "USD", "CHF"]);
+    const v2 = order(["EUR", "USD"]);
+    const v3 = order(["EUR", "USD"], { type: "string", maxLength: 3 });
+    const shown = new ShownChanges();
+    const mode = "BACKWARD_TRANSITIVE";
+    const second = versionChange([v1], v2, mode, {}, fieldsOf(v1), fieldsOf(v2), { from: 1, to: 2 }, shown);
+    const third = versionChange(
+      [v1, v2],
+      v3,
+      mode,
+      {},
+      fieldsOf(v2),
+      fieldsOf(v3),
+      { from: 2, to: 3 },
+      shown,
+    );
+    expect(second.report.findings.map((f) => exampleShownIn(second, f))).toEqual([undefined]);
+    const where = third.report.findings.map((f) => [f.rule, f.against, exampleShownIn(third, f)]);
+    expect(where).toEqual([
+      ["property-added-to-open-model", 1, undefined],
+      ["enum-value-removed", 1, 2],
+      ["property-added-to-open-model", 2, 3],
+    ]);
   });
 
   it("shows FULL for information when the subject's mode is NONE", () => {
@@ -89,7 +156,16 @@ describe("versionChange", () => {
       { type: "object", properties: { a: { type: "integer" } }, additionalProperties: false },
       "b",
     );
-    const change = versionChange([before], after, "NONE", {}, fieldsOf(before), fieldsOf(after), 1);
+    const change = versionChange(
+      [before],
+      after,
+      "NONE",
+      {},
+      fieldsOf(before),
+      fieldsOf(after),
+      { from: 1, to: 2 },
+      new ShownChanges(),
+    );
     expect(change.informational).toBe(true);
     expect(change.report.mode).toBe("FULL");
     expect(change.report.verdict).toBe("incompatible");
@@ -104,7 +180,16 @@ describe("versionChange", () => {
       { type: "object", properties: { a: { type: "string", description: "y" } } },
       "b",
     );
-    const change = versionChange([before], after, "FULL", {}, fieldsOf(before), fieldsOf(after), 1);
+    const change = versionChange(
+      [before],
+      after,
+      "FULL",
+      {},
+      fieldsOf(before),
+      fieldsOf(after),
+      { from: 1, to: 2 },
+      new ShownChanges(),
+    );
     expect(change.report.verdict).toBe("compatible");
     expect(change.fields).toEqual([{ kind: "changed", path: "a", details: ["description changed"] }]);
   });
