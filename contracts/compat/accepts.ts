@@ -22,6 +22,14 @@ export function acceptsNormal(normal: Normal, value: Json, formats: FormatChecke
   return normal.branches.some((branch) => acceptsBranch(branch, value, formats));
 }
 
+/**
+ * Answers for objects and arrays, by checker, value and branch. The engine asks the same question
+ * again and again: a gap's example against each alternative of a union, a seed value against each
+ * opaque constraint, with members shared between a whole event and its repairs (on a catalog of
+ * webhook payloads nine asks in ten are repeats). Values are never changed once built.
+ */
+const answers = new WeakMap<FormatChecker, WeakMap<object, WeakMap<Branch, boolean>>>();
+
 export function acceptsBranch(
   branch: Branch,
   value: Json,
@@ -29,6 +37,32 @@ export function acceptsBranch(
   options: AcceptOptions = {},
 ): boolean {
   if (typeOfValue(value) !== branch.type) return false;
+  if (value === null || typeof value !== "object" || options.ignoreValues)
+    return decide(branch, value, formats, options);
+  const known = answersFor(formats, value);
+  let answer = known.get(branch);
+  if (answer === undefined) {
+    answer = decide(branch, value, formats, options);
+    known.set(branch, answer);
+  }
+  return answer;
+}
+
+function answersFor(formats: FormatChecker, value: object): WeakMap<Branch, boolean> {
+  let byValue = answers.get(formats);
+  if (!byValue) {
+    byValue = new WeakMap();
+    answers.set(formats, byValue);
+  }
+  let byBranch = byValue.get(value);
+  if (!byBranch) {
+    byBranch = new WeakMap();
+    byValue.set(value, byBranch);
+  }
+  return byBranch;
+}
+
+function decide(branch: Branch, value: Json, formats: FormatChecker, options: AcceptOptions): boolean {
   const key = branch.values || branch.notValues.length > 0 ? valueKey(value) : "";
   if (!options.ignoreValues && branch.values && !valueKeySet(branch.values).has(key)) return false;
   if (branch.notValues.length > 0 && valueKeySet(branch.notValues).has(key)) return false;
