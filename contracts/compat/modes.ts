@@ -158,15 +158,36 @@ function comparePair(
   // One schema includes itself under every reading (closing the writer's objects only shrinks it).
   if (sameSchema(oldDocument, newDocument)) return NOTHING_TO_COMPARE;
   const [oldRoot, newRoot] = [oldDocument.root, newDocument.root];
-  // An answer shaped by one caller's proven changes (examples left as found) is not anyone's to reuse.
-  if (!isObject(oldRoot) || !isObject(newRoot) || proven)
+  if (!isObject(oldRoot) || !isObject(newRoot))
     return compareWithinBudget(oldDocument, newDocument, direction, options, proven);
   const reading = [direction, oldDocument.draft, newDocument.draft, readingOf(options)].join("|");
-  return answers
+  let asked = false;
+  const answer = answersOf(proven)
     .remember(oldRoot, "", () => new WeakMemo<Compared>())
-    .remember(newRoot, reading, () =>
-      compareWithinBudget(oldDocument, newDocument, direction, options, undefined),
-    );
+    .remember(newRoot, reading, () => {
+      asked = true;
+      return compareWithinBudget(oldDocument, newDocument, direction, options, proven);
+    });
+  if (!proven || asked) return answer;
+  // Asked again in this history (versions that share one schema): each change in the answer was
+  // proven when it was first asked.
+  return { ...answer, findings: answer.findings.map((finding) => ({ ...finding, repeat: true })) };
+}
+
+const answersByHistory = new WeakMap<ProvenChanges, WeakMemo<WeakMemo<Compared>>>();
+
+/**
+ * Where a pair's answer is kept: an answer shaped by one history's proven changes (examples of
+ * repeats left as found) is that history's alone.
+ */
+function answersOf(proven: ProvenChanges | undefined): WeakMemo<WeakMemo<Compared>> {
+  if (!proven) return answers;
+  let own = answersByHistory.get(proven);
+  if (!own) {
+    own = new WeakMemo<WeakMemo<Compared>>();
+    answersByHistory.set(proven, own);
+  }
+  return own;
 }
 
 /**

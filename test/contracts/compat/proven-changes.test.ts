@@ -35,6 +35,17 @@ describe("changes already proven in a subject's history", () => {
     expect(fresh.filter((f) => f.against === 2).every((f) => f.repeat === true)).toBe(true);
   });
 
+  it("answers again for an earlier version that shares a schema, as a repeat with the same proof", () => {
+    const proven = new ProvenChanges();
+    const twin = { ...v1, source: "v1-again.json" };
+    const report = checkCompatibility([v1, twin], v2, "BACKWARD_TRANSITIVE", {}, proven);
+    expect(report.findings.map((f) => [f.against, f.repeat])).toEqual([
+      [1, undefined],
+      [2, true],
+    ]);
+    expect(report.findings[1]?.example).toEqual(report.findings[0]?.example);
+  });
+
   it("gives the same verdicts and places with or without the history", () => {
     const shape = (report: ReturnType<typeof checkCompatibility>) =>
       report.findings.map(({ rule, direction, oldPath, newPath, at, against }) => ({
