@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { CompatibilityMode } from "../../../contracts/compat/index.js";
 import {
   exampleShownIn,
   fieldChanges,
@@ -62,20 +63,28 @@ describe("fieldChanges", () => {
 
 describe("versionChange", () => {
   const fieldsOf = (doc: SchemaDocument) => fieldTable(doc.root);
+  /** The change from the last of `history` to `current`, versions numbered by position. */
+  const changeOf = (
+    history: SchemaDocument[],
+    current: SchemaDocument,
+    mode: CompatibilityMode,
+    shown = new ShownChanges(),
+  ) =>
+    versionChange(
+      history,
+      current,
+      mode,
+      {},
+      fieldsOf(history.at(-1) as SchemaDocument),
+      fieldsOf(current),
+      { from: history.length, to: history.length + 1 },
+      shown,
+    );
 
   it("carries the engine's verdict and proven findings under the subject's mode", () => {
     const v2 = orderPlaced(2);
     const v3 = orderPlaced(3);
-    const change = versionChange(
-      [orderPlaced(1), v2],
-      v3,
-      "BACKWARD",
-      {},
-      fieldsOf(v2),
-      fieldsOf(v3),
-      { from: 2, to: 3 },
-      new ShownChanges(),
-    );
+    const change = changeOf([orderPlaced(1), v2], v3, "BACKWARD");
     expect(change.from).toBe(2);
     expect(change.informational).toBe(false);
     expect(change.report.mode).toBe("BACKWARD");
@@ -88,26 +97,8 @@ describe("versionChange", () => {
     const v1 = orderPlaced(1);
     const v2 = orderPlaced(2);
     const v3 = orderPlaced(3);
-    const plain = versionChange(
-      [v1, v2],
-      v3,
-      "BACKWARD",
-      {},
-      fieldsOf(v2),
-      fieldsOf(v3),
-      { from: 2, to: 3 },
-      new ShownChanges(),
-    );
-    const transitive = versionChange(
-      [v1, v2],
-      v3,
-      "BACKWARD_TRANSITIVE",
-      {},
-      fieldsOf(v2),
-      fieldsOf(v3),
-      { from: 2, to: 3 },
-      new ShownChanges(),
-    );
+    const plain = changeOf([v1, v2], v3, "BACKWARD");
+    const transitive = changeOf([v1, v2], v3, "BACKWARD_TRANSITIVE");
     expect(plain.report.findings.every((f) => f.against === undefined)).toBe(true);
     expect(new Set(transitive.report.findings.map((f) => f.against))).toEqual(new Set([1, 2]));
   });
@@ -126,18 +117,9 @@ describe("versionChange", () => {
     const v2 = order(["EUR", "USD"]);
     const v3 = order(["EUR", "USD"], { type: "string", maxLength: 3 });
     const shown = new ShownChanges();
-    const mode = "BACKWARD_TRANSITIVE";
-    const second = versionChange([v1], v2, mode, {}, fieldsOf(v1), fieldsOf(v2), { from: 1, to: 2 }, shown);
-    const third = versionChange(
-      [v1, v2],
-      v3,
-      mode,
-      {},
-      fieldsOf(v2),
-      fieldsOf(v3),
-      { from: 2, to: 3 },
-      shown,
-    );
+    const mode: CompatibilityMode = "BACKWARD_TRANSITIVE";
+    const second = changeOf([v1], v2, mode, shown);
+    const third = changeOf([v1, v2], v3, mode, shown);
     expect(second.report.findings.map((f) => exampleShownIn(second, f))).toEqual([undefined]);
     const where = third.report.findings.map((f) => [f.rule, f.against, exampleShownIn(third, f)]);
     expect(where).toEqual([
@@ -156,16 +138,7 @@ describe("versionChange", () => {
       { type: "object", properties: { a: { type: "integer" } }, additionalProperties: false },
       "b",
     );
-    const change = versionChange(
-      [before],
-      after,
-      "NONE",
-      {},
-      fieldsOf(before),
-      fieldsOf(after),
-      { from: 1, to: 2 },
-      new ShownChanges(),
-    );
+    const change = changeOf([before], after, "NONE");
     expect(change.informational).toBe(true);
     expect(change.report.mode).toBe("FULL");
     expect(change.report.verdict).toBe("incompatible");
@@ -180,16 +153,7 @@ describe("versionChange", () => {
       { type: "object", properties: { a: { type: "string", description: "y" } } },
       "b",
     );
-    const change = versionChange(
-      [before],
-      after,
-      "FULL",
-      {},
-      fieldsOf(before),
-      fieldsOf(after),
-      { from: 1, to: 2 },
-      new ShownChanges(),
-    );
+    const change = changeOf([before], after, "FULL");
     expect(change.report.verdict).toBe("compatible");
     expect(change.fields).toEqual([{ kind: "changed", path: "a", details: ["description changed"] }]);
   });
