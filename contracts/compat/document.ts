@@ -9,6 +9,7 @@ import { type AnyAjv, isolatedAjvFor } from "../schema/ajv.js";
 import { isJsonObject as isObject } from "../schema/json-value.js";
 import { escapePointerToken as escapeToken, decodePointerToken as unescapeToken } from "../schema/pointer.js";
 import type { Draft, Json, JsonObject, SchemaDocument } from "../schema/types.js";
+import { DATA_VALUED, SCHEMA_ARRAY_VALUED, SCHEMA_MAP_VALUED, SCHEMA_VALUED } from "../schema/vocabulary.js";
 import { valueKey } from "./values.js";
 
 let documentCounter = 0;
@@ -147,9 +148,14 @@ export class SchemaDoc {
   /**
    * Canonical text of a sub-schema with every local `$ref` replaced by the text of its target, so
    * equal texts accept equal sets in any document of the same draft. Undefined for recursive
-   * references, dynamic references, or texts past a size limit.
+   * references, dynamic references, or texts past a size limit. `holds` says what `node` is: a
+   * schema, an array of schemas (a `oneOf`), a map of names to schemas (`dependentSchemas`), or
+   * data (a keyword's value ajv never reads as schema).
    */
-  meaningOf(node: Json): string | undefined {
+  meaningOf(node: Json, holds: Holds = "schema"): string | undefined {
+    if (holds === "data") return valueKey(node);
+    if (holds === "schemas") return Array.isArray(node) ? this.expandAll(node) : undefined;
+    if (holds === "map") return isObject(node) ? this.expandMap(node) : undefined;
     const shape = this.shapeOf(node);
     if (shape !== undefined) return shape;
     if (node === null || typeof node !== "object") return undefined;
@@ -168,19 +174,16 @@ export class SchemaDoc {
     return text;
   }
 
+  /** A schema's keys are keywords; a map's are names (a property named `$id` is a property). */
   private expand(node: object): string | undefined {
-    if (Array.isArray(node)) {
-      const parts = node.map((child) => this.meaningOf(child));
-      return parts.every((p) => p !== undefined) ? `[${parts.join(",")}]` : undefined;
-    }
+    if (Array.isArray(node)) return undefined;
     const object = node as JsonObject;
     const parts: string[] = [];
     for (const key of Object.keys(object).sort()) {
       const child = object[key] as Json;
-      if (key === "$id" || key === "$anchor" || key === "$dynamicAnchor" || key === "$recursiveAnchor")
-        continue;
+      if (IDENTITY.has(key)) continue;
       let text: string | undefined;
-      if (key === "$ref" || key === "$dynamicRef" || key === "$recursiveRef") {
+      if (REFERENCES.has(key)) {
         // A dynamic reference means what it lands on, as the normaliser reads it: within one
         // document the dynamic scope holds only that document (resolveDynamic).
         const target =
@@ -188,20 +191,47 @@ export class SchemaDoc {
             ? undefined
             : key === "$ref"
               ? this.resolve(child, object)
-              : this.resolveDynamic(key, child, object);
+              : this.resolveDynamic(key as "$dynamicRef" | "$recursiveRef", child, object);
         text = target === undefined ? undefined : this.meaningOf(target);
-        if (text === undefined) return undefined;
-        parts.push(`${JSON.stringify(key)}:${text}`);
-        continue;
+      } else {
+        const holds = holdsOf(key, child);
+        text =
+          holds === "schema"
+            ? this.meaningOf(child)
+            : holds === "schemas"
+              ? this.expandAll(child as Json[])
+              : holds === "map"
+                ? this.expandMap(child as JsonObject)
+                : valueKey(child);
       }
-      text = VALUE_KEYWORDS.has(key) ? valueKey(child) : this.meaningOf(child);
       if (text === undefined) return undefined;
       parts.push(`${JSON.stringify(key)}:${text}`);
     }
     return `{${parts.join(",")}}`;
   }
 
-  /** Records every node's pointer, anchors and ids; returns the node's shape (see shapeOf). */
+  private expandAll(schemas: readonly Json[]): string | undefined {
+    const parts = schemas.map((child) => this.meaningOf(child));
+    return parts.every((p) => p !== undefined) ? `[${parts.join(",")}]` : undefined;
+  }
+
+  /** Names to schemas (draft-07 `dependencies` also maps names to lists of names, which are data). */
+  private expandMap(map: JsonObject): string | undefined {
+    const parts: string[] = [];
+    for (const name of Object.keys(map).sort()) {
+      const child = map[name] as Json;
+      const text = Array.isArray(child) ? valueKey(child) : this.meaningOf(child);
+      if (text === undefined) return undefined;
+      parts.push(`${JSON.stringify(name)}:${text}`);
+    }
+    return `{${parts.join(",")}}`;
+  }
+
+  /**
+   * Records every node's pointer, anchors and ids; returns the node's shape (see shapeOf). A
+   * schema's keys are keywords; the keys of `properties` and the other maps are names, so a
+   * property named `$ref` or `default` is neither a reference nor data.
+   */
   private index(node: Json, pointer: string, outer: Scope): string | undefined {
     if (node === null || typeof node !== "object") return JSON.stringify(node);
     if (this.pointers.has(node)) return this.shapes.get(node);
@@ -217,10 +247,21 @@ export class SchemaDoc {
       const parts: string[] = [];
       for (const key of Object.keys(node).sort()) {
         const child = node[key] as Json;
-        if (IDENTIFYING.has(key)) referenced = true;
-        const childShape = VALUE_KEYWORDS.has(key)
-          ? valueKey(child)
-          : this.index(child, `${pointer}/${escapeToken(key)}`, scope);
+        const at = `${pointer}/${escapeToken(key)}`;
+        if (IDENTITY.has(key) || REFERENCES.has(key)) referenced = true;
+        const holds = holdsOf(key, child);
+        // Elsewhere (a vendor keyword, `required`) the value is data, which ajv never reads as
+        // schema; it is still walked, so that a pointer into it resolves as ajv's does.
+        const childShape =
+          holds === "map"
+            ? this.indexMap(child as JsonObject, at, scope)
+            : holds === "data"
+              ? valueKey(child)
+              : holds === "schema" || holds === "schemas"
+                ? this.index(child, at, scope)
+                : this.index(child, at, scope) === undefined
+                  ? undefined
+                  : valueKey(child);
         if (childShape === undefined) referenced = true;
         else parts.push(`${JSON.stringify(key)}:${childShape}`);
       }
@@ -228,6 +269,22 @@ export class SchemaDoc {
     }
     if (shape !== undefined) this.shapes.set(node, shape);
     return shape;
+  }
+
+  /** A map of names to schemas: each schema is indexed, the names are data. */
+  private indexMap(map: JsonObject, pointer: string, scope: Scope): string | undefined {
+    this.pointers.set(map, pointer);
+    const parts: string[] = [];
+    let referenced = false;
+    for (const name of Object.keys(map).sort()) {
+      const child = map[name] as Json;
+      const childShape = Array.isArray(child)
+        ? valueKey(child)
+        : this.index(child, `${pointer}/${escapeToken(name)}`, scope);
+      if (childShape === undefined) referenced = true;
+      else parts.push(`${JSON.stringify(name)}:${childShape}`);
+    }
+    return referenced ? undefined : `{${parts.join(",")}}`;
   }
 
   /** Records a node's anchors and `$id`; returns the scope its children are in. */
@@ -263,19 +320,26 @@ interface Scope {
 /** Past this, a sub-schema's expanded text is not worth comparing (a shared DAG can grow fast). */
 const MAX_MEANING_LENGTH = 20_000;
 
-/** Keywords whose values are data, not sub-schemas. */
-const VALUE_KEYWORDS = new Set(["enum", "const", "examples", "default"]);
+/** What a value is read as: a schema, an array of schemas, a map of names to schemas, or data. */
+export type Holds = "schema" | "schemas" | "map" | "data";
 
-/** Keywords that make a sub-schema's meaning depend on where it stands. */
-const IDENTIFYING = new Set([
-  "$ref",
-  "$dynamicRef",
-  "$recursiveRef",
-  "$id",
-  "$anchor",
-  "$dynamicAnchor",
-  "$recursiveAnchor",
-]);
+/** Keywords that make a sub-schema's meaning depend on where it stands: references... */
+const REFERENCES: ReadonlySet<string> = new Set(["$ref", "$dynamicRef", "$recursiveRef"]);
+/** ...and the identifiers references land on. */
+const IDENTITY: ReadonlySet<string> = new Set(["$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"]);
+
+/**
+ * What a keyword's value holds, by the shared vocabulary (schema/vocabulary.ts): one schema, an
+ * array of schemas, a map of names to schemas, data, or (a keyword Accord does not know) a value
+ * ajv never reads as schema.
+ */
+function holdsOf(key: string, value: Json): Holds | "other" {
+  if (DATA_VALUED.has(key)) return "data";
+  if (SCHEMA_MAP_VALUED.has(key)) return isObject(value) ? "map" : "data";
+  if (SCHEMA_ARRAY_VALUED.has(key)) return Array.isArray(value) ? "schemas" : "data";
+  if (SCHEMA_VALUED.has(key)) return Array.isArray(value) ? "schemas" : "schema";
+  return "other";
+}
 
 function stripFragment(id: string): string {
   const hash = id.indexOf("#");

@@ -8,7 +8,7 @@ import type { Json, JsonObject } from "../schema/types.js";
 import { NON_VALIDATING_KEYWORDS } from "../schema/vocabulary.js";
 import { acceptsBranch, acceptsNormal, type FormatChecker } from "./accepts.js";
 import { areDisjoint } from "./disjoint.js";
-import type { SchemaDoc } from "./document.js";
+import type { Holds, SchemaDoc } from "./document.js";
 import { conjoinBranches, isEmpty } from "./intersect.js";
 import {
   type ArrayBranch,
@@ -135,7 +135,7 @@ export class Normalizer {
    */
   private keptWhole(origins: readonly Origin[], origin: Origin, keyword: string): Opaque {
     const places = origins.map((o) => o.pointer).join("&");
-    const meanings = origins.map((o) => this.meaningKey([resolveOrigin(o)], o)).join("&");
+    const meanings = origins.map((o) => this.meaningKey([[resolveOrigin(o), "schema"]], o)).join("&");
     return {
       kind: "combination",
       keyword,
@@ -412,16 +412,28 @@ export class Normalizer {
   private opaque(kind: Opaque["kind"], node: JsonObject, keyword: string, origin: Origin): Opaque {
     const doc = this.doc;
     const pointer = origin.pointer;
-    // The nodes that give the constraint its meaning. Unevaluated* depends on every sibling
-    // applicator, so its meaning is the whole node's.
-    const meaning: (Json | undefined)[] =
+    // The nodes that give the constraint its meaning, and what each is. Unevaluated* depends on
+    // every sibling applicator, so its meaning is the whole node's; so is an unresolved
+    // reference's, which then has none (the same `$ref` text means nothing across documents).
+    const meaning: [Json | undefined, Holds][] =
       kind === "condition"
-        ? [node.if, node.then, node.else]
+        ? [
+            [node.if, "schema"],
+            [node.then, "schema"],
+            [node.else, "schema"],
+          ]
         : kind === "dependent-schema"
-          ? [node.dependentSchemas, node.dependencies]
-          : kind === "unevaluated"
-            ? [node]
-            : [node[keyword]];
+          ? [
+              [node.dependentSchemas, "map"],
+              [node.dependencies, "map"],
+            ]
+          : kind === "unevaluated" || kind === "dynamic-ref"
+            ? [[node, "schema"]]
+            : kind === "one-of"
+              ? [[node[keyword], "schemas"]]
+              : kind === "not"
+                ? [[node[keyword], "schema"]]
+                : [[node[keyword], "data"]];
     return {
       kind,
       keyword,
@@ -437,8 +449,8 @@ export class Normalizer {
    * nodes with references expanded (SchemaDoc.meaningOf; the same `$ref` text can point at
    * different schemas in two versions), else a key unique to its place in this document.
    */
-  private meaningKey(nodes: readonly (Json | undefined)[], origin: Origin): string {
-    const shapes = nodes.map((node) => (node === undefined ? "-" : this.doc.meaningOf(node)));
+  private meaningKey(nodes: readonly [Json | undefined, Holds][], origin: Origin): string {
+    const shapes = nodes.map(([node, holds]) => (node === undefined ? "-" : this.doc.meaningOf(node, holds)));
     if (shapes.some((shape) => shape === undefined)) return `${this.doc.id}${origin.pointer}`;
     return `${this.doc.draft}:${shapes.join("|")}`;
   }

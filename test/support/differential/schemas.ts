@@ -71,7 +71,11 @@ export const PATTERNS = [
   "^(a)\\1$",
 ];
 export const FORMATS = ["date-time", "uri", "email", "uuid", "date"];
-export const NAMES = ["a", "b", "c", "id", "not", "type", "x-y"];
+/**
+ * Property names, some spelled like keywords: a map's keys are names, and an engine that reads a
+ * property named `$id` or `default` as the keyword compares the wrong thing.
+ */
+export const NAMES = ["a", "b", "c", "id", "not", "type", "x-y", "$id", "$ref", "default"];
 export const TYPES = ["null", "boolean", "integer", "number", "string", "array", "object"];
 export const LITERALS: Json[] = [null, true, false, 0, 1, 2.5, -1, "", "a", "b", "\n", [], {}, [1], { a: 1 }];
 
