@@ -5,6 +5,7 @@
 import { acceptsBranch, type FormatChecker } from "./accepts.js";
 import { formatLanguage } from "./format-languages.js";
 import type { Branch, Normal, NumberBranch, ObjectBranch, StringBranch } from "./normal-form.js";
+import { schemaPartsForName } from "./object-shape.js";
 import { patternIncluded } from "./regex.js";
 import { valueKey } from "./values.js";
 
@@ -28,6 +29,10 @@ function branchesDisjoint(left: Branch, right: Branch, formats: FormatChecker, d
   if (left.type === "number") return numbersDisjoint(left, right as NumberBranch);
   if (left.type === "string") return stringsDisjoint(left, right as StringBranch);
   if (left.type === "object" && right.type === "object" && depth < MAX_DEPTH) {
+    // A name one side requires and the other forbids: a webhook's `team` as either the full
+    // object or a closed `{id, name, deleted}` stub, which has no `node_id`.
+    if (requiresForbidden(left, right as ObjectBranch) || requiresForbidden(right as ObjectBranch, left))
+      return true;
     // A discriminator: a property both require whose schemas share no value. Value lists (a
     // webhook's `action`) are asked first: they settle it at once, where nested objects and
     // patterns take a walk or an automaton each.
@@ -37,6 +42,13 @@ function branchesDisjoint(left: Branch, right: Branch, formats: FormatChecker, d
       if (!isValueList(leftSchema) && !isValueList(rightSchema))
         if (areDisjoint(leftSchema, rightSchema, formats, depth + 1)) return true;
   }
+  return false;
+}
+
+/** Some name `required` requires that `other` rejects outright (its schema for the name is false). */
+function requiresForbidden(required: ObjectBranch, other: ObjectBranch): boolean {
+  for (const name of required.required)
+    if (schemaPartsForName(other, name).some((part) => part.get().branches.length === 0)) return true;
   return false;
 }
 
