@@ -18,7 +18,7 @@ import type { GapSite } from "./gaps.js";
 import { itemAt } from "./intersect.js";
 import type { Branch, Normal } from "./normal-form.js";
 import { schemaForName } from "./object-shape.js";
-import type { ProvenChanges } from "./proven-changes.js";
+import { changeKey, type ProvenChanges } from "./proven-changes.js";
 import { describeGap, ruleFor } from "./rules.js";
 import { type Side, sideOf } from "./sides.js";
 import type {
@@ -89,8 +89,12 @@ export function checkCompatibility(
       for (const decision of result.automata) automata.push({ ...decision, ...against });
     }
   }
+  // A change proven at a place is not also undecided there: the same schema place met through
+  // another path (a definition used in two parts of the event) where no example could be built.
+  const provenHere = new Set(findings.map((finding) => `${finding.against ?? 0}|${changeKey(finding)}`));
+  const open = undetermined.filter((spot) => !provenHere.has(`${spot.against ?? 0}|${changeKey(spot)}`));
   const verdict: Verdict =
-    findings.length > 0 ? "incompatible" : undetermined.length > 0 ? "undetermined" : "compatible";
+    findings.length > 0 ? "incompatible" : open.length > 0 ? "undetermined" : "compatible";
   const last = compared.at(-1)?.doc;
   return {
     compatible: verdict === "compatible",
@@ -104,7 +108,7 @@ export function checkCompatibility(
       draftAssumed: candidate.draftAssumed || compared.some(({ doc }) => doc.draftAssumed),
     },
     findings: sortAndDedupe(findings),
-    undetermined: sortAndDedupe(undetermined),
+    undetermined: sortAndDedupe(open),
     reasoning: { structural, automata: automata.slice(0, 50), search: findings.length },
   };
 }

@@ -21,7 +21,7 @@ export interface VersionPair {
   readonly new: Json;
 }
 
-export type RealworldKind = "crash" | "bogus-example" | "unresolved-pointer";
+export type RealworldKind = "crash" | "bogus-example" | "unresolved-pointer" | "undecided-where-proven";
 
 export interface RealworldFailure {
   /** Stable across runs: pair, kind and the place (direction, rule, pointer). */
@@ -153,6 +153,20 @@ export function checkPair(pair: VersionPair): PairCheck {
         );
       }
     }
+  }
+  // A change proven at a place must not also be reported undecided there.
+  const place = (spot: { direction: string; rule: string; oldPath: string; newPath: string }) =>
+    `${spot.direction}:${spot.rule}:${spot.oldPath}:${spot.newPath}`;
+  const proven = new Set(report.findings.map(place));
+  for (const spot of report.undetermined) {
+    if (proven.has(place(spot)))
+      failures.push(
+        failure(
+          "undecided-where-proven",
+          place(spot),
+          "the same change at the same places is both a finding and an undetermined spot",
+        ),
+      );
   }
   const unique = new Map(failures.map((f) => [f.id, f]));
   return {
