@@ -250,18 +250,15 @@ export class SchemaDoc {
         const at = `${pointer}/${escapeToken(key)}`;
         if (IDENTITY.has(key) || REFERENCES.has(key)) referenced = true;
         const holds = holdsOf(key, child);
-        // Elsewhere (a vendor keyword, `required`) the value is data, which ajv never reads as
-        // schema; it is still walked, so that a pointer into it resolves as ajv's does.
+        // Elsewhere (a vendor keyword, `required`) the value is walked like a schema, so that a
+        // pointer into it resolves as ajv's does; its shape, like any shape, is equal only for
+        // equal values, and undefined where a reference or identifier appears in it.
         const childShape =
           holds === "map"
             ? this.indexMap(child as JsonObject, at, scope)
             : holds === "data"
               ? valueKey(child)
-              : holds === "schema" || holds === "schemas"
-                ? this.index(child, at, scope)
-                : this.index(child, at, scope) === undefined
-                  ? undefined
-                  : valueKey(child);
+              : this.index(child, at, scope);
         if (childShape === undefined) referenced = true;
         else parts.push(`${JSON.stringify(key)}:${childShape}`);
       }

@@ -377,14 +377,14 @@ function sortAndDedupe<
     rule: string;
     oldPath: string;
     newPath: string;
-    direction: string;
+    direction: Direction;
     message: string;
     against?: number;
   },
 >(items: T[]): T[] {
   const seen = new Set<string>();
   const unique = items.filter((item) => {
-    const key = `${item.against ?? 0}|${item.direction}|${item.rule}|${item.oldPath}|${item.newPath}|${item.message}`;
+    const key = `${item.against ?? 0}|${changeKey(item)}|${item.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
